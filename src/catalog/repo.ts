@@ -1,0 +1,261 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { BookRow, CategoryRow, Database, NewBookRow } from '../store'
+import { isbn10Of, type Isbn13 } from './isbn'
+import type { BookInput } from './schema'
+import type { Book, BookSummary, Category, Contributor, ContributorRole } from './types'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+function toRow(b: BookInput, now: string): NewBookRow {
+  return {
+    isbn13: b.isbn13,
+    isbn10: isbn10Of(b.isbn13),
+    title: b.title,
+    subtitle: b.subtitle,
+    original_title: b.originalTitle,
+    title_translations: JSON.stringify(b.translations),
+    publisher: b.publisher,
+    imprint: b.imprint,
+    issued_on: b.issuedOn,
+    language: b.language,
+    format: b.format,
+    series: b.series,
+    series_number: b.seriesNumber,
+    page_count: b.pageCount,
+    weight_g: b.weightG,
+    width_mm: b.dimensions?.widthMm ?? null,
+    height_mm: b.dimensions?.heightMm ?? null,
+    thickness_mm: b.dimensions?.thicknessMm ?? null,
+    currency: b.currency,
+    list_price: b.listPrice,
+    sale_price: b.salePrice,
+    stock: b.stock,
+    on_sale: b.onSale ? 1 : 0,
+    description_headline: b.descriptionHeadline,
+    description_html: b.descriptionHtml,
+    toc: b.toc.length ? JSON.stringify(b.toc) : null,
+    review_html: b.reviewHtml,
+    author_bio_html: b.authorBioHtml,
+    cover_url: b.coverUrl,
+    updated_at: now,
+  }
+}
+
+function fromRow(r: BookRow, contributors: Contributor[], categoryIds: string[]): Book {
+  return {
+    isbn13: r.isbn13 as Isbn13,
+    isbn10: r.isbn10,
+    title: r.title,
+    subtitle: r.subtitle,
+    originalTitle: r.original_title,
+    translations: JSON.parse(r.title_translations),
+    contributors,
+    publisher: r.publisher,
+    imprint: r.imprint,
+    issuedOn: r.issued_on,
+    language: r.language,
+    format: r.format as Book['format'],
+    series: r.series,
+    seriesNumber: r.series_number,
+    pageCount: r.page_count,
+    weightG: r.weight_g,
+    dimensions: r.width_mm != null && r.height_mm != null ? { widthMm: r.width_mm, heightMm: r.height_mm, thicknessMm: r.thickness_mm } : null,
+    currency: r.currency,
+    listPrice: r.list_price == null ? null : Number(r.list_price),
+    salePrice: r.sale_price == null ? null : Number(r.sale_price),
+    stock: r.stock,
+    onSale: r.on_sale === 1,
+    descriptionHeadline: r.description_headline,
+    descriptionHtml: r.description_html,
+    toc: r.toc ? JSON.parse(r.toc) : [],
+    reviewHtml: r.review_html,
+    authorBioHtml: r.author_bio_html,
+    coverUrl: r.cover_url,
+    categoryIds,
+    updatedAt: r.updated_at,
+  }
+}
+
+/**
+ * Inserts or replaces books by ISBN-13, with their contributors and
+ * categories, inside the caller's transaction. Multi-row statements keep a
+ * million-book load fast.
+ */
+export async function upsertBooks(trx: Db, books: BookInput[], now = new Date().toISOString()): Promise<void> {
+  if (books.length === 0) return
+  const isbns = books.map((b) => b.isbn13)
+  const rows = books.map((b) => toRow(b, now))
+  // SQLite allows 32,766 bound parameters per statement; a book row binds 31.
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('book')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.column('isbn13').doUpdateSet((eb) => {
+          const set: Record<string, unknown> = {}
+          for (const key of Object.keys(rows[0]!)) if (key !== 'isbn13') set[key] = eb.ref(`excluded.${key}` as 'excluded.title')
+          return set
+        }),
+      )
+      .execute()
+  }
+  for (let i = 0; i < isbns.length; i += 900) {
+    const chunk = isbns.slice(i, i + 900)
+    await trx.deleteFrom('contributor').where('book_isbn13', 'in', chunk).execute()
+    await trx.deleteFrom('book_category').where('book_isbn13', 'in', chunk).execute()
+  }
+  const contributors = books.flatMap((b) => b.contributors.map((c, seq) => ({ book_isbn13: b.isbn13, seq, name: c.name, role: c.role })))
+  for (let i = 0; i < contributors.length; i += 2000) await trx.insertInto('contributor').values(contributors.slice(i, i + 2000)).execute()
+  const links = books.flatMap((b) => [...new Set(b.categoryIds)].map((category_id) => ({ book_isbn13: b.isbn13, category_id })))
+  for (let i = 0; i < links.length; i += 5000) await trx.insertInto('book_category').values(links.slice(i, i + 5000)).execute()
+}
+
+async function contributorsOf(db: Db, isbns: string[]): Promise<Map<string, Contributor[]>> {
+  const byBook = new Map<string, Contributor[]>()
+  if (isbns.length === 0) return byBook
+  const rows = await db.selectFrom('contributor').select(['book_isbn13', 'name', 'role']).where('book_isbn13', 'in', isbns).orderBy('book_isbn13').orderBy('seq').execute()
+  for (const r of rows) {
+    const list = byBook.get(r.book_isbn13) ?? []
+    list.push({ name: r.name, role: r.role as ContributorRole })
+    byBook.set(r.book_isbn13, list)
+  }
+  return byBook
+}
+
+export async function findBook(db: Db, isbn13: Isbn13): Promise<Book | undefined> {
+  const row = await db.selectFrom('book').selectAll().where('isbn13', '=', isbn13).executeTakeFirst()
+  if (!row) return undefined
+  const [contributors, categories] = await Promise.all([
+    contributorsOf(db, [isbn13]),
+    db.selectFrom('book_category').select('category_id').where('book_isbn13', '=', isbn13).orderBy('category_id').execute(),
+  ])
+  return fromRow(row, contributors.get(isbn13) ?? [], categories.map((c) => c.category_id))
+}
+
+const summaryColumns = ['isbn13', 'title', 'title_translations', 'publisher', 'issued_on', 'format', 'cover_url', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale'] as const
+
+type SummaryRow = Pick<BookRow, (typeof summaryColumns)[number]>
+
+/** Loads summaries for ISBNs, keeping the order given. */
+export async function findSummaries(db: Db, isbns: string[]): Promise<BookSummary[]> {
+  if (isbns.length === 0) return []
+  const [rows, contributors] = await Promise.all([
+    db.selectFrom('book').select(summaryColumns).where('isbn13', 'in', isbns).execute(),
+    contributorsOf(db, isbns),
+  ])
+  const byIsbn = new Map(rows.map((r) => [r.isbn13, r]))
+  return isbns.flatMap((isbn) => {
+    const r = byIsbn.get(isbn)
+    return r ? [toSummary(r, contributors.get(isbn) ?? [])] : []
+  })
+}
+
+function toSummary(r: SummaryRow, contributors: Contributor[]): BookSummary {
+  return {
+    isbn13: r.isbn13 as Isbn13,
+    title: r.title,
+    translations: JSON.parse(r.title_translations),
+    contributors,
+    publisher: r.publisher,
+    issuedOn: r.issued_on,
+    format: r.format as BookSummary['format'],
+    coverUrl: r.cover_url,
+    currency: r.currency,
+    listPrice: r.list_price == null ? null : Number(r.list_price),
+    salePrice: r.sale_price == null ? null : Number(r.sale_price),
+    stock: r.stock,
+    onSale: r.on_sale === 1,
+  }
+}
+
+/** Newest books on sale, by date of issue (never past today: pre-orders wait). */
+export async function newestIsbns(db: Db, limit: number, today: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('book')
+    .select('isbn13')
+    .where('on_sale', '=', 1)
+    .where('issued_on', '<=', today)
+    .orderBy('issued_on', 'desc')
+    .orderBy('isbn13', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.isbn13)
+}
+
+/** One page of the books filed under any of the given categories, newest first. */
+export async function isbnsInCategories(db: Db, categoryIds: string[], limit: number, offset: number): Promise<{ isbns: string[]; total: number }> {
+  if (categoryIds.length === 0) return { isbns: [], total: 0 }
+  const inCategories = db.selectFrom('book_category').select('book_isbn13').where('category_id', 'in', categoryIds)
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('book')
+      .select('isbn13')
+      .where('isbn13', 'in', inCategories)
+      .orderBy('issued_on', 'desc')
+      .orderBy('isbn13', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom('book_category')
+      .select((eb) => eb.fn.count<number>('book_isbn13').distinct().as('n'))
+      .where('category_id', 'in', categoryIds)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { isbns: rows.map((r) => r.isbn13), total: Number(count.n) }
+}
+
+/**
+ * Books that share contributors and categories with the given one, ranked by
+ * what they share (a contributor counts three categories), newest first on ties.
+ */
+export async function relatedIsbns(db: Db, book: Pick<Book, 'isbn13' | 'contributors' | 'categoryIds'>, limit: number): Promise<string[]> {
+  const names = book.contributors.map((c) => c.name)
+  const score = new Map<string, number>()
+  if (names.length) {
+    const rows = await db.selectFrom('contributor').select('book_isbn13').where('name', 'in', names).where('book_isbn13', '!=', book.isbn13).limit(200).execute()
+    for (const r of rows) score.set(r.book_isbn13, (score.get(r.book_isbn13) ?? 0) + 3)
+  }
+  if (book.categoryIds.length) {
+    // Bounded per category so a large category costs the same as a small one.
+    for (const categoryId of book.categoryIds) {
+      const rows = await db
+        .selectFrom('book_category')
+        .innerJoin('book', 'book.isbn13', 'book_category.book_isbn13')
+        .select('book.isbn13')
+        .where('book_category.category_id', '=', categoryId)
+        .where('book.isbn13', '!=', book.isbn13)
+        .where('book.on_sale', '=', 1)
+        .orderBy('book_category.book_isbn13', 'desc')
+        .limit(limit * 8)
+        .execute()
+      for (const r of rows) score.set(r.isbn13, (score.get(r.isbn13) ?? 0) + 1)
+    }
+  }
+  return [...score.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
+    .slice(0, limit)
+    .map(([isbn]) => isbn)
+}
+
+export async function countBooks(db: Db): Promise<number> {
+  const r = await db.selectFrom('book').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export async function allCategories(db: Db): Promise<Category[]> {
+  const rows = await db.selectFrom('category').selectAll().orderBy('sort_order').orderBy('id').execute()
+  return rows.map((r: CategoryRow) => ({ id: r.id, parentId: r.parent_id, name: { ko: r.name_ko, en: r.name_en }, sortOrder: r.sort_order }))
+}
+
+/** Parents must come before children in the list. */
+export async function upsertCategories(trx: Db, categories: Category[]): Promise<void> {
+  for (const c of categories) {
+    const row = { id: c.id, parent_id: c.parentId, name_ko: c.name.ko, name_en: c.name.en, sort_order: c.sortOrder }
+    await trx
+      .insertInto('category')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ parent_id: row.parent_id, name_ko: row.name_ko, name_en: row.name_en, sort_order: row.sort_order }))
+      .execute()
+  }
+}

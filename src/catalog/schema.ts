@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import { InputError } from '../core/errors'
+import { parseIsbn, type Isbn13 } from './isbn'
+import { toRichText } from './rich-text'
+import { BOOK_FORMATS, CONTRIBUTOR_ROLES, type Book, type TocEntry } from './types'
+
+const isbn = z.string().transform((raw, ctx): Isbn13 => {
+  try {
+    return parseIsbn(raw)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: e instanceof InputError ? e.reason : String(e) })
+    return z.NEVER
+  }
+})
+
+/** A real calendar date; future dates are fine (pre-orders). */
+const isoDate = z.string().refine((s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+}, 'expected a real date as YYYY-MM-DD')
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const richText = z.string().max(200_000).transform((s) => toRichText(s) || null)
+const money = z.number().int('expected an integer amount in minor units').min(0).max(100_000_000_000)
+
+const tocEntry: z.ZodType<TocEntry> = z.lazy(() =>
+  z.object({
+    kind: z.enum(['front', 'part', 'chapter', 'back']),
+    number: z.string().trim().max(16).optional(),
+    title: text(500),
+    children: z.array(tocEntry).max(500).optional(),
+  }),
+)
+
+/**
+ * Everything that writes a book (demo, importers, staff forms) passes through
+ * this schema, so the store only ever holds validated, sanitised records.
+ */
+export const bookInputSchema = z
+  .object({
+    isbn13: isbn,
+    title: text(1000),
+    subtitle: text(1000).nullish(),
+    originalTitle: text(1000).nullish(),
+    translations: z.record(z.string().regex(/^[a-z]{2}$/), z.object({ title: text(1000), subtitle: text(1000).optional() })).default({}),
+    contributors: z.array(z.object({ name: text(300), role: z.enum(CONTRIBUTOR_ROLES) })).max(100).default([]),
+    publisher: text(300).nullish(),
+    imprint: text(300).nullish(),
+    issuedOn: isoDate.nullish(),
+    language: z.string().regex(/^[a-z]{3}$/, 'expected an ISO 639-2 code such as "kor"').nullish(),
+    format: z.enum(BOOK_FORMATS).default('paperback'),
+    series: text(500).nullish(),
+    seriesNumber: text(16).nullish(),
+    pageCount: z.number().int().min(1).max(100_000).nullish(),
+    weightG: z.number().int().min(1).max(50_000).nullish(),
+    dimensions: z
+      .object({
+        widthMm: z.number().int().min(10).max(2000),
+        heightMm: z.number().int().min(10).max(2000),
+        thicknessMm: z.number().int().min(1).max(1000).nullable(),
+      })
+      .nullish(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as "KRW"').default('KRW'),
+    listPrice: money.nullish(),
+    salePrice: money.nullish(),
+    stock: z.number().int().min(0).max(10_000_000).default(0),
+    onSale: z.boolean().default(true),
+    descriptionHeadline: text(500).nullish(),
+    descriptionHtml: richText.nullish(),
+    toc: z.array(tocEntry).max(2000).default([]),
+    reviewHtml: richText.nullish(),
+    authorBioHtml: richText.nullish(),
+    coverUrl: z.url({ protocol: /^https?$/ }).nullish(),
+    categoryIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+  })
+  .refine((b) => b.salePrice == null || b.listPrice == null || b.salePrice <= b.listPrice, {
+    message: 'sale price is above the list price',
+    path: ['salePrice'],
+  })
+
+export type BookInput = Omit<Book, 'updatedAt' | 'isbn10'>
+
+/** Validates one book; throws an InputError naming the first bad field. */
+export function parseBookInput(raw: unknown): BookInput {
+  const r = bookInputSchema.safeParse(raw)
+  if (!r.success) {
+    const issue = r.error.issues[0]!
+    throw new InputError(issue.path.join('.') || 'book', issue.message)
+  }
+  const b = r.data
+  return {
+    ...b,
+    subtitle: b.subtitle ?? null,
+    originalTitle: b.originalTitle ?? null,
+    publisher: b.publisher ?? null,
+    imprint: b.imprint ?? null,
+    issuedOn: b.issuedOn ?? null,
+    language: b.language ?? null,
+    series: b.series ?? null,
+    seriesNumber: b.seriesNumber ?? null,
+    pageCount: b.pageCount ?? null,
+    weightG: b.weightG ?? null,
+    dimensions: b.dimensions ?? null,
+    listPrice: b.listPrice ?? null,
+    salePrice: b.salePrice ?? null,
+    descriptionHeadline: b.descriptionHeadline ?? null,
+    descriptionHtml: b.descriptionHtml ?? null,
+    reviewHtml: b.reviewHtml ?? null,
+    authorBioHtml: b.authorBioHtml ?? null,
+    coverUrl: b.coverUrl ?? null,
+  }
+}

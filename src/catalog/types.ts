@@ -1,0 +1,94 @@
+import type { Isbn13 } from './isbn'
+
+export const CONTRIBUTOR_ROLES = ['author', 'translator', 'editor', 'illustrator', 'photographer', 'other'] as const
+export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number]
+
+export const BOOK_FORMATS = ['paperback', 'hardcover', 'ebook', 'audiobook', 'other'] as const
+export type BookFormat = (typeof BOOK_FORMATS)[number]
+
+export interface Contributor {
+  name: string
+  role: ContributorRole
+}
+
+/** One line of a table of contents; chapters keep their printed number. */
+export interface TocEntry {
+  kind: 'front' | 'part' | 'chapter' | 'back'
+  number?: string
+  title: string
+  children?: TocEntry[]
+}
+
+export interface Dimensions {
+  widthMm: number
+  heightMm: number
+  thicknessMm: number | null
+}
+
+export interface TitleTranslation {
+  title: string
+  subtitle?: string
+}
+
+export interface Book {
+  isbn13: Isbn13
+  isbn10: string | null
+  title: string
+  subtitle: string | null
+  originalTitle: string | null
+  /** Titles in other languages, by ISO 639-1 code ("en"), for bilingual pages. */
+  translations: Record<string, TitleTranslation>
+  contributors: Contributor[]
+  publisher: string | null
+  imprint: string | null
+  /** ISO date (YYYY-MM-DD). */
+  issuedOn: string | null
+  /** ISO 639-2/B, as ONIX writes it ("kor", "eng"). */
+  language: string | null
+  format: BookFormat
+  series: string | null
+  seriesNumber: string | null
+  pageCount: number | null
+  weightG: number | null
+  dimensions: Dimensions | null
+  /** ISO 4217; prices are integers in the currency's minor unit (KRW has none). */
+  currency: string
+  listPrice: number | null
+  salePrice: number | null
+  stock: number
+  /** False once a publisher withdraws the book: kept, but no longer sold. */
+  onSale: boolean
+  descriptionHeadline: string | null
+  /** Sanitised HTML. */
+  descriptionHtml: string | null
+  toc: TocEntry[]
+  reviewHtml: string | null
+  authorBioHtml: string | null
+  coverUrl: string | null
+  categoryIds: string[]
+  updatedAt: string
+}
+
+/** What lists and shelves show of a book. */
+export type BookSummary = Pick<
+  Book,
+  'isbn13' | 'title' | 'translations' | 'contributors' | 'publisher' | 'issuedOn' | 'format' | 'coverUrl' | 'currency' | 'listPrice' | 'salePrice' | 'stock' | 'onSale'
+>
+
+export interface Category {
+  id: string
+  parentId: string | null
+  name: { ko: string; en: string }
+  sortOrder: number
+}
+
+export interface CategoryNode extends Category {
+  children: CategoryNode[]
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}

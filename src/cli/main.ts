@@ -1,0 +1,48 @@
+import { InputError, StartupError } from '../core/errors'
+import { parseCommandArgs, type Command } from './args'
+import { demoCommand } from './commands/demo'
+import { serveCommand } from './commands/serve'
+
+const commands: Command[] = [serveCommand, demoCommand]
+
+function usage(): string {
+  return `Usage: colophon <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run "colophon <command> --help" for a command's options.
+Environment: PORT, HOST, COLOPHON_DB (SQLite path), COLOPHON_LOG_LEVEL.
+`
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage())
+    return name ? 0 : 2
+  }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    process.stderr.write(`colophon: unknown command "${name}"\n\n${usage()}`)
+    return 2
+  }
+  const { values, positionals } = parseCommandArgs(command, rest)
+  if (values.help) {
+    process.stdout.write(command.usage + '\n')
+    return 0
+  }
+  await command.run(values, positionals)
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code
+  },
+  (err: unknown) => {
+    const known = err instanceof InputError || err instanceof StartupError
+    process.stderr.write(`colophon: ${known ? (err as Error).message : (err as Error).stack}\n`)
+    process.exitCode = known ? 2 : 1
+  },
+)

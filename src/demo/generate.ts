@@ -1,0 +1,85 @@
+import { isbn13FromPrefix, type BookInput, type Contributor, type TocEntry } from '../catalog'
+import { leafCategoryIds } from './categories'
+import { Random } from './random'
+import { adjectives, chapterWords, givenSyllables, nouns, publishers, sentences, surnames, westernFirst, westernLast } from './words'
+
+const leaves = leafCategoryIds()
+
+function koreanName(r: Random): string {
+  return r.pick(surnames) + r.pick(givenSyllables) + r.pick(givenSyllables)
+}
+
+function contributorsFor(r: Random): Contributor[] {
+  // About a fifth of the catalog is translated: a foreign author and a Korean translator.
+  if (r.chance(0.2)) return [{ name: `${r.pick(westernFirst)} ${r.pick(westernLast)}`, role: 'author' }, { name: koreanName(r), role: 'translator' }]
+  const list: Contributor[] = [{ name: koreanName(r), role: 'author' }]
+  if (r.chance(0.15)) list.push({ name: koreanName(r), role: 'author' })
+  if (r.chance(0.1)) list.push({ name: koreanName(r), role: 'illustrator' })
+  return list
+}
+
+function paragraph(r: Random, count: number): string {
+  const out: string[] = []
+  for (let i = 0; i < count; i++) out.push(r.pick(sentences).replace('{n}', r.pick(nouns)[0]).replace('{m}', r.pick(nouns)[0]))
+  return `<p>${out.join(' ')}</p>`
+}
+
+function tocFor(r: Random): TocEntry[] {
+  const toc: TocEntry[] = [{ kind: 'front', title: '머리말' }]
+  const n = r.int(6, 14)
+  for (let i = 1; i <= n; i++) toc.push({ kind: 'chapter', number: String(i).padStart(2, '0'), title: `${r.pick(nouns)[0]}의 ${r.pick(chapterWords)}` })
+  toc.push({ kind: 'back', title: '맺음말' }, { kind: 'back', title: '주' })
+  return toc
+}
+
+/**
+ * The n-th generated book, always the same for the same n. ISBNs are in the
+ * 979-11 (Korea) range, so they never collide with the seed book.
+ */
+export function generatedBook(n: number): BookInput {
+  const r = new Random(n * 2654435761)
+  const [adjKo, adjEn] = r.pick(adjectives)
+  const [nounKo, nounEn] = r.pick(nouns)
+  const [noun2Ko, noun2En] = r.pick(nouns)
+  const shape = r.int(0, 2)
+  const title = shape === 0 ? `${adjKo} ${nounKo}` : shape === 1 ? `${nounKo}과 ${noun2Ko}` : `${adjKo} ${nounKo}의 ${noun2Ko}`
+  const titleEn = shape === 0 ? `The ${adjEn} ${nounEn}` : shape === 1 ? `${nounEn} and ${noun2En}` : `The ${noun2En} of the ${adjEn} ${nounEn}`
+  const listPrice = r.int(20, 76) * 500
+  const year = r.int(1995, 2026)
+  const month = r.int(1, year === 2026 ? 11 : 12)
+  const cats = [r.pick(leaves)]
+  if (r.chance(0.3)) cats.push(r.pick(leaves))
+  const hasSeries = r.chance(0.08)
+  const pages = r.int(96, 720)
+  return {
+    isbn13: isbn13FromPrefix('97911' + String(n).padStart(7, '0')),
+    title,
+    subtitle: r.chance(0.3) ? `${r.pick(nouns)[0]}으로 읽는 ${r.pick(nouns)[0]}` : null,
+    originalTitle: null,
+    translations: { en: { title: titleEn } },
+    contributors: contributorsFor(r),
+    publisher: r.pick(publishers),
+    imprint: null,
+    issuedOn: `${year}-${String(month).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+    language: 'kor',
+    format: r.chance(0.8) ? 'paperback' : r.chance(0.6) ? 'hardcover' : 'ebook',
+    series: hasSeries ? `${nounKo} 총서` : null,
+    seriesNumber: hasSeries ? String(r.int(1, 40)) : null,
+    pageCount: pages,
+    weightG: Math.round(pages * 1.3 + 40),
+    dimensions: r.chance(0.9) ? { widthMm: r.pick([128, 135, 140, 148, 152]), heightMm: r.pick([188, 200, 210, 217, 225]), thicknessMm: Math.max(5, Math.round(pages / 14)) } : null,
+    currency: 'KRW',
+    listPrice,
+    // Korean law caps a new book's discount at 10% of its list price.
+    salePrice: r.chance(0.85) ? listPrice * 0.9 : listPrice,
+    stock: r.chance(0.1) ? 0 : r.int(1, 80),
+    onSale: !r.chance(0.01),
+    descriptionHeadline: r.chance(0.7) ? `${r.pick(nouns)[0]}에 대해 우리가 몰랐던 모든 것` : null,
+    descriptionHtml: paragraph(r, r.int(3, 6)) + paragraph(r, r.int(2, 5)),
+    toc: tocFor(r),
+    reviewHtml: r.chance(0.5) ? `<h3>${r.pick(nouns)[0]}을 다시 묻다</h3>${paragraph(r, r.int(3, 7))}` : null,
+    authorBioHtml: r.chance(0.6) ? paragraph(r, 2) : null,
+    coverUrl: null,
+    categoryIds: cats,
+  }
+}

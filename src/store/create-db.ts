@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './database'
+import type { StoreDialect } from './dialect'
+import { sqliteDialect } from './dialect/sqlite'
+import { migrateToLatest } from './migrations'
+
+export interface Store {
+  readonly db: Kysely<Database>
+  readonly dialect: StoreDialect
+  close(): Promise<void>
+}
+
+/** The one place that chooses an engine: a file path (or ":memory:") means SQLite. */
+export function dialectFor(url: string): StoreDialect {
+  return sqliteDialect(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url)
+}
+
+/** Opens the store and applies any pending migrations. */
+export async function openStore(url: string): Promise<Store> {
+  const dialect = dialectFor(url)
+  const db = dialect.createKysely()
+  await migrateToLatest(db)
+  return { db, dialect, close: () => db.destroy() }
+}

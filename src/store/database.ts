@@ -1,0 +1,74 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+/**
+ * The one schema every query is typed against. Booleans are 0/1 integers and
+ * structured values (TOC tree, translated titles) are JSON text, so both
+ * dialects store them the same way.
+ */
+export interface Database {
+  book: BookTable
+  contributor: ContributorTable
+  category: CategoryTable
+  book_category: BookCategoryTable
+}
+
+export interface BookTable {
+  isbn13: string
+  isbn10: string | null
+  title: string
+  subtitle: string | null
+  original_title: string | null
+  /** JSON: { [lang]: { title, subtitle? } } */
+  title_translations: string
+  publisher: string | null
+  imprint: string | null
+  issued_on: string | null
+  language: string | null
+  format: string
+  series: string | null
+  series_number: string | null
+  page_count: number | null
+  weight_g: number | null
+  width_mm: number | null
+  height_mm: number | null
+  thickness_mm: number | null
+  currency: string
+  list_price: number | null
+  sale_price: number | null
+  stock: number
+  on_sale: number
+  description_headline: string | null
+  description_html: string | null
+  /** JSON: TocEntry[] */
+  toc: string | null
+  review_html: string | null
+  author_bio_html: string | null
+  cover_url: string | null
+  created_at: Generated<string>
+  updated_at: string
+}
+
+export interface ContributorTable {
+  book_isbn13: string
+  seq: number
+  name: string
+  role: string
+}
+
+export interface CategoryTable {
+  id: string
+  parent_id: string | null
+  name_ko: string
+  name_en: string
+  sort_order: number
+}
+
+export interface BookCategoryTable {
+  book_isbn13: string
+  category_id: string
+}
+
+export type BookRow = Selectable<BookTable>
+export type NewBookRow = Insertable<BookTable>
+export type ContributorRow = Selectable<ContributorTable>
+export type CategoryRow = Selectable<CategoryTable>

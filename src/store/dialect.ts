@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './database'
+
+/**
+ * What the rest of the code may know about the engine underneath: its
+ * capabilities, never its name in a branch.
+ */
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres'
+  /** False for SQLite (one writer at a time), so bulk writers go serially. */
+  readonly supportsParallelWrites: boolean
+  /** Whether the engine can roll back CREATE/ALTER inside a transaction. */
+  readonly supportsTransactionalDdl: boolean
+  createKysely(): Kysely<Database>
+}

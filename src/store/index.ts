@@ -1,0 +1,4 @@
+export { openStore, dialectFor, type Store } from './create-db'
+export { migrateToLatest, migrateDown } from './migrations'
+export type * from './database'
+export type { StoreDialect } from './dialect'

@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
+import * as createCatalog from './2026-11-28T2100-create-catalog'
+
+/** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
+const migrations: Record<string, Migration> = {
+  '2026-11-28T2100-create-catalog': createCatalog,
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+/** Brings the schema to the newest version; a failed migration throws and leaves the last good version. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest()
+  if (result.error) throw result.error
+  return result
+}
+
+export async function migrateDown(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateDown()
+  if (result.error) throw result.error
+  return result
+}

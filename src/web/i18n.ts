@@ -1,0 +1,188 @@
+export type Lang = 'ko' | 'en'
+
+const ko = {
+  siteName: '콜로폰 서점',
+  skipToProduct: '상품 정보로 건너뛰기',
+  skipToContent: '본문으로 건너뛰기',
+  search: '검색',
+  searchPlaceholder: '책 제목, 저자, ISBN',
+  home: '홈',
+  categories: '카테고리',
+  allCategories: '전체 카테고리',
+  newArrivals: '새로 나온 책',
+  bookIntroduction: '책소개',
+  tableOfContents: '목차',
+  publishersReview: '출판사 리뷰',
+  authorBio: '저자 소개',
+  specifics: '상품 정보',
+  youMayAlsoLike: '이 책과 함께 보면 좋은 책',
+  dateOfIssue: '발행일',
+  pagesWeightSize: '쪽수, 무게, 크기',
+  pages: '쪽',
+  isbn13: 'ISBN13',
+  isbn10: 'ISBN10',
+  listPrice: '정가',
+  salePrice: '판매가',
+  discount: '할인',
+  inStock: '재고 있음',
+  lowStock: '재고 {n}권',
+  outOfStock: '품절',
+  notOnSale: '판매 중지',
+  preorder: '예약 판매',
+  addToCart: '장바구니 담기',
+  quantity: '수량',
+  more: '더보기',
+  less: '접기',
+  format: '형태',
+  language: '언어',
+  series: '시리즈',
+  publisher: '출판사',
+  imprint: '임프린트',
+  contributorsUnknown: '저자 정보 없음',
+  noContent: '준비 중입니다.',
+  booksInCategory: '{n}권',
+  previous: '이전',
+  next: '다음',
+  pageN: '{n}쪽',
+  pagination: '페이지',
+  notFoundTitle: '찾을 수 없는 페이지',
+  notFoundBody: '요청하신 책이나 페이지가 없습니다. 주소를 확인하거나 검색해 보세요.',
+  badRequestTitle: '잘못된 요청',
+  errorTitle: '일시적인 오류',
+  errorBody: '잠시 후 다시 시도해 주세요.',
+  footer: '콜로폰 서점 · 책에 관한 모든 것',
+  languageSwitch: 'English',
+  coverOf: '{title} 표지',
+  role_author: '지음',
+  role_translator: '옮김',
+  role_editor: '엮음',
+  role_illustrator: '그림',
+  role_photographer: '사진',
+  role_other: '참여',
+  format_paperback: '종이책(무선)',
+  format_hardcover: '종이책(양장)',
+  format_ebook: '전자책',
+  format_audiobook: '오디오북',
+  format_other: '기타',
+  front: '앞부분',
+  back: '뒷부분',
+}
+
+export type Labels = typeof ko
+
+const en: Labels = {
+  siteName: 'Colophon Books',
+  skipToProduct: 'Skip to product information',
+  skipToContent: 'Skip to content',
+  search: 'Search',
+  searchPlaceholder: 'Title, author, ISBN',
+  home: 'Home',
+  categories: 'Categories',
+  allCategories: 'All categories',
+  newArrivals: 'New arrivals',
+  bookIntroduction: 'Book Introduction',
+  tableOfContents: 'Table of contents',
+  publishersReview: "Publisher's Review",
+  authorBio: 'About the author',
+  specifics: 'Specifications',
+  youMayAlsoLike: 'You may also like',
+  dateOfIssue: 'Date of issue',
+  pagesWeightSize: 'Page count, weight, size',
+  pages: 'pages',
+  isbn13: 'ISBN13',
+  isbn10: 'ISBN10',
+  listPrice: 'List price',
+  salePrice: 'Price',
+  discount: 'off',
+  inStock: 'In stock',
+  lowStock: 'Only {n} left',
+  outOfStock: 'Out of stock',
+  notOnSale: 'No longer sold',
+  preorder: 'Pre-order',
+  addToCart: 'Add to cart',
+  quantity: 'Quantity',
+  more: 'More',
+  less: 'Less',
+  format: 'Format',
+  language: 'Language',
+  series: 'Series',
+  publisher: 'Publisher',
+  imprint: 'Imprint',
+  contributorsUnknown: 'Contributors not listed',
+  noContent: 'Coming soon.',
+  booksInCategory: '{n} books',
+  previous: 'Previous',
+  next: 'Next',
+  pageN: 'Page {n}',
+  pagination: 'Pages',
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'We have no book or page at this address. Check it, or try a search.',
+  badRequestTitle: 'Bad request',
+  errorTitle: 'Something went wrong',
+  errorBody: 'Please try again in a moment.',
+  footer: 'Colophon Books · everything about the book',
+  languageSwitch: '한국어',
+  coverOf: 'Cover of {title}',
+  role_author: 'Author',
+  role_translator: 'Translator',
+  role_editor: 'Editor',
+  role_illustrator: 'Illustrator',
+  role_photographer: 'Photographer',
+  role_other: 'Contributor',
+  format_paperback: 'Paperback',
+  format_hardcover: 'Hardcover',
+  format_ebook: 'E-book',
+  format_audiobook: 'Audiobook',
+  format_other: 'Other',
+  front: 'Front matter',
+  back: 'Back matter',
+}
+
+export const labels: Record<Lang, Labels> = { ko, en }
+
+/** Fills "{n}"-style slots in a label. */
+export function fill(label: string, values: Record<string, string | number>): string {
+  return label.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
+}
+
+/** ?lang= wins; otherwise the first of ko/en in Accept-Language; Korean by default. */
+export function pickLang(query: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (query === 'en' || query === 'ko') return query
+  if (acceptLanguage) {
+    for (const part of acceptLanguage.split(',')) {
+      const tag = part.trim().slice(0, 2).toLowerCase()
+      if (tag === 'ko' || tag === 'en') return tag
+    }
+  }
+  return 'ko'
+}
+
+// Intl formatters are costly to build (tens of µs); build each once.
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  ko: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+}
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+/** "2025년 10월 20일" / "October 20, 2025" from an ISO date. */
+export function formatDate(lang: Lang, iso: string): string {
+  return dateFormats[lang].format(new Date(`${iso}T00:00:00Z`))
+}
+
+function moneyFormat(lang: Lang, currency: string): Intl.NumberFormat {
+  const key = `${lang}:${currency}`
+  let f = moneyFormats.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency })
+    moneyFormats.set(key, f)
+  }
+  return f
+}
+
+/** A price in minor units, formatted for the language ("21,600원" / "₩21,600"). */
+export function formatMoney(lang: Lang, minor: number, currency: string): string {
+  const f = moneyFormat(lang, currency)
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 0
+  if (lang === 'ko' && currency === 'KRW') return `${minor.toLocaleString('en-US')}원`
+  return f.format(minor / 10 ** digits)
+}

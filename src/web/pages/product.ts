@@ -1,0 +1,174 @@
+import { formatDimensions, hyphenate, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
+import { html, raw, type SafeHtml } from '../html'
+import { fill, formatDate, formatMoney } from '../i18n'
+import { href, type PageContext } from './context'
+import { layout } from './layout'
+import { byline, coverSrc, crumbs, displayTitle, shelf } from './parts'
+
+export interface ProductView {
+  book: Book
+  categories: CategoryTree
+  related: BookSummary[]
+  today: string
+}
+
+// Sections longer than this fold behind a "more" control.
+const FOLD_TOC_ENTRIES = 10
+const FOLD_TEXT_CHARS = 900
+
+function absoluteUrl(ctx: PageContext, url: string): string {
+  return /^https?:/.test(url) ? url : ctx.origin + url
+}
+
+function plainText(htmlText: string): string {
+  return htmlText.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim()
+}
+
+function fold(ctx: PageContext, id: string, isLong: boolean, body: SafeHtml): SafeHtml {
+  if (!isLong) return body
+  // Without script the link targets the block and CSS :target unfolds it; site.js turns it into a toggle button.
+  return html`<div class="fold" id="${id}">${body}</div><a class="more" href="#${id}" data-more="${ctx.t.more}" data-less="${ctx.t.less}">${ctx.t.more}</a>`
+}
+
+function tocList(ctx: PageContext, entries: TocEntry[]): SafeHtml {
+  return html`<ol class="toc">${entries.map((e) =>
+    e.kind === 'chapter'
+      ? html`<li class="chapter">${e.number ? html`<span class="num">${e.number}</span>` : ''}<span>${e.title}${e.children?.length ? tocList(ctx, e.children) : ''}</span></li>`
+      : html`<li class="${e.kind}">${e.title}${e.children?.length ? tocList(ctx, e.children) : ''}</li>`,
+  )}</ol>`
+}
+
+function stockState(ctx: PageContext, book: Book, today: string): { text: string; canBuy: boolean } {
+  const { t } = ctx
+  if (!book.onSale) return { text: t.notOnSale, canBuy: false }
+  if (book.issuedOn && book.issuedOn > today) return { text: t.preorder, canBuy: true }
+  if (book.stock <= 0) return { text: t.outOfStock, canBuy: false }
+  if (book.stock <= 5) return { text: fill(t.lowStock, { n: book.stock }), canBuy: true }
+  return { text: t.inStock, canBuy: true }
+}
+
+function priceBox(ctx: PageContext, book: Book, today: string): SafeHtml {
+  const { t, lang } = ctx
+  const state = stockState(ctx, book, today)
+  const sale = book.salePrice ?? book.listPrice
+  const pct = book.listPrice && book.salePrice != null && book.salePrice < book.listPrice ? Math.round((1 - book.salePrice / book.listPrice) * 100) : 0
+  return html`<section class="price-box" aria-labelledby="price-h"><h2 id="price-h" class="vh">${t.salePrice}</h2><dl>
+${book.listPrice != null ? html`<dt>${t.listPrice}</dt><dd>${pct ? html`<del>${formatMoney(lang, book.listPrice, book.currency)}</del>` : formatMoney(lang, book.listPrice, book.currency)}</dd>` : ''}
+${sale != null ? html`<dt>${t.salePrice}</dt><dd><span class="sale">${formatMoney(lang, sale, book.currency)}</span>${pct ? html`<span class="pct">${pct}% ${t.discount}</span>` : ''}</dd>` : ''}
+</dl><p class="stock${state.canBuy ? '' : ' out'}">${state.text}</p>
+<form class="buy" action="${href(ctx, '/cart/items')}" method="post"><input type="hidden" name="isbn" value="${book.isbn13}">
+<label for="qty" class="vh">${t.quantity}</label><input id="qty" name="quantity" type="number" min="1" max="99" value="1"${state.canBuy ? '' : raw(' disabled')}>
+<button class="btn" type="submit"${state.canBuy ? '' : raw(' disabled')}>${t.addToCart}</button></form></section>`
+}
+
+function specifics(ctx: PageContext, book: Book): SafeHtml {
+  const { t, lang } = ctx
+  const { isbn13h, isbn10h } = hyphenate(book.isbn13)
+  const physical = [
+    book.pageCount != null ? `${book.pageCount.toLocaleString('en-US')} ${t.pages}` : null,
+    book.weightG != null ? `${book.weightG}g` : null,
+    book.dimensions ? formatDimensions(book.dimensions) : null,
+  ].filter(Boolean)
+  return html`<dl class="specs">
+${book.issuedOn ? html`<dt>${t.dateOfIssue}</dt><dd><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></dd>` : ''}
+${physical.length ? html`<dt>${t.pagesWeightSize}</dt><dd>${physical.join(' | ')}</dd>` : ''}
+<dt>${t.isbn13}</dt><dd><span title="${isbn13h}">${book.isbn13}</span></dd>
+${book.isbn10 ? html`<dt>${t.isbn10}</dt><dd><span title="${isbn10h ?? ''}">${book.isbn10}</span></dd>` : ''}
+<dt>${t.format}</dt><dd>${t[`format_${book.format}`]}</dd>
+${book.series ? html`<dt>${t.series}</dt><dd>${book.series}${book.seriesNumber ? ` ${book.seriesNumber}` : ''}</dd>` : ''}
+</dl>`
+}
+
+function jsonLd(ctx: PageContext, book: Book, today: string): unknown {
+  const price = book.salePrice ?? book.listPrice
+  const state = stockState(ctx, book, today)
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Book',
+    '@id': `${ctx.origin}/books/${book.isbn13}`,
+    url: `${ctx.origin}/books/${book.isbn13}`,
+    name: book.title,
+    ...(book.translations.en ? { alternateName: book.translations.en.title } : {}),
+    isbn: book.isbn13,
+    inLanguage: book.language === 'kor' ? 'ko' : (book.language ?? undefined),
+    image: absoluteUrl(ctx, coverSrc(book)),
+    ...(book.contributors.length ? { author: book.contributors.filter((c) => c.role === 'author').map((c) => ({ '@type': 'Person', name: c.name })) } : {}),
+    ...(book.publisher ? { publisher: { '@type': 'Organization', name: book.publisher } } : {}),
+    ...(book.issuedOn ? { datePublished: book.issuedOn } : {}),
+    ...(book.pageCount ? { numberOfPages: book.pageCount } : {}),
+    bookFormat: `https://schema.org/${book.format === 'hardcover' ? 'Hardcover' : book.format === 'ebook' ? 'EBook' : book.format === 'audiobook' ? 'AudiobookFormat' : 'Paperback'}`,
+    ...(price != null
+      ? {
+          offers: {
+            '@type': 'Offer',
+            price: price,
+            priceCurrency: book.currency,
+            availability: `https://schema.org/${!book.onSale ? 'Discontinued' : book.issuedOn && book.issuedOn > today ? 'PreOrder' : state.canBuy ? 'InStock' : 'OutOfStock'}`,
+            url: `${ctx.origin}/books/${book.isbn13}`,
+          },
+        }
+      : {}),
+  }
+}
+
+export function productPage(ctx: PageContext, view: ProductView): string {
+  const { book, categories, related, today } = view
+  const { t, lang } = ctx
+  const title = displayTitle(ctx, book)
+  const altTitle = title === book.title ? book.translations[lang === 'ko' ? 'en' : lang]?.title : book.title
+  const paths = categories.leaves(book.categoryIds).map((id) => categories.pathTo(id))
+  const descriptionText = plainText(book.descriptionHtml ?? '')
+  const metaDescription = [book.descriptionHeadline, descriptionText].filter(Boolean).join(' ').slice(0, 160)
+  const reviewLong = plainText(book.reviewHtml ?? '').length > FOLD_TEXT_CHARS
+  const sections: Array<[string, string]> = [
+    ['introduction', t.bookIntroduction],
+    ['contents', t.tableOfContents],
+    ...(book.reviewHtml ? ([['review', t.publishersReview]] as Array<[string, string]>) : []),
+    ['specifics', t.specifics],
+    ['related', t.youMayAlsoLike],
+    ['categories', t.categories],
+  ]
+  const body = html`
+${paths[0] ? crumbs(ctx, paths[0], t.categories) : ''}
+<article class="product" itemscope>
+<div class="product-top">
+<figure class="cover"><img src="${coverSrc(book)}" alt="${fill(t.coverOf, { title })}" width="200" height="300" fetchpriority="high"></figure>
+<section id="product-info" class="title-block" tabindex="-1" aria-labelledby="book-title">
+<h1 id="book-title">${title}</h1>
+${book.subtitle ? html`<p class="subtitle">${book.subtitle}</p>` : ''}
+${altTitle ? html`<p class="alt-title" lang="${title === book.title ? lang === 'ko' ? 'en' : lang : 'ko'}">${altTitle}</p>` : ''}
+<p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span>${c.name}<span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
+<p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}<span>${t[`format_${book.format}`]}</span></p>
+${priceBox(ctx, book, today)}
+</section></div>
+<nav class="section-nav" aria-label="${t.specifics}"><ul>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>
+<section id="introduction" class="book-section" aria-labelledby="introduction-h"><h2 id="introduction-h">${t.bookIntroduction}</h2>
+${book.descriptionHeadline ? html`<p class="headline">${book.descriptionHeadline}</p>` : ''}
+${book.descriptionHtml ? html`<div class="rich">${raw(book.descriptionHtml)}</div>` : html`<p class="empty">${t.noContent}</p>`}
+${book.authorBioHtml ? html`<h3>${t.authorBio}</h3><div class="rich">${raw(book.authorBioHtml)}</div>` : ''}
+</section>
+<section id="contents" class="book-section" aria-labelledby="contents-h"><h2 id="contents-h">${t.tableOfContents}</h2>
+${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIES, tocList(ctx, book.toc)) : html`<p class="empty">${t.noContent}</p>`}
+</section>
+${book.reviewHtml ? html`<section id="review" class="book-section" aria-labelledby="review-h"><h2 id="review-h">${t.publishersReview}</h2>
+${fold(ctx, 'review-body', reviewLong, html`<div class="rich">${raw(book.reviewHtml)}</div>`)}</section>` : ''}
+<section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}</section>
+<section id="related" class="book-section" aria-labelledby="related-h"><h2 id="related-h">${t.youMayAlsoLike}</h2>${shelf(ctx, related)}</section>
+<section id="categories" class="book-section" aria-labelledby="categories-h"><h2 id="categories-h">${t.categories}</h2>
+${paths.length ? html`<ul class="paths">${paths.map((p, i) => html`<li>${crumbs(ctx, p, `${t.categories} ${i + 1}`)}</li>`)}</ul>` : html`<p class="empty">${t.noContent}</p>`}
+</section>
+</article>`
+  return layout(
+    ctx,
+    {
+      title: byline(ctx, book.contributors.slice(0, 1)) ? `${title} - ${byline(ctx, book.contributors.slice(0, 1))}` : title,
+      description: metaDescription || title,
+      canonicalPath: `/books/${book.isbn13}`,
+      ogType: 'book',
+      ogImage: absoluteUrl(ctx, coverSrc(book)),
+      jsonLd: jsonLd(ctx, book, today),
+      skip: { target: 'product-info', label: t.skipToProduct },
+    },
+    body,
+  )
+}
