@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { NotFoundError } from '../core/errors'
 import type { Database } from '../store'
 import { CategoryTree } from './categories'
@@ -13,11 +13,22 @@ export interface CategoryListing {
   books: Page<BookSummary>
 }
 
+/**
+ * Something kept in step with the catalog (the search index, for one). It is
+ * called inside the write transaction, so it can never disagree with the books.
+ */
+export interface CatalogIndexer {
+  booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void>
+}
+
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
 export class CatalogService {
   private tree: CategoryTree | undefined
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly indexers: CatalogIndexer[] = [],
+  ) {}
 
   async getBook(isbn13: Isbn13): Promise<Book> {
     const book = await repo.findBook(this.db, isbn13)
@@ -27,7 +38,10 @@ export class CatalogService {
 
   /** Writes validated books in one transaction: all of them or none. */
   async saveBooks(books: BookInput[]): Promise<void> {
-    await this.db.transaction().execute((trx) => repo.upsertBooks(trx, books))
+    await this.db.transaction().execute(async (trx) => {
+      await repo.upsertBooks(trx, books)
+      for (const indexer of this.indexers) await indexer.booksWritten(trx, books)
+    })
   }
 
   async saveCategories(categories: Category[]): Promise<void> {

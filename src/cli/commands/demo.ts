@@ -1,4 +1,4 @@
-import { CatalogService } from '../../catalog'
+import { buildServices } from '../services'
 import { loadConfig } from '../../core/config'
 import { fillDemoCatalog } from '../../demo'
 import { openStore } from '../../store'
@@ -23,7 +23,7 @@ The same N always gives the same books; running it again updates them in place.
     const started = performance.now()
     const bar = progress('books')
     try {
-      await fillDemoCatalog(new CatalogService(store.db), { books, onProgress: (done, total) => bar.update(done, total) })
+      await fillDemoCatalog(buildServices(store).catalog, { books, onProgress: (done, total) => bar.update(done, total) })
     } finally {
       bar.stop()
       await store.close()

@@ -1,4 +1,4 @@
-import { CatalogService } from '../../catalog'
+import { buildServices } from '../services'
 import { loadConfig } from '../../core/config'
 import { createLogger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
@@ -21,7 +21,7 @@ An empty database is filled with the demo catalog first.
     const port = intOption('port', values.port, config.PORT)
     const logger = createLogger(config.COLOPHON_LOG_LEVEL)
     const store = await openStore(config.COLOPHON_DB)
-    const catalog = new CatalogService(store.db)
+    const { catalog } = buildServices(store)
     if ((await catalog.countBooks()) === 0) {
       logger.info({ db: config.COLOPHON_DB }, 'empty database: writing the demo catalog')
       await fillDemoCatalog(catalog, { books: 2000 })

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+/** One figure a benchmark reports; machine-dependent figures carry a same-run baseline and the ratio to it. */
+export interface BenchRow {
+  bench: string
+  metric: string
+  value: number
+  unit: string
+  baseline?: { name: string; value: number }
+  /** value / baseline.value */
+  ratio?: number
+  note?: string
+}
+
+export interface BenchContext {
+  /** Size of the generated catalog the benchmark runs against. */
+  books: number
+  /** Working folder for databases and generated files, kept between runs. */
+  workDir: string
+  log(message: string): void
+}
+
+export interface Bench {
+  name: string
+  summary: string
+  run(ctx: BenchContext): Promise<BenchRow[]>
+}
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+
+export function row(bench: string, metric: string, value: number, unit: string, baseline?: { name: string; value: number }, note?: string): BenchRow {
+  return { bench, metric, value, unit, ...(baseline ? { baseline, ratio: baseline.value ? value / baseline.value : undefined } : {}), ...(note ? { note } : {}) }
+}
+
+/**
+ * The demo catalog of `books` books as a SQLite file under the work folder,
+ * built once with `colophon demo` and reused while the generator is unchanged.
+ */
+export function demoDatabase(ctx: BenchContext): string {
+  mkdirSync(ctx.workDir, { recursive: true })
+  const path = `${ctx.workDir}/demo-${ctx.books}.db`
+  const stamp = `${path}.stamp`
+  const generator = ['src/demo/generate.ts', 'src/demo/words.ts', 'src/demo/seed-book.ts', 'src/store/migrations/index.ts']
+    .map((f) => readFileSync(`${repoRoot}/${f}`, 'utf8'))
+    .join('\n')
+  const fingerprint = String(generator.length) + ':' + simpleHash(generator)
+  if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return path
+  ctx.log(`building the ${ctx.books}-book demo catalog at ${path} (reused by later runs)`)
+  execFileSync('rm', ['-f', path, `${path}-wal`, `${path}-shm`, stamp])
+  execFileSync(process.execPath, ['--import', 'tsx', `${repoRoot}/src/cli/main.ts`, 'demo', '--books', String(ctx.books)], {
+    env: { ...process.env, COLOPHON_DB: path },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  writeFileSync(stamp, fingerprint)
+  return path
+}
+
+function simpleHash(s: string): string {
+  let h = 2166136261
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  return (h >>> 0).toString(16)
+}
+
+/** Percentile of already-collected samples. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}

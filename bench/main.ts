@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { repoRoot, type Bench, type BenchRow } from './lib'
+
+// Each sub-benchmark lives in its own file and registers here.
+const benches: Bench[] = []
+
+function usage(): string {
+  return `Usage: npm run bench -- [NAME...] [--books N]
+
+Sub-benchmarks (all when none is named):
+${benches.map((b) => `  ${b.name.padEnd(12)} ${b.summary}`).join('\n')}
+
+  --books N   size of the generated catalog (default 1000000)`
+}
+
+function printTable(rows: BenchRow[]): void {
+  const lines = rows.map((r) => [
+    r.bench,
+    r.metric,
+    `${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`,
+    r.baseline ? `${r.baseline.name} ${Number.isInteger(r.baseline.value) ? r.baseline.value : r.baseline.value.toFixed(2)}` : '',
+    r.ratio != null ? r.ratio.toFixed(3) : '',
+    r.note ?? '',
+  ])
+  const head = ['bench', 'metric', 'value', 'baseline', 'ratio', 'note']
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const fmt = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |'
+  console.log([fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n'))
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { books: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true })
+  if (values.help) return console.log(usage())
+  const books = values.books ? Number(values.books) : 1_000_000
+  if (!Number.isInteger(books) || books < 1) throw new Error(`--books: expected a positive whole number, got "${values.books}"`)
+  const unknown = positionals.filter((p) => !benches.some((b) => b.name === p))
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}\n\n${usage()}`)
+  const chosen = positionals.length ? benches.filter((b) => positionals.includes(b.name)) : benches
+  const ctx = { books, workDir: `${repoRoot}/bench/work`, log: (m: string) => console.error(`[bench] ${m}`) }
+  const rows: BenchRow[] = []
+  for (const bench of chosen) {
+    ctx.log(`running ${bench.name}`)
+    rows.push(...(await bench.run(ctx)))
+  }
+  printTable(rows)
+  mkdirSync(`${repoRoot}/bench/results`, { recursive: true })
+  const file = `${repoRoot}/bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`
+  writeFileSync(file, JSON.stringify({ books, benches: chosen.map((b) => b.name), rows }, null, 2))
+  console.error(`[bench] results written to ${file}`)
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exitCode = 1
+})
