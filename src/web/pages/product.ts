@@ -65,7 +65,7 @@ function specifics(ctx: PageContext, book: Book): SafeHtml {
   const { t, lang } = ctx
   const { isbn13h, isbn10h } = hyphenate(book.isbn13)
   const physical = [
-    book.pageCount != null ? `${book.pageCount.toLocaleString('en-US')} ${t.pages}` : null,
+    book.pageCount != null ? `${book.pageCount.toLocaleString('en-US')}${lang === 'ko' ? '' : ' '}${t.pages}` : null,
     book.weightG != null ? `${book.weightG}g` : null,
     book.dimensions ? formatDimensions(book.dimensions) : null,
   ].filter(Boolean)

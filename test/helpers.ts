@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildServices, type Services } from '../src/cli/services'
+import { createLogger } from '../src/core/logger'
+import { fillDemoCatalog } from '../src/demo'
+import { openStore } from '../src/store'
+import { createApp } from '../src/web/app'
+
+export interface TestStore extends Services {
+  path: string
+  cleanup(): Promise<void>
+}
+
+/** A fresh SQLite store in a temp folder, optionally filled with the demo catalog. */
+export async function testStore(options: { demoBooks?: number } = {}): Promise<TestStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'colophon-test-'))
+  const path = join(dir, 'test.db')
+  const store = await openStore(path)
+  const services = buildServices(store)
+  if (options.demoBooks !== undefined) await fillDemoCatalog(services.catalog, { books: options.demoBooks })
+  return {
+    ...services,
+    path,
+    async cleanup() {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function testApp(services: Services) {
+  return createApp({ ...services, logger: createLogger('silent') })
+}
+
+/** The seed page's text when ../shared is present; under CI its absence is a failure. */
+export const SHARED = join(import.meta.dirname, '..', '..', 'shared')
