@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildServices, type Services } from '../src/cli/services'
+import { buildServices, serverServices, type Services } from '../src/cli/services'
 import { createLogger } from '../src/core/logger'
 import { fillDemoCatalog } from '../src/demo'
 import { openStore } from '../src/store'
 import { createApp } from '../src/web/app'
+import type { PageCache } from '../src/web/page-cache'
 
 export interface TestStore extends Services {
   path: string
@@ -29,8 +30,12 @@ export async function testStore(options: { demoBooks?: number } = {}): Promise<T
   }
 }
 
-export function testApp(services: Services) {
-  return createApp({ ...services, logger: createLogger('silent') })
+export function testApp(services: Services, options: { pageCache?: PageCache } = {}) {
+  return createApp({ ...serverServices(services, createLogger('silent')), ...options })
+}
+
+export function testServices(services: Services) {
+  return serverServices(services, createLogger('silent'))
 }
 
 /** The seed page's text when ../shared is present; under CI its absence is a failure. */

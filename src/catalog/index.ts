@@ -1,4 +1,4 @@
-export { CatalogService, type CategoryListing, type CatalogIndexer } from './service'
+export { CatalogService, type CategoryListing, type CatalogIndexer, type CatalogChange } from './service'
 export { CategoryTree } from './categories'
 export { parseIsbn, isIsbn, isbn10Of, isbn13FromPrefix, hyphenate, compactIsbn, type Isbn13 } from './isbn'
 export { parseBookInput, bookInputSchema, type BookInput } from './schema'

@@ -21,9 +21,13 @@ export interface CatalogIndexer {
   booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void>
 }
 
+/** What changed in one committed write: some books, or (bulk loads, the category tree) anything. */
+export type CatalogChange = { isbns: string[] } | { isbns: 'all' }
+
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
 export class CatalogService {
   private tree: CategoryTree | undefined
+  private readonly listeners: Array<(change: CatalogChange) => void> = []
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -38,15 +42,46 @@ export class CatalogService {
 
   /** Writes validated books in one transaction: all of them or none. */
   async saveBooks(books: BookInput[]): Promise<void> {
+    const isbns = books.map((b) => b.isbn13)
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertBooks(trx, books)
       for (const indexer of this.indexers) await indexer.booksWritten(trx, books)
+      await repo.recordChanges(trx, isbns)
     })
+    this.emit({ isbns })
   }
 
   async saveCategories(categories: Category[]): Promise<void> {
-    await this.db.transaction().execute((trx) => repo.upsertCategories(trx, categories))
+    await this.db.transaction().execute(async (trx) => {
+      await repo.upsertCategories(trx, categories)
+      await repo.recordChanges(trx, 'all')
+    })
     this.tree = undefined
+    this.emit({ isbns: 'all' })
+  }
+
+  /** Called after every committed write made through this service, in this process. */
+  onChange(listener: (change: CatalogChange) => void): void {
+    this.listeners.push(listener)
+  }
+
+  private emit(change: CatalogChange): void {
+    for (const listener of this.listeners) listener(change)
+  }
+
+  /**
+   * Writes committed since `seq` by any process (the change log), for caches
+   * that must never serve a stale page. A category change also drops the
+   * cached category tree.
+   */
+  async changesSince(seq: number): Promise<{ seq: number; change: CatalogChange }> {
+    const { seq: next, isbns } = await repo.changesSince(this.db, seq)
+    if (isbns === 'all') this.tree = undefined
+    return { seq: next, change: { isbns } as CatalogChange }
+  }
+
+  async latestChangeSeq(): Promise<number> {
+    return repo.latestChangeSeq(this.db)
   }
 
   async categories(): Promise<CategoryTree> {

@@ -6,6 +6,13 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   COLOPHON_DB: z.string().min(1).default('colophon.db'),
   COLOPHON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where GET /metrics is answered: "off", "main" (the store's own port) or "[host:]port" (default: loopback 9464). */
+  COLOPHON_METRICS: z
+    .string()
+    .regex(/^(off|main|(?:[\w.-]+:)?\d{1,5})$/, 'expected off, main, PORT or HOST:PORT')
+    .default('127.0.0.1:9464'),
+  /** Upper bound on each worker's rendered-page cache, in MiB. */
+  COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
 })
 
 export type Config = z.infer<typeof envSchema>

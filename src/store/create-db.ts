@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from './database'
 import type { StoreDialect } from './dialect'
 import { sqliteDialect } from './dialect/sqlite'
@@ -7,6 +7,10 @@ import { migrateToLatest } from './migrations'
 export interface Store {
   readonly db: Kysely<Database>
   readonly dialect: StoreDialect
+  /** See StoreDialect.foreignCommitCounter. */
+  readonly foreignCommits: () => number
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>
   close(): Promise<void>
 }
 
@@ -20,5 +24,13 @@ export async function openStore(url: string): Promise<Store> {
   const dialect = dialectFor(url)
   const db = dialect.createKysely()
   await migrateToLatest(db)
-  return { db, dialect, close: () => db.destroy() }
+  return {
+    db,
+    dialect,
+    foreignCommits: dialect.foreignCommitCounter(),
+    ping: async () => {
+      await sql`select 1`.execute(db)
+    },
+    close: () => db.destroy(),
+  }
 }

@@ -10,6 +10,7 @@ export interface Database {
   contributor: ContributorTable
   category: CategoryTable
   book_category: BookCategoryTable
+  catalog_change: CatalogChangeTable
 }
 
 export interface BookTable {
@@ -66,6 +67,13 @@ export interface CategoryTable {
 export interface BookCategoryTable {
   book_isbn13: string
   category_id: string
+}
+
+export interface CatalogChangeTable {
+  seq: Generated<number>
+  /** Null: anything may have changed (a bulk load, the category tree). */
+  isbn13: string | null
+  changed_at: string
 }
 
 export type BookRow = Selectable<BookTable>

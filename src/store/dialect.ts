@@ -12,4 +12,10 @@ export interface StoreDialect {
   /** Whether the engine can roll back CREATE/ALTER inside a transaction. */
   readonly supportsTransactionalDdl: boolean
   createKysely(): Kysely<Database>
+  /**
+   * A cheap, synchronous counter that moves whenever another connection or
+   * process commits. Page caches read it on every request and consult the
+   * change log only when it moved. Call after createKysely().
+   */
+  foreignCommitCounter(): () => number
 }

@@ -1,4 +1,6 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
 import { z } from 'zod'
 import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
@@ -6,7 +8,10 @@ import type { Logger } from '../core/logger'
 import { booksApi } from './api/books'
 import { assetsByUrl } from './assets'
 import { pickLang } from './i18n'
+import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
+import { compressPage, type CachedPage, type PageCache } from './page-cache'
+import { answerPage, pageKey } from './page-response'
 import { categoryPage } from './pages/category'
 import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
@@ -16,13 +21,21 @@ import { productPage } from './pages/product'
 export interface AppServices {
   catalog: CatalogService
   logger: Logger
+  metrics?: Metrics
+  /** Absent: every page is rendered on every request (--no-page-cache). */
+  pageCache?: PageCache
+  /** Whether GET /metrics is answered on this app (else it is off or on its own port). */
+  exposeMetrics?: boolean
+  /** Answers /readyz: resolves when the database answers. */
+  ping?: () => Promise<void>
 }
 
-export type AppEnv = { Variables: { page: PageContext } }
+export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number } }
 
 const RELATED_BOOKS = 12
 const NEW_ARRIVALS = 12
 const CATEGORY_PAGE_SIZE = 24
+const MAX_BODY_BYTES = 64 * 1024
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) })
 
@@ -30,37 +43,73 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export function createApp({ catalog, logger }: AppServices) {
+export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, ping }: AppServices) {
   const app = new Hono<AppEnv>()
 
+  /** Renders a cacheable page (or takes it from a render that just finished), then answers it compressed, with validators. */
+  async function sendPage(c: Context<AppEnv>, route: string, deps: (html: string) => CachedPage['deps'], render: () => Promise<string>) {
+    const started = performance.now()
+    const html = await render()
+    metrics?.render.observe({ route }, (performance.now() - started) / 1000)
+    const page = compressPage(html, deps(html))
+    if (pageCache) {
+      metrics?.cacheMisses.inc()
+      pageCache.put(pageKey(c.var.page.lang, c.req.url), page, c.var.cacheGeneration)
+    }
+    const answer = answerPage(page, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' })
+    if (!answer.body) return c.body(null, answer.status, answer.headers)
+    return c.body(new Uint8Array(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) as Uint8Array<ArrayBuffer>, 200, answer.headers)
+  }
+
+  app.use(requestId())
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    const route = c.req.routePath || 'unmatched'
+    metrics?.requests.inc({ route, status: c.res.status })
+    metrics?.duration.observe({ route }, (performance.now() - started) / 1000)
+    logger.debug({ reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(2) }, 'request')
+  })
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) }))
   app.use(async (c, next) => {
     const url = new URL(c.req.url)
     url.searchParams.delete('lang')
     const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'))
-    c.set('page', pageContext(lang, new URL(c.req.url).origin, url.pathname + url.search))
+    c.set('page', pageContext(lang, url.origin, url.pathname + url.search))
+    if (pageCache) {
+      await pageCache.refresh()
+      c.set('cacheGeneration', pageCache.generation)
+    }
     await next()
-    c.header('Vary', 'Accept-Language', { append: true })
+    if (!c.res.headers.get('vary')?.includes('Accept-Language')) c.header('Vary', 'Accept-Language', { append: true })
   })
 
-  app.get('/', async (c) => {
-    const [newArrivals, tree] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
-    return c.html(homePage(c.var.page, { newArrivals, roots: tree.roots }))
-  })
+  app.get('/', (c) =>
+    sendPage(c, 'home', () => 'listing', async () => {
+      const [newArrivals, tree] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
+      return homePage(c.var.page, { newArrivals, roots: tree.roots })
+    }),
+  )
 
   app.get('/books/:isbn', async (c) => {
     const raw = c.req.param('isbn')
     const isbn13 = parseIsbn(raw)
     if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.req.query('lang') ? `?lang=${c.req.query('lang')}` : ''}`, 301)
-    const book = await catalog.getBook(isbn13)
-    const [categories, related] = await Promise.all([catalog.categories(), catalog.related(book, RELATED_BOOKS)])
-    return c.html(productPage(c.var.page, { book, categories, related, today: today() }))
+    let shown: string[] = []
+    return sendPage(c, 'product', () => shown, async () => {
+      const book = await catalog.getBook(isbn13)
+      const [categories, related] = await Promise.all([catalog.categories(), catalog.related(book, RELATED_BOOKS)])
+      shown = [isbn13, ...related.map((b) => b.isbn13)]
+      return productPage(c.var.page, { book, categories, related, today: today() })
+    })
   })
 
-  app.get('/categories/:id', valid('query', pageQuery), async (c) => {
-    const { page } = c.req.valid('query')
-    const listing = await catalog.booksInCategory(c.req.param('id'), page, CATEGORY_PAGE_SIZE)
-    return c.html(categoryPage(c.var.page, listing))
-  })
+  app.get('/categories/:id', valid('query', pageQuery), (c) =>
+    sendPage(c, 'category', () => 'listing', async () => {
+      const { page } = c.req.valid('query')
+      return categoryPage(c.var.page, await catalog.booksInCategory(c.req.param('id'), page, CATEGORY_PAGE_SIZE))
+    }),
+  )
 
   app.get('/covers/:file{[0-9Xx-]+\\.svg}', async (c) => {
     const isbn13 = parseIsbn(c.req.param('file').slice(0, -4))
@@ -81,6 +130,20 @@ export function createApp({ catalog, logger }: AppServices) {
 
   app.route('/api/books', booksApi({ catalog }))
 
+  app.get('/healthz', (c) => c.text('ok'))
+  app.get('/readyz', async (c) => {
+    try {
+      await ping?.()
+      return c.text('ready')
+    } catch (err) {
+      logger.warn({ err }, 'database not reachable')
+      return c.text('database unreachable', 503)
+    }
+  })
+  if (exposeMetrics && metrics) {
+    app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
+  }
+
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404)
     return c.html(errorPage(c.var.page, 404), 404)
@@ -90,8 +153,8 @@ export function createApp({ catalog, logger }: AppServices) {
   app.onError((err, c) => {
     const isApi = c.req.path.startsWith('/api/')
     const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : 500
-    if (status === 500) logger.error({ err, path: c.req.path }, 'request failed')
-    const message = status === 400 ? err.message : status === 404 ? err.message : 'internal error'
+    if (status === 500) logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'request failed')
+    const message = status === 500 ? 'internal error' : err.message
     if (isApi) return c.json({ error: message }, status)
     const page = c.var.page ?? pageContext('ko', new URL(c.req.url).origin, c.req.path)
     return c.html(errorPage(page, status, message), status)

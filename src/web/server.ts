@@ -1,19 +1,86 @@
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createApp, type AppServices } from './app'
+import type { CatalogService } from '../catalog'
+import type { Logger } from '../core/logger'
+import { createApp } from './app'
+import { pickLang, type Lang } from './i18n'
+import { createMetrics, type Metrics } from './metrics'
+import { PageCache } from './page-cache'
+import { answerPage, pageKey } from './page-response'
+
+export interface ServerServices {
+  catalog: CatalogService
+  logger: Logger
+  /** The store's commit counter (Store.foreignCommits); the page cache needs it. */
+  foreignCommits: () => number
+  ping?: () => Promise<void>
+}
+
+export interface ServerOptions {
+  port: number
+  host: string
+  /** Keep rendered pages (default true); false renders every request. */
+  pageCache?: boolean
+  pageCacheBytes?: number
+  /** Answer GET /metrics on this server. */
+  exposeMetrics?: boolean
+}
 
 export interface RunningServer {
   port: number
+  metrics: Metrics
   close(): Promise<void>
 }
 
-/** Starts the HTTP server and resolves once it listens. */
-export function startServer(services: AppServices, options: { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(services)
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      resolve({ port: info.port, close: () => new Promise((done) => server.close(() => done())) })
-    })
-    server.once('error', reject)
+function langParam(url: string): Lang | undefined {
+  const i = url.indexOf('lang=')
+  if (i < 1 || (url[i - 1] !== '?' && url[i - 1] !== '&')) return undefined
+  const v = url.slice(i + 5, i + 7)
+  return v === 'en' || v === 'ko' ? v : undefined
+}
+
+/**
+ * Starts the store's HTTP server. A request for a page already rendered is
+ * answered straight from the page cache on node:http, before any framework
+ * code runs; everything else goes through the Hono app.
+ */
+export async function startServer(services: ServerServices, options: ServerOptions): Promise<RunningServer> {
+  const metrics = createMetrics()
+  const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
+  await pageCache?.start()
+  const app = createApp({ ...services, metrics, pageCache, exposeMetrics: options.exposeMetrics })
+  const viaHono = getRequestListener(app.fetch)
+  const cachedRequests = metrics.requests.labels('cached', '200')
+
+  function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!pageCache || (req.method !== 'GET' && req.method !== 'HEAD') || !pageCache.isFresh()) return false
+    const url = req.url ?? '/'
+    const page = pageCache.get(pageKey(pickLang(langParam(url), req.headers['accept-language']), url))
+    if (!page) return false
+    const answer = answerPage(page, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'], isHead: req.method === 'HEAD' })
+    metrics.cacheHits.inc()
+    cachedRequests.inc()
+    res.writeHead(answer.status, answer.headers)
+    res.end(answer.body)
+    return true
+  }
+
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    if (!fromCache(req, res)) void viaHono(req, res)
   })
+  // A client that trickles its headers is cut off after headersTimeout; the rest are unaffected.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+  return {
+    port: (server.address() as AddressInfo).port,
+    metrics,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      }),
+  }
 }

@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src/core/logger'
 import { startServer, type RunningServer } from '../../src/web/server'
-import { SHARED, testStore, type TestStore } from '../helpers'
+import { SHARED, testServices, testStore, type TestStore } from '../helpers'
 import { browserAvailable, launchChromium } from './browser'
 
 const SEED_PAGE = join(SHARED, 'seed', '000_722d20bdf333cbed.txt')
@@ -28,7 +27,7 @@ async function axeViolations(page: Page) {
 describe.runIf(browserAvailable())('browser: the seed book page', () => {
   beforeAll(async () => {
     store = await testStore({ demoBooks: 80 })
-    server = await startServer({ ...store, logger: createLogger('silent') }, { port: 0, host: '127.0.0.1' })
+    server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${server.port}`
     browser = await launchChromium()
     mkdirSync(OUT, { recursive: true })

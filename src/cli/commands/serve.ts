@@ -1,39 +1,110 @@
-import { buildServices } from '../services'
-import { loadConfig } from '../../core/config'
-import { createLogger } from '../../core/logger'
+import cluster from 'node:cluster'
+import { createServer } from 'node:http'
+import { availableParallelism } from 'node:os'
+import { AggregatorRegistry } from 'prom-client'
+import { loadConfig, type Config } from '../../core/config'
+import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
 import { openStore } from '../../store'
 import { startServer } from '../../web/server'
 import { intOption, type Command } from '../args'
+import { buildServices, serverServices } from '../services'
+
+const DEMO_BOOKS = 2000
+
+/** Serves GET /metrics on its own (by default loopback) port, from a registry or a whole cluster. */
+function serveMetrics(where: string, collect: () => Promise<{ text: string; type: string }>, logger: Logger): void {
+  const [host, port] = where.includes(':') ? where.split(':') : ['127.0.0.1', where]
+  createServer(async (req, res) => {
+    if (req.url !== '/metrics') return res.writeHead(404).end()
+    try {
+      const { text, type } = await collect()
+      res.writeHead(200, { 'content-type': type }).end(text)
+    } catch (err) {
+      logger.warn({ err }, 'metrics collection failed')
+      res.writeHead(503).end('metrics unavailable')
+    }
+  })
+    .on('error', (err) => logger.warn({ err, where }, 'metrics port unavailable'))
+    .listen(Number(port), host)
+}
+
+/** Opens the database once before any worker starts: migrations and, when empty, the demo catalog. */
+async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
+  const store = await openStore(config.COLOPHON_DB)
+  const { catalog } = buildServices(store)
+  if ((await catalog.countBooks()) === 0) {
+    logger.info({ db: config.COLOPHON_DB, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
+    await fillDemoCatalog(catalog, { books: DEMO_BOOKS })
+  }
+  await store.close()
+}
+
+async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
+  const logger = createLogger(config.COLOPHON_LOG_LEVEL)
+  const store = await openStore(config.COLOPHON_DB)
+  const server = await startServer(serverServices(buildServices(store), logger), {
+    port,
+    host: config.HOST,
+    pageCache,
+    pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
+    exposeMetrics: config.COLOPHON_METRICS === 'main',
+  })
+  if (cluster.isWorker) {
+    // Constructing one installs prom-client's listener that answers the primary's requests for metrics.
+    new AggregatorRegistry()
+    AggregatorRegistry.setRegistries([server.metrics.registry])
+  }
+  else if (metricsHere) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await server.metrics.registry.metrics(), type: server.metrics.registry.contentType }), logger)
+  logger.info({ url: `http://localhost:${server.port}/`, worker: cluster.worker?.id ?? 0 }, 'serving')
+  const stop = async () => {
+    await server.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the store over HTTP',
-  usage: `colophon serve [--port N]
+  usage: `colophon serve [--port N] [--workers N] [--no-page-cache]
 
 Serves the store on PORT (default 3000) from COLOPHON_DB (default ./colophon.db).
 An empty database is filled with the demo catalog first.
 
-  --port N    overrides PORT`,
-  options: { port: { type: 'string' } },
+  --port N          overrides PORT
+  --workers N       worker processes sharing the port (default: one per core)
+  --no-page-cache   render every page on every request (for measuring)`,
+  options: { port: { type: 'string' }, workers: { type: 'string' }, 'no-page-cache': { type: 'boolean' } },
   async run(values) {
     const config = loadConfig()
     const port = intOption('port', values.port, config.PORT)
+    const workers = intOption('workers', values.workers, availableParallelism(), 1)
+    const pageCache = !values['no-page-cache']
+    const metricsPort = config.COLOPHON_METRICS !== 'off' && config.COLOPHON_METRICS !== 'main'
+    if (cluster.isWorker) return runWorker(config, port, pageCache, false)
     const logger = createLogger(config.COLOPHON_LOG_LEVEL)
-    const store = await openStore(config.COLOPHON_DB)
-    const { catalog } = buildServices(store)
-    if ((await catalog.countBooks()) === 0) {
-      logger.info({ db: config.COLOPHON_DB }, 'empty database: writing the demo catalog')
-      await fillDemoCatalog(catalog, { books: 2000 })
+    await prepareDatabase(config, logger)
+    if (workers === 1) return runWorker(config, port, pageCache, metricsPort)
+
+    const aggregator = new AggregatorRegistry()
+    if (metricsPort) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await aggregator.clusterMetrics(), type: aggregator.contentType }), logger)
+    let stopping = false
+    const fork = () => cluster.fork()
+    for (let i = 0; i < workers; i++) fork()
+    cluster.on('exit', (worker, code) => {
+      if (stopping) return
+      logger.error({ worker: worker.id, code }, 'worker exited; starting another')
+      setTimeout(fork, 500)
+    })
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopping = true
+        for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM')
+        setTimeout(() => process.exit(0), 2000).unref()
+      })
     }
-    const server = await startServer({ catalog, logger }, { port, host: config.HOST })
-    logger.info({ url: `http://localhost:${server.port}/` }, 'Colophon is serving')
-    const stop = async () => {
-      await server.close()
-      await store.close()
-      process.exit(0)
-    }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
   },
 }

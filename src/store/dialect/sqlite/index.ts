@@ -7,19 +7,26 @@ import type { StoreDialect } from '../../dialect'
 
 /** SQLite through better-sqlite3: WAL for concurrent readers, foreign keys on. */
 export function sqliteDialect(path: string): StoreDialect {
+  let connection: BetterSqlite3.Database | undefined
   return {
     name: 'sqlite',
     supportsParallelWrites: false,
     supportsTransactionalDdl: true,
     createKysely() {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-      const connection = new BetterSqlite3(path)
+      connection = new BetterSqlite3(path)
       connection.pragma('journal_mode = WAL')
       connection.pragma('synchronous = NORMAL')
       connection.pragma('foreign_keys = ON')
       connection.pragma('busy_timeout = 5000')
       connection.pragma('cache_size = -65536')
       return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+    },
+    foreignCommitCounter() {
+      if (!connection) throw new Error('foreignCommitCounter() before createKysely()')
+      // PRAGMA data_version changes only when another connection commits; a prepared statement reads it in about a microsecond.
+      const statement = connection.prepare('PRAGMA data_version').pluck()
+      return () => statement.get() as number
     },
   }
 }

@@ -1,0 +1,48 @@
+import { gunzipSync } from 'node:zlib'
+import type { Lang } from './i18n'
+import type { CachedPage } from './page-cache'
+
+/** The cache key of a page: its language and its URL without the lang parameter. */
+export function pageKey(lang: Lang, rawUrl: string): string {
+  const url = new URL(rawUrl, 'http://x')
+  if (url.searchParams.has('lang')) url.searchParams.delete('lang')
+  return lang + url.pathname + url.search
+}
+
+export interface PageAnswer {
+  status: 200 | 304
+  headers: Record<string, string>
+  body: Buffer | undefined
+}
+
+function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  if (!acceptEncoding) return undefined
+  if (!acceptEncoding.includes('q=0')) return acceptEncoding.includes('br') ? 'br' : acceptEncoding.includes('gzip') ? 'gzip' : undefined
+  const refuses = (name: string) => new RegExp(`\\b${name}\\s*;\\s*q=0(?:\\.0*)?(?:,|$)`).test(acceptEncoding)
+  if (acceptEncoding.includes('br') && !refuses('br')) return 'br'
+  if (acceptEncoding.includes('gzip') && !refuses('gzip')) return 'gzip'
+  return undefined
+}
+
+/**
+ * One answer for a cached page, shared by the bare fast path and the Hono
+ * path: 304 when the client's ETag matches, else the body in the best
+ * encoding the client accepts (uncompressed only when it accepts neither).
+ */
+export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }): PageAnswer {
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=utf-8',
+    etag: page.etag,
+    'last-modified': page.lastModified,
+    'cache-control': 'no-cache',
+    vary: 'Accept-Encoding, Accept-Language',
+  }
+  if (req.ifNoneMatch && req.ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === page.etag)) {
+    return { status: 304, headers, body: undefined }
+  }
+  const encoding = pickEncoding(req.acceptEncoding)
+  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : gunzipSync(page.gzip)
+  if (encoding) headers['content-encoding'] = encoding
+  headers['content-length'] = String(body.length)
+  return { status: 200, headers, body: req.isHead ? undefined : body }
+}
