@@ -238,6 +238,10 @@ export async function relatedIsbns(db: Db, book: Pick<Book, 'isbn13' | 'contribu
     .map(([isbn]) => isbn)
 }
 
+export async function hasBooks(db: Db): Promise<boolean> {
+  return (await db.selectFrom('book').select('isbn13').limit(1).executeTakeFirst()) !== undefined
+}
+
 export async function countBooks(db: Db): Promise<number> {
   const r = await db.selectFrom('book').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(r.n)

@@ -89,6 +89,11 @@ export class CatalogService {
     return this.tree
   }
 
+  /** Cheap at any size, unlike counting. */
+  async hasBooks(): Promise<boolean> {
+    return repo.hasBooks(this.db)
+  }
+
   async countBooks(): Promise<number> {
     return repo.countBooks(this.db)
   }

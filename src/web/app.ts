@@ -11,7 +11,7 @@ import { pickLang } from './i18n'
 import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
-import { answerPage, pageKey } from './page-response'
+import { answerPage, headerPairs, pageKey } from './page-response'
 import { categoryPage } from './pages/category'
 import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
@@ -57,8 +57,9 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
       pageCache.put(pageKey(c.var.page.lang, c.req.url), page, c.var.cacheGeneration)
     }
     const answer = answerPage(page, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' })
-    if (!answer.body) return c.body(null, answer.status, answer.headers)
-    return c.body(new Uint8Array(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) as Uint8Array<ArrayBuffer>, 200, answer.headers)
+    const headers = Object.fromEntries(headerPairs(answer.headers))
+    if (!answer.body) return c.body(null, answer.status, headers)
+    return c.body(new Uint8Array(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) as Uint8Array<ArrayBuffer>, 200, headers)
   }
 
   app.use(requestId())

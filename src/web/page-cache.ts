@@ -8,6 +8,8 @@ export interface CachedPage {
   lastModified: string
   gzip: Buffer
   br: Buffer
+  /** Response headers as flat [name, value, …] arrays, built once per encoding. */
+  headers: { br: string[]; gzip: string[]; identity: string[]; notModified: string[] }
   /** The books shown on the page; 'listing' pages (home, categories) depend on any change. */
   deps: string[] | 'listing'
   bytes: number
@@ -18,16 +20,33 @@ export interface PageCacheOptions {
   maxBytes?: number
 }
 
+/**
+ * zlib's sync calls may return a view of a 16 KiB chunk; a copy of the exact
+ * size keeps a 3 KiB page from pinning the whole chunk for as long as it is cached.
+ */
+function tight(buf: Buffer): Buffer {
+  return buf.byteLength === buf.buffer.byteLength ? buf : Buffer.from(Uint8Array.prototype.slice.call(buf).buffer)
+}
+
 /** Builds the cache entry for one page: compressed once, for every request that follows. */
 export function compressPage(html: string, deps: CachedPage['deps']): CachedPage {
   const raw = Buffer.from(html)
-  const gzip = gzipSync(raw, { level: 6 })
-  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+  const gzip = tight(gzipSync(raw, { level: 6 }))
+  const br = tight(brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }))
+  const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`
+  const lastModified = new Date().toUTCString()
+  const common = ['content-type', 'text/html; charset=utf-8', 'etag', etag, 'last-modified', lastModified, 'cache-control', 'no-cache', 'vary', 'Accept-Encoding, Accept-Language']
   return {
-    etag: `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`,
-    lastModified: new Date().toUTCString(),
+    etag,
+    lastModified,
     gzip,
     br,
+    headers: {
+      br: [...common, 'content-encoding', 'br', 'content-length', String(br.length)],
+      gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(gzip.length)],
+      identity: [...common, 'content-length', String(raw.length)],
+      notModified: common,
+    },
     deps,
     bytes: gzip.length + br.length,
   }

@@ -4,14 +4,17 @@ import type { CachedPage } from './page-cache'
 
 /** The cache key of a page: its language and its URL without the lang parameter. */
 export function pageKey(lang: Lang, rawUrl: string): string {
-  const url = new URL(rawUrl, 'http://x')
+  // A plain path is its own normal form; parsing it would cost more than the rest of a cache hit.
+  if (/^\/[\w./-]*$/.test(rawUrl) && !rawUrl.includes('/.')) return lang + rawUrl
+  const url = new URL(rawUrl.startsWith('/') ? 'http://x' + rawUrl : rawUrl)
   if (url.searchParams.has('lang')) url.searchParams.delete('lang')
   return lang + url.pathname + url.search
 }
 
 export interface PageAnswer {
   status: 200 | 304
-  headers: Record<string, string>
+  /** Flat [name, value, …] pairs, as node's writeHead takes them. */
+  headers: string[]
   body: Buffer | undefined
 }
 
@@ -30,19 +33,17 @@ function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undef
  * encoding the client accepts (uncompressed only when it accepts neither).
  */
 export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }): PageAnswer {
-  const headers: Record<string, string> = {
-    'content-type': 'text/html; charset=utf-8',
-    etag: page.etag,
-    'last-modified': page.lastModified,
-    'cache-control': 'no-cache',
-    vary: 'Accept-Encoding, Accept-Language',
-  }
   if (req.ifNoneMatch && req.ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === page.etag)) {
-    return { status: 304, headers, body: undefined }
+    return { status: 304, headers: page.headers.notModified, body: undefined }
   }
   const encoding = pickEncoding(req.acceptEncoding)
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : gunzipSync(page.gzip)
-  if (encoding) headers['content-encoding'] = encoding
-  headers['content-length'] = String(body.length)
-  return { status: 200, headers, body: req.isHead ? undefined : body }
+  return { status: 200, headers: page.headers[encoding ?? 'identity'], body: req.isHead ? undefined : body }
+}
+
+/** The flat header list as pairs, for APIs that take a Headers init. */
+export function headerPairs(flat: string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!])
+  return pairs
 }

@@ -33,7 +33,7 @@ function serveMetrics(where: string, collect: () => Promise<{ text: string; type
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
   const store = await openStore(config.COLOPHON_DB)
   const { catalog } = buildServices(store)
-  if ((await catalog.countBooks()) === 0) {
+  if (!(await catalog.hasBooks())) {
     logger.info({ db: config.COLOPHON_DB, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
     await fillDemoCatalog(catalog, { books: DEMO_BOOKS })
   }

@@ -1,0 +1,173 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { isbn13FromPrefix } from '../src/catalog'
+import { demoDatabase, row, type Bench, type BenchContext, type BenchRow } from './lib'
+import { rssMb, runWrk, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
+import { Random } from '../src/demo/random'
+
+const COLOPHON_PORT = 3401
+const NGINX_PORT = 3402
+const SEED = '9788962633245'
+const WARM_URLS = 10_000
+const ZIPF_DRAWS = 150_000
+const SECONDS = 10
+const CONNECTIONS = 50
+
+const bookPath = (n: number) => (n === 0 ? `/books/${SEED}` : `/books/${isbn13FromPrefix('97911' + String(n).padStart(7, '0'))}`)
+
+/** Ranks drawn from Zipf(s = 1) over the catalog, mapped onto books by a fixed permutation. */
+function zipfPaths(books: number): string[] {
+  const total = books + 1
+  const cdf = new Float64Array(total)
+  let sum = 0
+  for (let r = 0; r < total; r++) cdf[r] = sum += 1 / (r + 1)
+  const rnd = new Random(20261128)
+  const out: string[] = []
+  for (let i = 0; i < ZIPF_DRAWS; i++) {
+    const u = rnd.next() * sum
+    let lo = 0
+    let hi = total - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cdf[mid]! < u) lo = mid + 1
+      else hi = mid
+    }
+    out.push(bookPath(lo === 0 ? 0 : ((lo * 7919) % books) + 1))
+  }
+  return out
+}
+
+async function prerender(base: string, paths: string[], root: string, log: (m: string) => void): Promise<void> {
+  let done = 0
+  const queue = [...paths]
+  const worker = async () => {
+    for (let path = queue.pop(); path; path = queue.pop()) {
+      const res = await fetch(base + path, { headers: { 'accept-language': 'ko' } })
+      if (!res.ok) throw new Error(`${path}: ${res.status}`)
+      const html = Buffer.from(await res.arrayBuffer())
+      const file = root + (path.endsWith('/') ? path + 'index.html' : path)
+      mkdirSync(file.slice(0, file.lastIndexOf('/')), { recursive: true })
+      writeFileSync(file, html)
+      writeFileSync(file + '.gz', gzipSync(html, { level: 6 }))
+      if (++done % 10_000 === 0) log(`pre-rendered ${done}/${paths.length}`)
+    }
+  }
+  await Promise.all([worker(), worker(), worker(), worker()])
+}
+
+async function metric(base: string, name: string, labels: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text()
+  const m = text.match(new RegExp(`^${name}\\{${labels}\\} ([\\d.e+-]+|NaN)$`, 'm'))
+  return m ? Number(m[1]) : NaN
+}
+
+/** Alternates A and B runs (A B A B) so drift in the machine falls on both; returns the mean of each. */
+function alternate(a: () => WrkResult, b: () => WrkResult, rounds = 2): { a: WrkResult; b: WrkResult } {
+  const as: WrkResult[] = []
+  const bs: WrkResult[] = []
+  for (let i = 0; i < rounds; i++) {
+    as.push(a())
+    bs.push(b())
+  }
+  const mean = (rs: WrkResult[]): WrkResult => ({
+    rps: rs.reduce((t, r) => t + r.rps, 0) / rs.length,
+    p50ms: rs.reduce((t, r) => t + r.p50ms, 0) / rs.length,
+    p99ms: Math.max(...rs.map((r) => r.p99ms)),
+    requests: rs.reduce((t, r) => t + r.requests, 0),
+    errors: rs.reduce((t, r) => t + r.errors, 0),
+    non2xx: rs.reduce((t, r) => t + r.non2xx, 0),
+  })
+  return { a: mean(as), b: mean(bs) }
+}
+
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const db = demoDatabase(ctx)
+  const dir = `${ctx.workDir}/pages-${ctx.books}`
+  const root = `${dir}/root`
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(root, { recursive: true })
+  const step = Math.max(1, Math.floor(ctx.books / WARM_URLS))
+  const warm = [bookPath(0), ...Array.from({ length: Math.min(WARM_URLS, ctx.books) - 1 }, (_, i) => bookPath(1 + i * step))]
+  const zipf = zipfPaths(ctx.books)
+  writeFileSync(`${dir}/warm.txt`, warm.join('\n') + '\n')
+  writeFileSync(`${dir}/zipf.txt`, zipf.join('\n') + '\n')
+  const colophon = `http://127.0.0.1:${COLOPHON_PORT}`
+  const nginx = `http://127.0.0.1:${NGINX_PORT}`
+  const rows: BenchRow[] = []
+  const wrk = (base: string, file: string, seconds = SECONDS, connections = CONNECTIONS) => runWrk(base, `${dir}/${file}`, { seconds, connections, workDir: dir })
+  let server: Started | undefined
+  let web: Started | undefined
+  const startCold = async (args: string[] = []) => {
+    await server?.stop()
+    const t0 = performance.now()
+    server = startColophon(db, COLOPHON_PORT, { args })
+    return waitForHttp(`${colophon}/healthz`, t0)
+  }
+
+  try {
+    const startup = await startCold()
+    rows.push(row('pages', 'start to first answer', startup, 'ms', undefined, `${ctx.books} books`))
+    const listings = ['/', '/categories/history', '/categories/history?page=50']
+    const distinct = [...new Set([...warm, ...zipf, ...listings])]
+    ctx.log(`pre-rendering ${distinct.length} pages for nginx`)
+    await prerender(colophon, distinct, root, ctx.log)
+    web = startNginx(root, NGINX_PORT, dir)
+    await waitForHttp(`${nginx}${bookPath(0)}`)
+
+    // Warm product pages: every URL already served once (the pre-render did it).
+    await startCold()
+    await prerender(colophon, warm, `${dir}/scratch`, () => {})
+    const warmRuns = alternate(() => wrk(colophon, 'warm.txt'), () => wrk(nginx, 'warm.txt'))
+    rows.push(row('pages', 'warm product: throughput', warmRuns.a.rps, 'req/s', { name: 'nginx', value: warmRuns.b.rps }, `${WARM_URLS} URLs, 1 core each, wrk -t1 -c${CONNECTIONS}`))
+    rows.push(row('pages', 'warm product: p99', warmRuns.a.p99ms, 'ms', { name: 'nginx', value: warmRuns.b.p99ms }, `errors ${warmRuns.a.errors}, non-2xx ${warmRuns.a.non2xx}`))
+    rows.push(row('pages', 'warm product: RSS after', rssMb(server!.child.pid!), 'MB'))
+
+    // Zipf over the whole catalog, each Colophon round from a cold start.
+    const zipfRuns: WrkResult[] = []
+    const nginxZipf: WrkResult[] = []
+    for (let i = 0; i < 2; i++) {
+      await startCold()
+      zipfRuns.push(wrk(colophon, 'zipf.txt'))
+      nginxZipf.push(wrk(nginx, 'zipf.txt'))
+    }
+    const zr = zipfRuns.reduce((t, r) => t + r.rps, 0) / 2
+    const nr = nginxZipf.reduce((t, r) => t + r.rps, 0) / 2
+    rows.push(row('pages', 'zipf product (cold): throughput', zr, 'req/s', { name: 'nginx', value: nr }, `Zipf s=1 over ${ctx.books + 1} books`))
+    rows.push(row('pages', 'zipf product (cold): p99', Math.max(...zipfRuns.map((r) => r.p99ms)), 'ms', { name: 'nginx', value: Math.max(...nginxZipf.map((r) => r.p99ms)) }))
+
+    // Listing pages against the product page, warm.
+    writeFileSync(`${dir}/one-product.txt`, bookPath(0) + '\n')
+    const product = wrk(colophon, 'one-product.txt', 5)
+    for (const path of listings) {
+      writeFileSync(`${dir}/one.txt`, path + '\n')
+      const r = wrk(colophon, 'one.txt', 5)
+      rows.push(row('pages', `${path}: p50`, r.p50ms, 'ms', { name: 'product p50', value: product.p50ms }))
+      rows.push(row('pages', `${path}: p99`, r.p99ms, 'ms', { name: 'product p99', value: product.p99ms }))
+    }
+
+    // No page cache: what a render costs, from the server's own summary.
+    await startCold(['--no-page-cache'])
+    const uncached = wrk(colophon, 'warm.txt')
+    const p50 = (await metric(colophon, 'colophon_page_render_seconds', 'quantile="0.5",route="product"')) * 1000
+    const p99 = (await metric(colophon, 'colophon_page_render_seconds', 'quantile="0.99",route="product"')) * 1000
+    rows.push(row('pages', 'no cache: product render p50', p50, 'ms', undefined, 'server metric'))
+    rows.push(row('pages', 'no cache: product render p99', p99, 'ms', undefined, 'server metric'))
+    rows.push(row('pages', 'no cache: throughput', uncached.rps, 'req/s', { name: 'nginx warm', value: warmRuns.b.rps }, `p99 ${uncached.p99ms.toFixed(1)} ms`))
+    for (const path of listings) {
+      await fetch(colophon + path)
+    }
+    for (const route of ['home', 'category']) {
+      rows.push(row('pages', `no cache: ${route} render p50`, (await metric(colophon, 'colophon_page_render_seconds', `quantile="0.5",route="${route}"`)) * 1000, 'ms'))
+    }
+  } finally {
+    await server?.stop()
+    await web?.stop()
+  }
+  return rows
+}
+
+export const pagesBench: Bench = {
+  name: 'pages',
+  summary: 'product, category and home pages against nginx serving the same pages as files',
+  run,
+}
