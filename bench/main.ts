@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { repoRoot, type Bench, type BenchRow } from './lib'
+import { lighthouseBench } from './lighthouse'
 import { pagesBench } from './pages'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench]
+const benches: Bench[] = [pagesBench, lighthouseBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

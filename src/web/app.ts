@@ -6,12 +6,11 @@ import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { booksApi } from './api/books'
-import { assetsByUrl } from './assets'
-import { pickLang } from './i18n'
+import { assets, assetsByUrl } from './assets'
 import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
-import { answerPage, headerPairs, pageKey } from './page-response'
+import { answerPage, headerPairs, pageKey, requestLang } from './page-response'
 import { categoryPage } from './pages/category'
 import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
@@ -54,7 +53,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     const page = compressPage(html, deps(html))
     if (pageCache) {
       metrics?.cacheMisses.inc()
-      pageCache.put(pageKey(c.var.page.lang, c.req.url), page, c.var.cacheGeneration)
+      pageCache.put(pageKey(c.var.page, c.req.url), page, c.var.cacheGeneration)
     }
     const answer = answerPage(page, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' })
     const headers = Object.fromEntries(headerPairs(answer.headers))
@@ -74,9 +73,9 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) }))
   app.use(async (c, next) => {
     const url = new URL(c.req.url)
+    const chosen = requestLang(url.pathname + url.search, c.req.header('accept-language'))
     url.searchParams.delete('lang')
-    const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'))
-    c.set('page', pageContext(lang, url.origin, url.pathname + url.search))
+    c.set('page', pageContext(chosen, url.origin, url.pathname + url.search))
     if (pageCache) {
       await pageCache.refresh()
       c.set('cacheGeneration', pageCache.generation)
@@ -95,7 +94,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   app.get('/books/:isbn', async (c) => {
     const raw = c.req.param('isbn')
     const isbn13 = parseIsbn(raw)
-    if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.req.query('lang') ? `?lang=${c.req.query('lang')}` : ''}`, 301)
+    if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
     let shown: string[] = []
     return sendPage(c, 'product', () => shown, async () => {
       const book = await catalog.getBook(isbn13)
@@ -129,6 +128,8 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     return c.body(new Uint8Array(asset.body))
   })
 
+  app.get('/favicon.ico', (c) => c.redirect(assets.icon.url, 301))
+
   app.route('/api/books', booksApi({ catalog }))
 
   app.get('/healthz', (c) => c.text('ok'))
@@ -157,7 +158,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     if (status === 500) logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'request failed')
     const message = status === 500 ? 'internal error' : err.message
     if (isApi) return c.json({ error: message }, status)
-    const page = c.var.page ?? pageContext('ko', new URL(c.req.url).origin, c.req.path)
+    const page = c.var.page ?? pageContext({ lang: 'ko', explicit: false }, new URL(c.req.url).origin, c.req.path)
     return c.html(errorPage(page, status, message), status)
   })
 

@@ -7,7 +7,7 @@ export interface Asset {
   contentType: string
 }
 
-const types: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' }
+const types: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', svg: 'image/svg+xml' }
 
 /**
  * Static assets, loaded once at start and named by a hash of their content,
@@ -20,6 +20,6 @@ function load(name: string): Asset {
   return { url: `/assets/${base}.${hash}.${ext}`, body, contentType: types[ext]! }
 }
 
-export const assets = { css: load('site.css'), js: load('site.js') }
+export const assets = { css: load('site.css'), js: load('site.js'), icon: load('favicon.svg') }
 
 export const assetsByUrl = new Map(Object.values(assets).map((a) => [a.url, a]))

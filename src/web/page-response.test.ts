@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { pageKey } from './page-response'
+import { pageKey, requestLang } from './page-response'
+
+const KO = { lang: 'ko', explicit: false } as const
+const EN = { lang: 'en', explicit: true } as const
 
 describe('pageKey', () => {
   it('gives a plain path the same key a parsed URL gives it', () => {
@@ -8,13 +11,21 @@ describe('pageKey', () => {
       fc.property(fc.webPath(), (path) => {
         const p = path.startsWith('/') ? path : `/${path}`
         // The fast path sees the raw request target; the app sees it appended to the origin.
-        expect(pageKey('ko', p)).toBe(pageKey('ko', `http://localhost:3000${p}`))
+        expect(pageKey(KO, p)).toBe(pageKey(KO, `http://localhost:3000${p}`))
       }),
     )
   })
 
   it('ignores the lang parameter but keeps the others', () => {
-    expect(pageKey('en', '/categories/history?page=2&lang=en')).toBe('en/categories/history?page=2')
-    expect(pageKey('en', '/books/9788962633245?lang=en')).toBe('en/books/9788962633245')
+    expect(pageKey(EN, '/categories/history?page=2&lang=en')).toBe('en!/categories/history?page=2')
+    expect(pageKey(EN, '/books/9788962633245?lang=en')).toBe('en!/books/9788962633245')
+  })
+
+  it('reads the language from ?lang= first, then Accept-Language', () => {
+    expect(requestLang('/books/1?lang=en', 'ko')).toEqual(EN)
+    expect(requestLang('/books/1?page=2&lang=ko', 'en')).toEqual({ lang: 'ko', explicit: true })
+    expect(requestLang('/books/1?lang=english', 'ko')).toEqual(KO)
+    expect(requestLang('/books/1?xlang=en', undefined)).toEqual(KO)
+    expect(requestLang('/books/1', 'en-US,en;q=0.9')).toEqual({ lang: 'en', explicit: false })
   })
 })

@@ -1,14 +1,32 @@
 import { gunzipSync } from 'node:zlib'
-import type { Lang } from './i18n'
+import { pickLang, type Lang } from './i18n'
 import type { CachedPage } from './page-cache'
 
-/** The cache key of a page: its language and its URL without the lang parameter. */
-export function pageKey(lang: Lang, rawUrl: string): string {
+export interface RequestLang {
+  lang: Lang
+  /** Chosen by ?lang= rather than negotiated: the page's links then keep the choice. */
+  explicit: boolean
+}
+
+/** The page language: ?lang=ko|en when given, else Accept-Language, else Korean. */
+export function requestLang(rawUrl: string, acceptLanguage: string | undefined): RequestLang {
+  const i = rawUrl.indexOf('lang=')
+  if (i > 0 && (rawUrl[i - 1] === '?' || rawUrl[i - 1] === '&')) {
+    const v = rawUrl.slice(i + 5, i + 7)
+    const end = rawUrl[i + 7]
+    if ((v === 'en' || v === 'ko') && (end === undefined || end === '&' || end === '#')) return { lang: v, explicit: true }
+  }
+  return { lang: pickLang(undefined, acceptLanguage), explicit: false }
+}
+
+/** The cache key of a page: its language, how it was chosen, and its URL without the lang parameter. */
+export function pageKey({ lang, explicit }: RequestLang, rawUrl: string): string {
+  const prefix = explicit ? `${lang}!` : lang
   // A plain path is its own normal form; parsing it would cost more than the rest of a cache hit.
-  if (/^\/[\w./-]*$/.test(rawUrl) && !rawUrl.includes('/.')) return lang + rawUrl
+  if (/^\/[\w./-]*$/.test(rawUrl) && !rawUrl.includes('/.')) return prefix + rawUrl
   const url = new URL(rawUrl.startsWith('/') ? 'http://x' + rawUrl : rawUrl)
   if (url.searchParams.has('lang')) url.searchParams.delete('lang')
-  return lang + url.pathname + url.search
+  return prefix + url.pathname + url.search
 }
 
 export interface PageAnswer {

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net'
 import type { CatalogService } from '../catalog'
 import type { Logger } from '../core/logger'
 import { createApp } from './app'
-import { pickLang, type Lang } from './i18n'
 import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
-import { answerPage, pageKey } from './page-response'
+import { answerPage, pageKey, requestLang } from './page-response'
 
 export interface ServerServices {
   catalog: CatalogService
@@ -33,13 +32,6 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-function langParam(url: string): Lang | undefined {
-  const i = url.indexOf('lang=')
-  if (i < 1 || (url[i - 1] !== '?' && url[i - 1] !== '&')) return undefined
-  const v = url.slice(i + 5, i + 7)
-  return v === 'en' || v === 'ko' ? v : undefined
-}
-
 /**
  * Starts the store's HTTP server. A request for a page already rendered is
  * answered straight from the page cache on node:http, before any framework
@@ -56,7 +48,7 @@ export async function startServer(services: ServerServices, options: ServerOptio
   function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
     if (!pageCache || (req.method !== 'GET' && req.method !== 'HEAD') || !pageCache.isFresh()) return false
     const url = req.url ?? '/'
-    const page = pageCache.get(pageKey(pickLang(langParam(url), req.headers['accept-language']), url))
+    const page = pageCache.get(pageKey(requestLang(url, req.headers['accept-language']), url))
     if (!page) return false
     const answer = answerPage(page, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'], isHead: req.method === 'HEAD' })
     metrics.cacheHits.inc()

@@ -76,6 +76,16 @@ describe('sqlite: product page', () => {
     expect(res.headers.get('location')).toBe(`/books/${SEED}`)
   })
 
+  it('keeps an explicit choice of Korean over an English browser in every link', async () => {
+    const page = await (await get(`/books/${SEED}?lang=ko`, { 'accept-language': 'en-US' })).text()
+    expect(page).toContain('<html lang="ko">')
+    expect(page).toMatch(/class="brand" href="\/\?lang=ko"/)
+    expect(page).toContain(`<link rel="canonical" href="http://localhost/books/${SEED}">`)
+    expect(page).toMatch(/class="lang" href="\/books\/9788962633245\?lang=en"/)
+    const bare = await (await get(`/books/${SEED}`)).text()
+    expect(bare).toMatch(/class="brand" href="\/"/)
+  })
+
   it('keeps the language through the redirect', async () => {
     const res = await get('/books/8962633248?lang=en')
     expect(res.headers.get('location')).toBe(`/books/${SEED}?lang=en`)

@@ -22,7 +22,8 @@ export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string
   const skip = meta.skip ?? { target: 'main', label: t.skipToContent }
   const title = meta.title === t.siteName ? meta.title : `${meta.title} | ${t.siteName}`
   const other = lang === 'ko' ? 'en' : 'ko'
-  const switchHref = other === 'en' ? url('en').slice(origin.length) : meta.canonicalPath
+  // The switch always names its language, so it wins over the browser's Accept-Language.
+  const switchHref = meta.canonicalPath + (meta.canonicalPath.includes('?') ? '&' : '?') + `lang=${other}`
   return (
     '<!doctype html>' +
     html`<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -35,6 +36,7 @@ ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 ${meta.description ? html`<meta property="og:description" content="${meta.description}">` : ''}
 ${meta.ogImage ? html`<meta property="og:image" content="${meta.ogImage}">` : ''}
 <meta property="og:locale" content="${lang === 'ko' ? 'ko_KR' : 'en_US'}">
+<link rel="icon" href="${assets.icon.url}" type="image/svg+xml">
 <link rel="stylesheet" href="${assets.css.url}">
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonScript(meta.jsonLd)}</script>` : ''}
 </head><body>
