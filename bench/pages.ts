@@ -145,6 +145,15 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       rows.push(row('pages', `${path}: p99`, r.p99ms, 'ms', { name: 'product p99', value: product.p99ms }))
     }
 
+    // 1,000 connections for 60 s against a warm server: errors, 5xx and memory.
+    await startCold()
+    await prerender(colophon, warm, `${dir}/scratch`, () => {})
+    const rssBefore = rssMb(server!.child.pid!)
+    const flood = wrk(colophon, 'warm.txt', 60, 1000)
+    const rssAfter = rssMb(server!.child.pid!)
+    rows.push(row('pages', '1000 connections 60 s: throughput', flood.rps, 'req/s', undefined, `socket errors ${flood.errors}, non-2xx ${flood.non2xx}, p99 ${flood.p99ms.toFixed(1)} ms`))
+    rows.push(row('pages', '1000 connections 60 s: RSS after', rssAfter, 'MB', { name: 'RSS before', value: rssBefore }))
+
     // No page cache: what a render costs, from the server's own summary.
     await startCold(['--no-page-cache'])
     const uncached = wrk(colophon, 'warm.txt')

@@ -19,10 +19,15 @@ export function dialectFor(url: string): StoreDialect {
   return sqliteDialect(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url)
 }
 
+export interface StoreOptions {
+  /** Hears every query's duration in milliseconds (metrics). */
+  onQuery?: (durationMs: number) => void
+}
+
 /** Opens the store and applies any pending migrations. */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const dialect = dialectFor(url)
-  const db = dialect.createKysely()
+  const db = dialect.createKysely(options.onQuery)
   await migrateToLatest(db)
   return {
     db,

@@ -11,7 +11,8 @@ export interface StoreDialect {
   readonly supportsParallelWrites: boolean
   /** Whether the engine can roll back CREATE/ALTER inside a transaction. */
   readonly supportsTransactionalDdl: boolean
-  createKysely(): Kysely<Database>
+  /** `onQuery` hears every query's duration, for metrics. */
+  createKysely(onQuery?: (durationMs: number) => void): Kysely<Database>
   /**
    * A cheap, synchronous counter that moves whenever another connection or
    * process commits. Page caches read it on every request and consult the

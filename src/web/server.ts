@@ -24,6 +24,8 @@ export interface ServerOptions {
   pageCacheBytes?: number
   /** Answer GET /metrics on this server. */
   exposeMetrics?: boolean
+  /** The process's metrics, when the store was opened with them already (query timing). */
+  metrics?: Metrics
 }
 
 export interface RunningServer {
@@ -38,7 +40,7 @@ export interface RunningServer {
  * code runs; everything else goes through the Hono app.
  */
 export async function startServer(services: ServerServices, options: ServerOptions): Promise<RunningServer> {
-  const metrics = createMetrics()
+  const metrics = options.metrics ?? createMetrics()
   const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
   await pageCache?.start()
   const app = createApp({ ...services, metrics, pageCache, exposeMetrics: options.exposeMetrics })

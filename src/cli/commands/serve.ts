@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../core/config'
 import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
 import { openStore } from '../../store'
+import { createMetrics } from '../../web/metrics'
 import { startServer } from '../../web/server'
 import { intOption, type Command } from '../args'
 import { buildServices, serverServices } from '../services'
@@ -42,8 +43,10 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 
 async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
-  const store = await openStore(config.COLOPHON_DB)
+  const metrics = createMetrics()
+  const store = await openStore(config.COLOPHON_DB, { onQuery: (ms) => metrics.query.observe(ms / 1000) })
   const server = await startServer(serverServices(buildServices(store), logger), {
+    metrics,
     port,
     host: config.HOST,
     pageCache,

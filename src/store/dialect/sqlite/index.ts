@@ -12,7 +12,7 @@ export function sqliteDialect(path: string): StoreDialect {
     name: 'sqlite',
     supportsParallelWrites: false,
     supportsTransactionalDdl: true,
-    createKysely() {
+    createKysely(onQuery) {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
       connection = new BetterSqlite3(path)
       connection.pragma('journal_mode = WAL')
@@ -20,7 +20,16 @@ export function sqliteDialect(path: string): StoreDialect {
       connection.pragma('foreign_keys = ON')
       connection.pragma('busy_timeout = 5000')
       connection.pragma('cache_size = -65536')
-      return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+      return new Kysely<Database>({
+        dialect: new SqliteDialect({ database: connection }),
+        ...(onQuery
+          ? {
+              log: (event) => {
+                if (event.level === 'query') onQuery(event.queryDurationMillis)
+              },
+            }
+          : {}),
+      })
     },
     foreignCommitCounter() {
       if (!connection) throw new Error('foreignCommitCounter() before createKysely()')
