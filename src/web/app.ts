@@ -10,7 +10,7 @@ import { assets, assetsByUrl } from './assets'
 import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
-import { answerPage, headerPairs, pageKey, requestLang } from './page-response'
+import { answerPage, answerUncached, headerPairs, pageKey, requestLang } from './page-response'
 import { categoryPage } from './pages/category'
 import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
@@ -50,13 +50,18 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     const started = performance.now()
     const html = await render()
     metrics?.render.observe({ route }, (performance.now() - started) / 1000)
-    const page = compressPage(html, deps(html))
+    const req = { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' }
+    let answer: { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined }
     if (pageCache) {
+      const page = compressPage(html, deps(html))
       metrics?.cacheMisses.inc()
       pageCache.put(pageKey(c.var.page, c.req.url), page, c.var.cacheGeneration)
+      const cached = answerPage(page, req)
+      answer = { ...cached, headers: Object.fromEntries(headerPairs(cached.headers)) }
+    } else {
+      answer = answerUncached(html, req)
     }
-    const answer = answerPage(page, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' })
-    const headers = Object.fromEntries(headerPairs(answer.headers))
+    const headers = answer.headers
     if (!answer.body) return c.body(null, answer.status, headers)
     return c.body(new Uint8Array(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) as Uint8Array<ArrayBuffer>, 200, headers)
   }

@@ -162,27 +162,33 @@ const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   ko: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
 }
-const moneyFormats = new Map<string, Intl.NumberFormat>()
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
+const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
 /** "2025년 10월 20일" / "October 20, 2025" from an ISO date. */
 export function formatDate(lang: Lang, iso: string): string {
   return dateFormats[lang].format(new Date(`${iso}T00:00:00Z`))
 }
 
-function moneyFormat(lang: Lang, currency: string): Intl.NumberFormat {
+function moneyFormat(lang: Lang, currency: string): { format: Intl.NumberFormat; digits: number } {
   const key = `${lang}:${currency}`
   let f = moneyFormats.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency })
+    const format = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { style: 'currency', currency })
+    f = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 0 }
     moneyFormats.set(key, f)
   }
   return f
 }
 
+/** 12,345: counts and page numbers, grouped the same way in both languages. */
+export function formatCount(n: number): string {
+  return groupedInteger.format(n)
+}
+
 /** A price in minor units, formatted for the language ("21,600원" / "₩21,600"). */
 export function formatMoney(lang: Lang, minor: number, currency: string): string {
-  const f = moneyFormat(lang, currency)
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 0
-  if (lang === 'ko' && currency === 'KRW') return `${minor.toLocaleString('en-US')}원`
-  return f.format(minor / 10 ** digits)
+  if (lang === 'ko' && currency === 'KRW') return `${groupedInteger.format(minor)}원`
+  const { format, digits } = moneyFormat(lang, currency)
+  return format.format(minor / 10 ** digits)
 }

@@ -28,12 +28,24 @@ function tight(buf: Buffer): Buffer {
   return buf.byteLength === buf.buffer.byteLength ? buf : Buffer.from(Uint8Array.prototype.slice.call(buf).buffer)
 }
 
+export function gzipPage(raw: Buffer): Buffer {
+  return tight(gzipSync(raw, { level: 6 }))
+}
+
+export function brotliPage(raw: Buffer): Buffer {
+  return tight(brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }))
+}
+
+export function pageEtag(raw: Buffer): string {
+  return `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`
+}
+
 /** Builds the cache entry for one page: compressed once, for every request that follows. */
 export function compressPage(html: string, deps: CachedPage['deps']): CachedPage {
   const raw = Buffer.from(html)
-  const gzip = tight(gzipSync(raw, { level: 6 }))
-  const br = tight(brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }))
-  const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`
+  const gzip = gzipPage(raw)
+  const br = brotliPage(raw)
+  const etag = pageEtag(raw)
   const lastModified = new Date().toUTCString()
   const common = ['content-type', 'text/html; charset=utf-8', 'etag', etag, 'last-modified', lastModified, 'cache-control', 'no-cache', 'vary', 'Accept-Encoding, Accept-Language']
   return {

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib'
 import { pickLang, type Lang } from './i18n'
-import type { CachedPage } from './page-cache'
+import { brotliPage, gzipPage, pageEtag, type CachedPage } from './page-cache'
 
 export interface RequestLang {
   lang: Lang
@@ -57,6 +57,18 @@ export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifN
   const encoding = pickEncoding(req.acceptEncoding)
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : gunzipSync(page.gzip)
   return { status: 200, headers: page.headers[encoding ?? 'identity'], body: req.isHead ? undefined : body }
+}
+
+/** An answer for a page that will not be cached: compressed only in the encoding this client takes. */
+export function answerUncached(html: string, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }): { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined } {
+  const raw = Buffer.from(html)
+  const etag = pageEtag(raw)
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', etag, 'cache-control': 'no-cache', vary: 'Accept-Encoding, Accept-Language' }
+  if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
+  const encoding = pickEncoding(req.acceptEncoding)
+  const body = encoding === 'br' ? brotliPage(raw) : encoding === 'gzip' ? gzipPage(raw) : raw
+  if (encoding) headers['content-encoding'] = encoding
+  return { status: 200, headers, body: req.isHead ? undefined : body }
 }
 
 /** The flat header list as pairs, for APIs that take a Headers init. */

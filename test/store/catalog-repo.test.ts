@@ -67,3 +67,20 @@ describe('sqlite: catalog repo', () => {
     expect(related.map((b) => b.isbn13)).not.toContain(seed.isbn13)
   })
 })
+
+describe('sqlite: prepared statements', () => {
+  it('reuses statements across queries and still runs two streams of one query at once', async () => {
+    store = await testStore({ demoBooks: 50 })
+    const query = () => store.store.db.selectFrom('book').select('isbn13').orderBy('isbn13').stream()
+    const a = query()[Symbol.asyncIterator]()
+    const b = query()[Symbol.asyncIterator]()
+    const firstA = await a.next()
+    const firstB = await b.next()
+    expect(firstA.value).toEqual(firstB.value)
+    let n = 1
+    while (!(await a.next()).done) n++
+    await b.return?.()
+    expect(n).toBe(51)
+    for (let i = 0; i < 3; i++) expect(await store.catalog.countBooks()).toBe(51)
+  })
+})

@@ -1,6 +1,6 @@
 import type { CategoryListing } from '../../catalog'
 import { html } from '../html'
-import { fill } from '../i18n'
+import { fill, formatCount } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
 import { categoryName, crumbs, pager, shelf } from './parts'
@@ -12,7 +12,7 @@ export function categoryPage(ctx: PageContext, listing: CategoryListing): string
   const pages = Math.max(1, Math.ceil(books.total / books.pageSize))
   const pageLink = (n: number) => href(ctx, n === 1 ? `/categories/${category.id}` : `/categories/${category.id}?page=${n}`)
   const body = html`${crumbs(ctx, path, t.categories, true)}
-<h1>${name} <small class="empty">${fill(t.booksInCategory, { n: books.total.toLocaleString('en-US') })}</small></h1>
+<h1>${name} <small class="empty">${fill(t.booksInCategory, { n: formatCount(books.total) })}</small></h1>
 ${category.children.length ? html`<nav aria-label="${t.categories}"><ul class="cat-tree">${category.children.map((c) => html`<li><a href="${href(ctx, `/categories/${c.id}`)}">${categoryName(ctx, c)}</a></li>`)}</ul></nav>` : ''}
 ${shelf(ctx, books.items)}
 ${pager(ctx, books.page, pages, pageLink)}`

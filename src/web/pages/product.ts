@@ -1,6 +1,6 @@
 import { formatDimensions, hyphenate, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
 import { html, raw, type SafeHtml } from '../html'
-import { fill, formatDate, formatMoney } from '../i18n'
+import { fill, formatCount, formatDate, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
 import { byline, coverSrc, crumbs, displayTitle, shelf } from './parts'
@@ -65,7 +65,7 @@ function specifics(ctx: PageContext, book: Book): SafeHtml {
   const { t, lang } = ctx
   const { isbn13h, isbn10h } = hyphenate(book.isbn13)
   const physical = [
-    book.pageCount != null ? `${book.pageCount.toLocaleString('en-US')}${lang === 'ko' ? '' : ' '}${t.pages}` : null,
+    book.pageCount != null ? `${formatCount(book.pageCount)}${lang === 'ko' ? '' : ' '}${t.pages}` : null,
     book.weightG != null ? `${book.weightG}g` : null,
     book.dimensions ? formatDimensions(book.dimensions) : null,
   ].filter(Boolean)

@@ -5,6 +5,28 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from '../../database'
 import type { StoreDialect } from '../../dialect'
 
+/**
+ * Kysely prepares every query afresh; preparing costs about as much as a
+ * point lookup runs. This keeps prepared statements by SQL text (bounded),
+ * and prepares a fresh one when the kept one is still busy with a stream.
+ */
+function withStatementCache(connection: BetterSqlite3.Database, size = 500) {
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  return {
+    close: () => connection.close(),
+    prepare(sql: string) {
+      const kept = statements.get(sql)
+      if (kept && !kept.busy) return kept
+      const statement = connection.prepare(sql)
+      if (!kept) {
+        if (statements.size >= size) statements.delete(statements.keys().next().value!)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+  }
+}
+
 /** SQLite through better-sqlite3: WAL for concurrent readers, foreign keys on. */
 export function sqliteDialect(path: string): StoreDialect {
   let connection: BetterSqlite3.Database | undefined
@@ -21,7 +43,7 @@ export function sqliteDialect(path: string): StoreDialect {
       connection.pragma('busy_timeout = 5000')
       connection.pragma('cache_size = -65536')
       return new Kysely<Database>({
-        dialect: new SqliteDialect({ database: connection }),
+        dialect: new SqliteDialect({ database: withStatementCache(connection) }),
         ...(onQuery
           ? {
               log: (event) => {
