@@ -47,3 +47,15 @@ export function generatedCoverSvg(book: { isbn13: Isbn13; title: string; contrib
     `</svg>`
   )
 }
+
+/**
+ * A short fingerprint of what a generated cover shows, for its URL: the URL
+ * changes when the title or first contributor does, so covers can be cached
+ * for a year.
+ */
+export function coverFingerprint(title: string, contributor: string | undefined): string {
+  let h = 0x811c9dc5
+  const text = `${title}\u0000${contributor ?? ''}`
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
+  return (h >>> 0).toString(36)
+}

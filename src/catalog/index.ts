@@ -4,6 +4,6 @@ export { parseIsbn, isIsbn, isbn10Of, isbn13FromPrefix, hyphenate, compactIsbn, 
 export { parseBookInput, bookInputSchema, type BookInput } from './schema'
 export { parsePhysicalSpec, formatDimensions } from './measures'
 export { sanitizeRichText, toRichText } from './rich-text'
-export { generatedCoverSvg } from './cover'
+export { generatedCoverSvg, coverFingerprint } from './cover'
 export type * from './types'
 export { CONTRIBUTOR_ROLES, BOOK_FORMATS } from './types'

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { z } from 'zod'
-import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
+import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { booksApi } from './api/books'
@@ -116,13 +116,18 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     }),
   )
 
-  app.get('/covers/:file{[0-9Xx-]+\\.svg}', async (c) => {
-    const isbn13 = parseIsbn(c.req.param('file').slice(0, -4))
+  app.get('/covers/:file{[0-9A-Za-z-]+\\.svg}', async (c) => {
+    const [isbn, fingerprint] = c.req.param('file').slice(0, -4).split(/-(?=[0-9a-z]+$)/) as [string, string | undefined]
+    const isbn13 = parseIsbn(isbn)
     const [book] = await catalog.summaries([isbn13])
     if (!book) throw new NotFoundError('book', isbn13)
+    const contributor = book.contributors[0]?.name
+    const current = coverFingerprint(book.title, contributor)
+    // An old fingerprint means the title changed: send the reader to the cover that shows it now.
+    if (fingerprint !== current) return c.redirect(`/covers/${isbn13}-${current}.svg`, 302)
     c.header('Content-Type', 'image/svg+xml; charset=utf-8')
-    c.header('Cache-Control', 'public, max-age=86400')
-    return c.body(generatedCoverSvg({ isbn13, title: book.title, contributor: book.contributors[0]?.name }))
+    c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    return c.body(generatedCoverSvg({ isbn13, title: book.title, contributor }))
   })
 
   app.get('/assets/:file', (c) => {

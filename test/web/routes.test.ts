@@ -170,9 +170,13 @@ describe('sqlite: home, categories, covers, assets', () => {
     expect((await get('/api/nope')).status).toBe(404)
   })
 
-  it('draws a cover for a book that has none', async () => {
-    const res = await get(`/covers/${SEED}.svg`)
+  it('draws a cover for a book that has none, under a URL that changes with its title', async () => {
+    const page = await (await get(`/books/${SEED}`)).text()
+    const src = page.match(/<figure class="cover"><img src="(\/covers\/\d{13}-[0-9a-z]+\.svg)"/)![1]!
+    expect((await get(`/covers/${SEED}.svg`)).headers.get('location')).toBe(src)
+    const res = await get(src)
     expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/)
     expect(await res.text()).toMatch(/^<svg[^>]+aria-label="중국과 러시아"/)
   })

@@ -1,4 +1,4 @@
-import type { BookSummary, CategoryNode, Contributor } from '../../catalog'
+import { coverFingerprint, type BookSummary, type CategoryNode, type Contributor } from '../../catalog'
 import { html, type SafeHtml } from '../html'
 import { fill, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
@@ -8,8 +8,9 @@ export function displayTitle(ctx: PageContext, book: Pick<BookSummary, 'title' |
   return ctx.lang === 'ko' ? book.title : (book.translations[ctx.lang]?.title ?? book.title)
 }
 
-export function coverSrc(book: Pick<BookSummary, 'isbn13' | 'coverUrl'>): string {
-  return book.coverUrl ?? `/covers/${book.isbn13}.svg`
+/** The book's own cover, or a generated one whose URL names what it shows (so it caches for a year). */
+export function coverSrc(book: Pick<BookSummary, 'isbn13' | 'coverUrl' | 'title' | 'contributors'>): string {
+  return book.coverUrl ?? `/covers/${book.isbn13}-${coverFingerprint(book.title, book.contributors[0]?.name)}.svg`
 }
 
 export function byline(ctx: PageContext, contributors: Contributor[]): string {
