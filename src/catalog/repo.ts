@@ -299,3 +299,8 @@ export async function latestChangeSeq(db: Db): Promise<number> {
   const r = await db.selectFrom('catalog_change').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()
   return Number(r.seq ?? 0)
 }
+
+/** One slice of every ISBN on sale, in key order (sitemaps). */
+export async function isbnSlice(db: Db, offset: number, limit: number): Promise<Array<{ isbn13: string; updated_at: string }>> {
+  return db.selectFrom('book').select(['isbn13', 'updated_at']).where('on_sale', '=', 1).orderBy('isbn13').limit(limit).offset(offset).execute()
+}

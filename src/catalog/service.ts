@@ -107,6 +107,11 @@ export class CatalogService {
     return repo.findSummaries(this.db, await repo.relatedIsbns(this.db, book, limit))
   }
 
+  /** ISBNs on sale with their last change, a slice at a time, in key order. */
+  async isbnSlice(offset: number, limit: number): Promise<Array<{ isbn13: string; updated_at: string }>> {
+    return repo.isbnSlice(this.db, offset, limit)
+  }
+
   async summaries(isbns: string[]): Promise<BookSummary[]> {
     return repo.findSummaries(this.db, isbns)
   }

@@ -6,6 +6,7 @@ import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } f
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { booksApi } from './api/books'
+import { sitemapRoutes } from './feeds/sitemap'
 import { assets, assetsByUrl } from './assets'
 import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
@@ -141,6 +142,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   app.get('/favicon.ico', (c) => c.redirect(assets.icon.url, 301))
 
   app.route('/api/books', booksApi({ catalog }))
+  app.route('/', sitemapRoutes({ catalog }))
 
   app.get('/healthz', (c) => c.text('ok'))
   app.get('/readyz', async (c) => {
