@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { NotFoundError } from '../core/errors'
+import { InputError, NotFoundError } from '../core/errors'
 import type { Database } from '../store'
 import { CategoryTree } from './categories'
 import type { Isbn13 } from './isbn'
@@ -42,6 +42,11 @@ export class CatalogService {
 
   /** Writes validated books in one transaction: all of them or none. */
   async saveBooks(books: BookInput[]): Promise<void> {
+    const tree = await this.categories()
+    for (const book of books) {
+      const unknown = book.categoryIds.filter((id) => !tree.get(id))
+      if (unknown.length) throw new InputError('categoryIds', `${book.isbn13}: no category ${unknown.map((id) => `"${id}"`).join(', ')}`)
+    }
     const isbns = books.map((b) => b.isbn13)
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertBooks(trx, books)

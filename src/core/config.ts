@@ -11,6 +11,8 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|main|(?:[\w.-]+:)?\d{1,5})$/, 'expected off, main, PORT or HOST:PORT')
     .default('127.0.0.1:9464'),
+  /** The staff back office at /admin (user "staff") exists only when this is set. */
+  COLOPHON_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
   /** Upper bound on each worker's rendered-page cache, in MiB. */
   COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
 })

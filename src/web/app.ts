@@ -1,19 +1,22 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { z } from 'zod'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
+import { adminRoutes } from './admin'
 import { booksApi } from './api/books'
 import { sitemapRoutes } from './feeds/sitemap'
 import { assets, assetsByUrl } from './assets'
+import type { AppEnv } from './env'
 import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
 import { answerPage, answerUncached, headerPairs, pageKey, requestLang } from './page-response'
 import { categoryPage } from './pages/category'
-import { pageContext, type PageContext } from './pages/context'
+import { pageContext } from './pages/context'
 import { errorPage } from './pages/error'
 import { homePage } from './pages/home'
 import { productPage } from './pages/product'
@@ -28,9 +31,10 @@ export interface AppServices {
   exposeMetrics?: boolean
   /** Answers /readyz: resolves when the database answers. */
   ping?: () => Promise<void>
+  /** The back office's password; without one /admin does not exist. */
+  adminPassword?: string
 }
 
-export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number } }
 
 const RELATED_BOOKS = 12
 const NEW_ARRIVALS = 12
@@ -43,7 +47,7 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, ping }: AppServices) {
+export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, ping, adminPassword }: AppServices) {
   const app = new Hono<AppEnv>()
 
   /** Renders a cacheable page (or takes it from a render that just finished), then answers it compressed, with validators. */
@@ -143,6 +147,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
 
   app.route('/api/books', booksApi({ catalog }))
   app.route('/', sitemapRoutes({ catalog }))
+  if (adminPassword) app.route('/admin', adminRoutes({ catalog, password: adminPassword }))
 
   app.get('/healthz', (c) => c.text('ok'))
   app.get('/readyz', async (c) => {
@@ -165,6 +170,8 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
 
   // The one place where errors become HTTP answers.
   app.onError((err, c) => {
+    // Hono's own middleware (basic auth, CSRF) answers through HTTPException with its status.
+    if (err instanceof HTTPException) return err.getResponse()
     const isApi = c.req.path.startsWith('/api/')
     const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : 500
     if (status === 500) logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'request failed')

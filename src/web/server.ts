@@ -24,6 +24,8 @@ export interface ServerOptions {
   pageCacheBytes?: number
   /** Answer GET /metrics on this server. */
   exposeMetrics?: boolean
+  /** Enables the back office at /admin. */
+  adminPassword?: string
   /** The process's metrics, when the store was opened with them already (query timing). */
   metrics?: Metrics
 }
@@ -43,7 +45,7 @@ export async function startServer(services: ServerServices, options: ServerOptio
   const metrics = options.metrics ?? createMetrics()
   const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
   await pageCache?.start()
-  const app = createApp({ ...services, metrics, pageCache, exposeMetrics: options.exposeMetrics })
+  const app = createApp({ ...services, metrics, pageCache, exposeMetrics: options.exposeMetrics, adminPassword: options.adminPassword })
   const viaHono = getRequestListener(app.fetch)
   const cachedRequests = metrics.requests.labels('cached', '200')
 

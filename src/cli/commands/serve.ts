@@ -52,6 +52,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     pageCache,
     pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
     exposeMetrics: config.COLOPHON_METRICS === 'main',
+    adminPassword: config.COLOPHON_ADMIN_PASSWORD,
   })
   if (cluster.isWorker) {
     // Constructing one installs prom-client's listener that answers the primary's requests for metrics.

@@ -1,0 +1,1 @@
+export { bookFromForm, bookToForm, tocFromText, tocToText, type BookForm, type FieldErrors } from './book-form'

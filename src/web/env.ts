@@ -1,0 +1,4 @@
+import type { PageContext } from './pages/context'
+
+/** What the Hono app's middleware gives every handler. */
+export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number } }

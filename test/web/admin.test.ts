@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bookToForm } from '../../src/admin'
+import { createLogger } from '../../src/core/logger'
+import { createApp } from '../../src/web/app'
+import { serverServices } from '../../src/cli/services'
+import { testApp, testStore, type TestStore } from '../helpers'
+
+const SEED = '9788962633245'
+const auth = { authorization: `Basic ${Buffer.from('staff:correct horse').toString('base64')}` }
+let store: TestStore
+let app: ReturnType<typeof createApp>
+
+beforeAll(async () => {
+  store = await testStore({ demoBooks: 10 })
+  app = createApp({ ...serverServices(store, createLogger('silent')), adminPassword: 'correct horse' })
+})
+afterAll(() => store.cleanup())
+
+async function post(form: Record<string, string>, headers: Record<string, string> = {}) {
+  return app.request(`/admin/books/${SEED}`, {
+    method: 'POST',
+    headers: { ...auth, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  })
+}
+
+describe('sqlite: back office', () => {
+  it('does not exist without a password, and asks for one when it has', async () => {
+    expect((await testApp(store).request('/admin')).status).toBe(404)
+    expect((await app.request('/admin')).status).toBe(401)
+    expect((await app.request('/admin', { headers: auth })).status).toBe(200)
+  })
+
+  it('shows the edit form with the book as it is', async () => {
+    const page = await (await app.request(`/admin/books/${SEED}`, { headers: auth })).text()
+    expect(page).toContain('value="중국과 러시아"')
+    expect(page).toContain('01 Beijing 1618: Encountering the Unknown')
+    expect((await app.request('/admin/books?isbn=8962633248', { headers: auth })).headers.get('location')).toBe(`/admin/books/${SEED}`)
+  })
+
+  it('saves a valid edit, and the product page shows it at once', async () => {
+    const form = bookToForm(await store.catalog.getBook(SEED as never))
+    const res = await post({ ...form, salePrice: '20000', stock: '3', contributors: '홍길동\n김철수 | translator' })
+    expect(res.status).toBe(303)
+    const book = await store.catalog.getBook(SEED as never)
+    expect(book).toMatchObject({ salePrice: 20000, stock: 3, contributors: [{ name: '홍길동', role: 'author' }, { name: '김철수', role: 'translator' }] })
+    expect(book.toc.filter((e) => e.kind === 'chapter')).toHaveLength(12)
+    expect(await (await testApp(store).request(`/books/${SEED}`)).text()).toContain('20,000원')
+  })
+
+  it('names every bad field and saves nothing', async () => {
+    const before = await store.catalog.getBook(SEED as never)
+    const form = bookToForm(before)
+    const res = await post({ ...form, issuedOn: '2025-02-30', listPrice: '-5', contributors: '누구 | wizard', categoryIds: 'history-world nowhere', size: 'big' })
+    expect(res.status).toBe(400)
+    const page = await res.text()
+    for (const field of ['issuedOn', 'listPrice', 'contributors', 'categoryIds', 'size']) expect(page).toContain(`href="#f-${field}"`)
+    expect(page).toContain('aria-invalid="true"')
+    expect(await store.catalog.getBook(SEED as never)).toEqual(before)
+  })
+
+  it('refuses a form posted from another site', async () => {
+    const form = bookToForm(await store.catalog.getBook(SEED as never))
+    expect((await post({ ...form, stock: '0' }, { origin: 'https://evil.example' })).status).toBe(403)
+  })
+})
