@@ -31,7 +31,10 @@ export const adminRoutes = ({ catalog, password }: { catalog: CatalogService; pa
     .post('/books/:isbn', async (c) => {
       const existing = await catalog.getBook(parseIsbn(c.req.param('isbn')))
       const body = await c.req.parseBody()
-      const form: BookForm = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
+      // A field the post leaves out keeps its value; the on-sale box is read only when the form says it had one.
+      const posted: BookForm = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
+      const form: BookForm = { ...bookToForm(existing), ...posted }
+      if (posted.hasOnSale) form.onSale = posted.onSale ?? ''
       const tree = await catalog.categories()
       const { book, errors } = bookFromForm(existing.isbn13, form, existing)
       const unknown = (form.categoryIds ?? '').split(/[\s,]+/).filter((id) => id && !tree.get(id))

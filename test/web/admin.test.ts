@@ -59,6 +59,14 @@ describe('sqlite: back office', () => {
     expect(await store.catalog.getBook(SEED as never)).toEqual(before)
   })
 
+  it('keeps what a partial post leaves out', async () => {
+    expect((await post({ stock: '7' })).status).toBe(303)
+    const book = await store.catalog.getBook(SEED as never)
+    expect(book).toMatchObject({ stock: 7, title: '중국과 러시아', pageCount: 368, onSale: true })
+    expect((await post({ hasOnSale: '1' })).status).toBe(303)
+    expect((await store.catalog.getBook(SEED as never)).onSale).toBe(false)
+  })
+
   it('refuses a form posted from another site', async () => {
     const form = bookToForm(await store.catalog.getBook(SEED as never))
     expect((await post({ ...form, stock: '0' }, { origin: 'https://evil.example' })).status).toBe(403)

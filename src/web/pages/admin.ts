@@ -55,7 +55,7 @@ ${field('format', 'Format', errors, (id) => html`<select id="${id}" name="format
 ${text('language', 'Language (ISO 639-2, e.g. kor)')}${text('series', 'Series')}${text('seriesNumber', 'Number in series')}
 ${text('pageCount', 'Pages', 'number')}${text('weightG', 'Weight (g)', 'number')}${text('size', 'Size W*H*D (mm)')}</fieldset>
 <fieldset><legend>Price and stock</legend>${text('currency', 'Currency')}${text('listPrice', 'List price (minor units)', 'number')}${text('salePrice', 'Sale price (minor units)', 'number')}${text('stock', 'Stock', 'number')}
-<div class="field"><label><input type="checkbox" name="onSale"${form.onSale === 'on' ? html` checked` : ''}> On sale</label></div></fieldset>
+<input type="hidden" name="hasOnSale" value="1"><div class="field"><label><input type="checkbox" name="onSale"${form.onSale === 'on' ? html` checked` : ''}> On sale</label></div></fieldset>
 <fieldset><legend>Texts</legend>${text('descriptionHeadline', 'Introduction headline')}${area('descriptionHtml', 'Book introduction (HTML or plain text)', 8)}${area('toc', 'Table of contents (01 Title per chapter; front: / back: for the rest)', 10)}${area('reviewHtml', "Publisher's review", 8)}${area('authorBioHtml', 'About the author', 4)}${text('coverUrl', 'Cover image URL', 'url')}</fieldset>
 <fieldset><legend>Categories</legend>${field('categoryIds', 'Category ids, separated by spaces', errors, (id, d) => html`<input id="${id}" name="categoryIds" list="cat-ids" value="${form.categoryIds ?? ''}"${d ? html` aria-invalid="true" aria-describedby="${d}"` : ''}>`)}
 <datalist id="cat-ids">${flat.map(([id, label]) => html`<option value="${id}">${label}</option>`)}</datalist></fieldset>
