@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,3 +41,12 @@ export function testServices(services: Services) {
 
 /** The seed page's text when ../shared is present; under CI its absence is a failure. */
 export const SHARED = join(import.meta.dirname, '..', '..', 'shared')
+
+/** Whether a command-line tool is on PATH; under CI its absence is a failure, locally a warning. */
+export function toolAvailable(command: string, debianPackage: string): boolean {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+  if (found) return true
+  if (process.env.CI === 'true') throw new Error(`${command} is missing: .ci/run must install Debian's ${debianPackage}`)
+  console.warn(`${command} not found (apt-get install ${debianPackage}): skipping the check that needs it`)
+  return false
+}

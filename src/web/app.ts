@@ -8,6 +8,7 @@ import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { adminRoutes } from './admin'
 import { booksApi } from './api/books'
+import { opdsRoutes } from './feeds/opds'
 import { sitemapRoutes } from './feeds/sitemap'
 import { assets, assetsByUrl } from './assets'
 import type { AppEnv } from './env'
@@ -147,6 +148,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
 
   app.route('/api/books', booksApi({ catalog }))
   app.route('/', sitemapRoutes({ catalog }))
+  app.route('/opds', opdsRoutes({ catalog }))
   if (adminPassword) app.route('/admin', adminRoutes({ catalog, password: adminPassword }))
 
   app.get('/healthz', (c) => c.text('ok'))

@@ -36,6 +36,7 @@ ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 ${meta.description ? html`<meta property="og:description" content="${meta.description}">` : ''}
 ${meta.ogImage ? html`<meta property="og:image" content="${meta.ogImage}">` : ''}
 <meta property="og:locale" content="${lang === 'ko' ? 'ko_KR' : 'en_US'}">
+<link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=navigation" href="/opds" title="OPDS">
 <link rel="icon" href="${assets.icon.url}" type="image/svg+xml">
 <link rel="stylesheet" href="${assets.css.url}">
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonScript(meta.jsonLd)}</script>` : ''}
