@@ -15,7 +15,7 @@ import type { AppEnv } from './env'
 import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
-import { answerPage, answerUncached, headerPairs, pageKey, requestLang } from './page-response'
+import { answerPage, answerUncached, headerPairs, pageKey, pickEncoding, requestLang } from './page-response'
 import { categoryPage } from './pages/category'
 import { pageContext } from './pages/context'
 import { errorPage } from './pages/error'
@@ -59,7 +59,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     const req = { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' }
     let answer: { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined }
     if (pageCache) {
-      const page = compressPage(html, deps(html))
+      const page = compressPage(html, deps(html), pickEncoding(req.acceptEncoding))
       metrics?.cacheMisses.inc()
       pageCache.put(pageKey(c.var.page, c.req.url), page, c.var.cacheGeneration)
       const cached = answerPage(page, req)

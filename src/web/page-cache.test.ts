@@ -35,3 +35,22 @@ describe('PageCache', () => {
     expect(c.size).toBe(2)
   })
 })
+
+describe('CachedPage', () => {
+  it('makes each encoding once, on demand, all decoding to the same page', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib')
+    const html = '<p>중국과 러시아</p>'.repeat(200)
+    const c = cache()
+    const page = compressPage(html, ['1'], 'gzip')
+    c.put('k', page, c.generation)
+    const before = page.bytes
+    expect(gunzipSync(page.body('gzip')).toString()).toBe(html)
+    expect(page.bytes).toBe(before)
+    const br = page.body('br')
+    expect(brotliDecompressSync(br).toString()).toBe(html)
+    expect(page.body('br')).toBe(br)
+    expect(page.bytes).toBe(before + br.length)
+    expect(page.body('identity').toString()).toBe(html)
+    expect(page.headers('br', br)).toEqual(expect.arrayContaining(['content-encoding', 'br', 'content-length', String(br.length)]))
+  })
+})

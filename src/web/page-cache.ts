@@ -1,18 +1,60 @@
 import { createHash } from 'node:crypto'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
 import type { CatalogChange, CatalogService } from '../catalog'
 
-/** A rendered page, compressed once, with the validators a 304 needs. */
-export interface CachedPage {
-  etag: string
-  lastModified: string
-  gzip: Buffer
-  br: Buffer
-  /** Response headers as flat [name, value, …] arrays, built once per encoding. */
-  headers: { br: string[]; gzip: string[]; identity: string[]; notModified: string[] }
-  /** The books shown on the page; 'listing' pages (home, categories) depend on any change. */
-  deps: string[] | 'listing'
-  bytes: number
+export type Encoding = 'br' | 'gzip' | 'identity'
+
+/**
+ * A rendered page, with the validators a 304 needs. Each compressed form is
+ * made once, the first time a client asks for it: a page first fetched by a
+ * gzip client never pays for brotli until a brotli client comes.
+ */
+export class CachedPage {
+  readonly etag: string
+  readonly lastModified: string
+  /** Headers of a 304, as a flat [name, value, …] list as node's writeHead takes it. */
+  readonly notModifiedHeaders: string[]
+  private readonly encoded: Partial<Record<'br' | 'gzip', Buffer>> = {}
+  private readonly headerLists: Partial<Record<Encoding, string[]>> = {}
+  /** Called with the extra bytes held when another encoding is made (the cache keeps its budget). */
+  onGrow: ((bytes: number) => void) | undefined
+
+  constructor(
+    raw: Buffer,
+    /** The books shown on the page; 'listing' pages (home, categories) depend on any change. */
+    readonly deps: string[] | 'listing',
+    first: Encoding,
+  ) {
+    this.etag = pageEtag(raw)
+    this.lastModified = new Date().toUTCString()
+    this.notModifiedHeaders = ['content-type', 'text/html; charset=utf-8', 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', 'no-cache', 'vary', 'Accept-Encoding, Accept-Language']
+    this.encoded[first === 'br' ? 'br' : 'gzip'] = first === 'br' ? brotliPage(raw) : gzipPage(raw)
+  }
+
+  get bytes(): number {
+    return (this.encoded.br?.length ?? 0) + (this.encoded.gzip?.length ?? 0)
+  }
+
+  /** The body in an encoding, made now if no client asked for it before. */
+  body(encoding: Encoding): Buffer {
+    if (encoding === 'identity') return this.encoded.gzip ? gunzipSync(this.encoded.gzip) : brotliDecompressSync(this.encoded.br!)
+    let body = this.encoded[encoding]
+    if (!body) {
+      body = encoding === 'br' ? brotliPage(gunzipSync(this.encoded.gzip!)) : gzipPage(brotliDecompressSync(this.encoded.br!))
+      this.encoded[encoding] = body
+      this.onGrow?.(body.length)
+    }
+    return body
+  }
+
+  headers(encoding: Encoding, body: Buffer): string[] {
+    let list = this.headerLists[encoding]
+    if (!list) {
+      list = [...this.notModifiedHeaders, ...(encoding === 'identity' ? [] : ['content-encoding', encoding]), 'content-length', String(body.length)]
+      this.headerLists[encoding] = list
+    }
+    return list
+  }
 }
 
 export interface PageCacheOptions {
@@ -40,28 +82,9 @@ export function pageEtag(raw: Buffer): string {
   return `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`
 }
 
-/** Builds the cache entry for one page: compressed once, for every request that follows. */
-export function compressPage(html: string, deps: CachedPage['deps']): CachedPage {
-  const raw = Buffer.from(html)
-  const gzip = gzipPage(raw)
-  const br = brotliPage(raw)
-  const etag = pageEtag(raw)
-  const lastModified = new Date().toUTCString()
-  const common = ['content-type', 'text/html; charset=utf-8', 'etag', etag, 'last-modified', lastModified, 'cache-control', 'no-cache', 'vary', 'Accept-Encoding, Accept-Language']
-  return {
-    etag,
-    lastModified,
-    gzip,
-    br,
-    headers: {
-      br: [...common, 'content-encoding', 'br', 'content-length', String(br.length)],
-      gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(gzip.length)],
-      identity: [...common, 'content-length', String(raw.length)],
-      notModified: common,
-    },
-    deps,
-    bytes: gzip.length + br.length,
-  }
+/** Builds the cache entry for one page, compressed in the encoding its first reader takes. */
+export function compressPage(html: string, deps: CachedPage['deps'], first: Encoding = 'gzip'): CachedPage {
+  return new CachedPage(Buffer.from(html), deps, first)
 }
 
 
@@ -127,6 +150,9 @@ export class PageCache {
     this.remove(key)
     this.pages.set(key, page)
     this.bytes += page.bytes
+    page.onGrow = (bytes) => {
+      if (this.pages.get(key) === page) this.bytes += bytes
+    }
     if (page.deps === 'listing') this.listingKeys.add(key)
     else
       for (const isbn of page.deps) {
@@ -166,6 +192,7 @@ export class PageCache {
     if (!page) return
     this.pages.delete(key)
     this.bytes -= page.bytes
+    page.onGrow = undefined
     if (page.deps === 'listing') this.listingKeys.delete(key)
     else
       for (const isbn of page.deps) {

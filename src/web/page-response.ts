@@ -1,6 +1,5 @@
-import { gunzipSync } from 'node:zlib'
 import { pickLang, type Lang } from './i18n'
-import { brotliPage, gzipPage, pageEtag, type CachedPage } from './page-cache'
+import { brotliPage, gzipPage, pageEtag, type CachedPage, type Encoding } from './page-cache'
 
 export interface RequestLang {
   lang: Lang
@@ -36,13 +35,14 @@ export interface PageAnswer {
   body: Buffer | undefined
 }
 
-function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
-  if (!acceptEncoding) return undefined
-  if (!acceptEncoding.includes('q=0')) return acceptEncoding.includes('br') ? 'br' : acceptEncoding.includes('gzip') ? 'gzip' : undefined
+/** The best encoding a client takes: brotli, then gzip, else none. */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return 'identity'
+  if (!acceptEncoding.includes('q=0')) return acceptEncoding.includes('br') ? 'br' : acceptEncoding.includes('gzip') ? 'gzip' : 'identity'
   const refuses = (name: string) => new RegExp(`\\b${name}\\s*;\\s*q=0(?:\\.0*)?(?:,|$)`).test(acceptEncoding)
   if (acceptEncoding.includes('br') && !refuses('br')) return 'br'
   if (acceptEncoding.includes('gzip') && !refuses('gzip')) return 'gzip'
-  return undefined
+  return 'identity'
 }
 
 /**
@@ -52,11 +52,11 @@ function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undef
  */
 export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }): PageAnswer {
   if (req.ifNoneMatch && req.ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === page.etag)) {
-    return { status: 304, headers: page.headers.notModified, body: undefined }
+    return { status: 304, headers: page.notModifiedHeaders, body: undefined }
   }
   const encoding = pickEncoding(req.acceptEncoding)
-  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : gunzipSync(page.gzip)
-  return { status: 200, headers: page.headers[encoding ?? 'identity'], body: req.isHead ? undefined : body }
+  const body = page.body(encoding)
+  return { status: 200, headers: page.headers(encoding, body), body: req.isHead ? undefined : body }
 }
 
 /** An answer for a page that will not be cached: compressed only in the encoding this client takes. */
@@ -67,7 +67,7 @@ export function answerUncached(html: string, req: { acceptEncoding?: string; ifN
   if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
   const encoding = pickEncoding(req.acceptEncoding)
   const body = encoding === 'br' ? brotliPage(raw) : encoding === 'gzip' ? gzipPage(raw) : raw
-  if (encoding) headers['content-encoding'] = encoding
+  if (encoding !== 'identity') headers['content-encoding'] = encoding
   return { status: 200, headers, body: req.isHead ? undefined : body }
 }
 
