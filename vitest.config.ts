@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: the browser and server tests compete with each other beyond two workers.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 })
