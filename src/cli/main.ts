@@ -1,10 +1,11 @@
 import { InputError, StartupError } from '../core/errors'
 import { parseCommandArgs, type Command } from './args'
 import { demoCommand } from './commands/demo'
+import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { serveCommand } from './commands/serve'
 
-const commands: Command[] = [serveCommand, demoCommand, importCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]

@@ -8,7 +8,10 @@ import type { SubjectCode } from './types'
 export class SubjectMapper {
   private readonly byScheme = new Map<string, Array<{ code: string; categoryId: string }>>()
 
-  constructor(rows: Array<{ scheme: string; code: string; categoryId: string }>, existing: Set<string>) {
+  constructor(
+    rows: Array<{ scheme: string; code: string; categoryId: string }>,
+    private readonly existing: Set<string>,
+  ) {
     for (const r of rows) {
       if (!existing.has(r.categoryId)) continue
       const list = this.byScheme.get(r.scheme) ?? []
@@ -21,6 +24,10 @@ export class SubjectMapper {
   categoriesFor(subjects: SubjectCode[]): string[] {
     const out = new Set<string>()
     for (const s of subjects) {
+      if (s.scheme === 'colophon') {
+        if (this.existing.has(s.code)) out.add(s.code)
+        continue
+      }
       const code = s.code.toUpperCase().replace(/\s+/g, '')
       const hit = this.byScheme.get(s.scheme)?.find((r) => code.startsWith(r.code))
       if (hit) out.add(hit.categoryId)

@@ -14,7 +14,7 @@ function tocLines(source: string): Line[] {
   if (!/<[a-z][\s\S]*>/i.test(source)) {
     return source
       .split(/\r?\n|\s+--\s+|\s*;\s+(?=\S)/)
-      .map((t) => ({ text: t.trim(), depth: 0 }))
+      .map((t) => ({ text: t.replace(/\s+/g, ' ').trim(), depth: 0 }))
       .filter((l) => l.text)
   }
   const lines: Line[] = []

@@ -18,7 +18,8 @@ export interface Problem {
   reason: string
 }
 
-export const SUBJECT_SCHEMES = ['bisac', 'thema', 'kdc', 'keyword'] as const
+/** "colophon" carries a Colophon category id as is (Colophon's own exports). */
+export const SUBJECT_SCHEMES = ['bisac', 'thema', 'kdc', 'keyword', 'colophon'] as const
 export type SubjectScheme = (typeof SUBJECT_SCHEMES)[number]
 
 export interface SubjectCode {

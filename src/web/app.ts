@@ -4,6 +4,7 @@ import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { booksApi } from './api/books'
+import { onixFeed } from './feeds/onix'
 import { assetsByUrl } from './assets'
 import { pickLang } from './i18n'
 import { valid } from './middleware/validate'
@@ -80,6 +81,7 @@ export function createApp({ catalog, logger }: AppServices) {
   })
 
   app.route('/api/books', booksApi({ catalog }))
+  app.route('/feeds', onixFeed({ catalog }))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404)

@@ -33,14 +33,13 @@ function decodeField(bytes: Uint8Array, isUtf8: boolean, tag: string, problems: 
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC')
     } catch {
-      if (READ_TAGS.has(tag)) problems.push({ field: tag, reason: 'bytes that are not valid UTF-8, though leader/09 says UTF-8' })
+      if (READ_TAGS.has(tag) && !problems.some((p) => p.field === tag)) problems.push({ field: tag, reason: 'bytes that are not valid UTF-8, though leader/09 says UTF-8' })
       return new TextDecoder('utf-8').decode(bytes)
     }
   }
   const { text, unsupported, invalid } = marc8ToUnicode(bytes)
-  if (invalid.length && READ_TAGS.has(tag)) {
-    const hex = [...new Set(invalid)].slice(0, 5).map((b) => '0x' + b.toString(16)).join(', ')
-    problems.push({ field: tag, reason: `bytes ${hex} are not MARC-8 (leader/09 is blank); the record may be in another encoding such as Windows-1251` })
+  if (invalid.length && READ_TAGS.has(tag) && !problems.some((p) => p.field === tag)) {
+    problems.push({ field: tag, reason: 'bytes that do not read as MARC-8 (leader/09 is blank): unknown codes or diacritics not followed by a letter; the record may be in another encoding such as Windows-1251' })
   }
   for (const set of unsupported) corrections.add(`${tag}: MARC-8 ${set} characters are not converted; shown as U+FFFD`)
   return text

@@ -29,6 +29,8 @@ export function marc8ToUnicode(bytes: Uint8Array): { text: string; unsupported: 
   const unsupported = new Set<string>()
   const invalid: number[] = []
   const emit = (ch: string) => {
+    // A MARC-8 diacritic always precedes a letter; one before a space or a mark means the bytes are in another encoding.
+    if (pending && !/\p{L}/u.test(ch)) invalid.push(0xe0)
     out += ch + pending
     pending = ''
   }

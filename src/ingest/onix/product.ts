@@ -1,5 +1,6 @@
 import type { IncomingFields, IncomingRecord, SubjectScheme } from '../types'
 import { childElements, childText, firstChild, type XmlElement } from '../xml/element'
+import { CATEGORY_SCHEME_NAME } from '../export/onix-product'
 import { collateralDetail } from './collateral'
 import { descriptiveDetail } from './descriptive'
 import { RecordContext } from './record-context'
@@ -28,7 +29,8 @@ function subjects(dd: XmlElement, ctx: RecordContext): void {
   childElements(dd, 'Subject').forEach((s, i) => {
     const scheme = ctx.code(27, childText(s, 'SubjectSchemeIdentifier'), `DescriptiveDetail/Subject[${i + 1}]/SubjectSchemeIdentifier`)
     const code = childText(s, 'SubjectCode')
-    const ours = scheme ? SUBJECT_SCHEMES[scheme] : undefined
+    const isOurs = scheme === '24' && childText(s, 'SubjectSchemeName') === CATEGORY_SCHEME_NAME
+    const ours = isOurs ? 'colophon' : scheme ? SUBJECT_SCHEMES[scheme] : undefined
     if (ours && code) ctx.subjects.push({ scheme: ours, code })
   })
 }
