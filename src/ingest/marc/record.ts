@@ -89,7 +89,7 @@ export function marcToRecord(marc: MarcRecord, at: { file: string; index: number
     }
   }
   physical(first('300'), fields, corrections)
-  const contents = byTag('505').map((f) => (subs(f, 't').length ? subs(f, 't').map(clean).join('\n') : (sub(f, 'a') ?? '')))
+  const contents = byTag('505').map((f) => (subs(f, 't').length ? subs(f, 't').map(clean).join('\n') : (sub(f, 'a') ?? '').split(/\s+--\s+/).map(clean).join('\n')))
   if (contents.length) fields.toc = parseToc(contents.join('\n'))
   const summary = byTag('520').map((f) => sub(f, 'a')).filter(Boolean)
   if (summary.length) fields.descriptionHtml = summary.join('\n\n')
