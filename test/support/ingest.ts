@@ -3,7 +3,8 @@ import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { CatalogService } from '../../src/catalog'
 import { demoCategories } from '../../src/demo/categories'
-import { Importer } from '../../src/ingest'
+import { generatedBook } from '../../src/demo'
+import { Importer, onixMessage } from '../../src/ingest'
 import { openStore, type Store } from '../../src/store'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
@@ -30,3 +31,11 @@ export async function importSetup(path = ':memory:'): Promise<{ store: Store; ca
 }
 
 export const bytesOf = (text: string | Buffer): AsyncIterable<Uint8Array> => Readable.from([Buffer.from(text)])
+
+/** An ONIX feed of n generated demo books, as bytes, generated lazily. */
+export async function* generatedFeed(n: number, first = 1): AsyncGenerator<Uint8Array> {
+  async function* books() {
+    for (let i = first; i < first + n; i++) yield { ...generatedBook(i), isbn10: null, updatedAt: '' }
+  }
+  for await (const chunk of onixMessage(books())) yield Buffer.from(chunk)
+}
