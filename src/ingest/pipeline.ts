@@ -8,7 +8,7 @@ import { emptyCounts, type FileReport } from './report'
 import * as repo from './repo'
 import { peek, sniffFormat } from './sniff'
 import { SubjectMapper } from './subjects'
-import type { Format, IncomingRecord } from './types'
+import { SUBJECT_SCHEMES, type Format, type IncomingRecord } from './types'
 
 export interface ImportOptions {
   /** Sniffed from the first bytes when not given. */
@@ -79,9 +79,16 @@ export class Importer {
     return repo.recentRuns(this.db, limit)
   }
 
-  /** Sets (or changes) the category a subject code prefix files books under. */
-  mapSubject(scheme: string, code: string, categoryId: string) {
-    return repo.setSubjectCategory(this.db, scheme, code, categoryId)
+  /** The subject table: which category each subject code prefix files books under. */
+  subjectMappings() {
+    return repo.subjectMap(this.db)
+  }
+
+  /** Sets (or changes) the category a subject code prefix files books under; the category must exist. */
+  async mapSubject(scheme: string, code: string, categoryId: string): Promise<void> {
+    if (!(SUBJECT_SCHEMES as readonly string[]).includes(scheme)) throw new InputError('scheme', `expected one of ${SUBJECT_SCHEMES.join(', ')}, got "${scheme}"`)
+    if (!(await this.catalog.categories()).get(categoryId)) throw new InputError('category', `no category "${categoryId}"`)
+    await repo.setSubjectCategory(this.db, scheme, code.toUpperCase(), categoryId)
   }
 
   private async finish(report: FileReport, error: unknown): Promise<FileReport> {

@@ -105,4 +105,11 @@ describe('sqlite: importing feeds', () => {
     const html = (await catalog.getBook(isbn('9788962633245'))).descriptionHtml!
     expect(html).not.toMatch(/script|onclick|alert/)
   })
+
+  it('files books by the subject table, which staff can edit', async () => {
+    await expect(importer.mapSubject('thema', 'FBA', 'no-such-category')).rejects.toThrow(/no category/)
+    await importer.mapSubject('thema', 'FBA', 'fiction-genre')
+    await run('onix/sample.xml')
+    expect((await catalog.getBook(isbn('9791100000045'))).categoryIds).toEqual(['fiction-genre'])
+  })
 })
