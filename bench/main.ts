@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { importBench } from './import'
 import { repoRoot, type Bench, type BenchRow } from './lib'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = []
+const benches: Bench[] = [importBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

@@ -10,13 +10,20 @@ const OFF_SALE_AVAILABILITY = new Set(['01', '40', '41', '42', '43', '45', '46',
 const LIST_PRICE_TYPES = ['02', '04', '01', '03']
 const SALE_PRICE_TYPES = ['12', '14', '11', '13']
 
-/** Digits after the decimal point in a currency's minor unit (KRW and JPY have none). */
+const digitsByCurrency = new Map<string, number>()
+
+/** Digits after the decimal point in a currency's minor unit (KRW and JPY have none), by ICU's currency data. */
 export function minorUnitDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
+  let digits = digitsByCurrency.get(currency)
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    } catch {
+      digits = 2
+    }
+    digitsByCurrency.set(currency, digits)
   }
+  return digits
 }
 
 /** PublishingDetail: imprint, publisher, publication date (role 01) and status. */
