@@ -24,21 +24,20 @@ function tocLines(source: string): Line[] {
     if (current && current.text.trim()) lines.push({ ...current, text: current.text.replace(/\s+/g, ' ').trim() })
     current = null
   }
-  for (const token of source.split(/(<[^>]+>)/)) {
-    const tag = /^<(\/?)([a-z0-9]+)([^>]*)>$/i.exec(token)
-    if (!tag) {
-      const text = token.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-      if (text.trim()) (current ??= { text: '', depth }).text += text
+  const decode = (t: string) => (t.includes('&') ? t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&') : t)
+  for (const m of source.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*)>|([^<]+)/g)) {
+    const [, close, name, attrs, text] = m
+    if (text !== undefined) {
+      if (text.trim()) (current ??= { text: '', depth }).text += decode(text)
       continue
     }
-    const [, close, name, attrs] = tag
     const n = name!.toLowerCase()
     if (n === 'ul' || n === 'ol') {
       flush()
       depth += close ? -1 : 1
     } else if (n === 'li' || n === 'p' || n === 'br' || n === 'div' || /^h\d$/.test(n)) {
       flush()
-      const kind = /class="([a-z]+)"/.exec(attrs ?? '')?.[1]
+      const kind = attrs ? /class="([a-z]+)"/.exec(attrs)?.[1] : undefined
       if (!close && n !== 'br') current = { text: '', depth: Math.max(0, depth - 1), kind }
     }
   }

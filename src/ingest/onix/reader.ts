@@ -5,6 +5,7 @@ import { streamXmlRecords } from '../xml/stream'
 import { onixProductToRecord } from './product'
 import { SHORT_TAGS } from './tables.generated'
 
+const SHORT_TO_REFERENCE = new Map(Object.entries(SHORT_TAGS))
 const NAMESPACES = new Set(['http://ns.editeur.org/onix/3.0/reference', 'http://ns.editeur.org/onix/3.0/short'])
 
 /**
@@ -38,7 +39,7 @@ export async function* readOnix(bytes: AsyncIterable<Uint8Array>, file: string, 
   const records = streamXmlRecords(decodeXml(bytes, file, note), {
     file,
     // Short tags map to reference names; XHTML inside Text keeps its own names.
-    rename: (name, isInsideVerbatim) => (isInsideVerbatim ? name : (SHORT_TAGS[name] ?? name)),
+    rename: (name, isInsideVerbatim) => (isInsideVerbatim ? name : (SHORT_TO_REFERENCE.get(name) ?? name)),
     isVerbatim: (name) => name === 'Text',
     onRoot: (name, attrs) => {
       checkRoot(file, note, name, attrs)

@@ -50,7 +50,8 @@ export async function* streamXmlRecords(text: AsyncIterable<string>, options: Xm
   })
   const onText = (t: string) => {
     const top = stack.at(-1)
-    if (top) top.children.push(t)
+    // Indentation between elements means nothing outside verbatim (XHTML) content.
+    if (top && (verbatimDepth > 0 || t.trim() !== '')) top.children.push(t)
   }
   parser.on('text', onText)
   parser.on('cdata', onText)
