@@ -1,4 +1,5 @@
 import type { Book, BookFormat, ContributorRole } from '../../catalog'
+import { ISO639_2B } from '../onix/languages'
 import { minorUnitDigits } from '../onix/supply'
 import { CODE_LISTS } from '../onix/tables.generated'
 import { escapeXml } from '../xml/element'
@@ -32,6 +33,12 @@ function descriptiveDetail(b: Book): string {
   }
   const subtitle = b.subtitle ? el('Subtitle', b.subtitle) : ''
   parts.push(`<TitleDetail>${el('TitleType', '01')}<TitleElement>${el('TitleElementLevel', '01')}${el('TitleText', b.title)}${subtitle}</TitleElement></TitleDetail>`)
+  for (const [lang, t] of Object.entries(b.translations)) {
+    const code = ISO639_2B[lang]
+    if (!code) continue
+    const sub = t.subtitle ? el('Subtitle', t.subtitle) : ''
+    parts.push(`<TitleDetail>${el('TitleType', '01')}<TitleElement>${el('TitleElementLevel', '01')}<TitleText language="${code}">${escapeXml(t.title)}</TitleText>${sub}</TitleElement></TitleDetail>`)
+  }
   if (b.originalTitle) parts.push(`<TitleDetail>${el('TitleType', '03')}<TitleElement>${el('TitleElementLevel', '01')}${el('TitleText', b.originalTitle)}</TitleElement></TitleDetail>`)
   b.contributors.forEach((c, i) => parts.push(`<Contributor>${el('SequenceNumber', i + 1)}${el('ContributorRole', ROLES[c.role])}${el('PersonName', c.name)}</Contributor>`))
   if (b.contributors.length === 0) parts.push('<NoContributor/>')

@@ -1,6 +1,7 @@
 import type { BookFormat, Contributor, ContributorRole } from '../../catalog'
 import type { IncomingFields } from '../types'
 import { childElements, childText, firstChild, textOf, type XmlElement } from '../xml/element'
+import { ISO639_1 } from './languages'
 import type { RecordContext } from './record-context'
 
 /** ONIX code list 17 → Colophon's roles; every other valid role is "other". */
@@ -68,18 +69,27 @@ function contributors(dd: XmlElement, ctx: RecordContext, path: string): { list:
   return { list, bio: bios.length ? bios.join('\n') : null }
 }
 
+/**
+ * The first distinctive title (TitleType 01) is the title; a later one whose
+ * TitleText carries a language attribute is a translated title.
+ */
 function titles(dd: XmlElement, fields: IncomingFields): void {
+  const translations: Record<string, { title: string; subtitle?: string }> = {}
   for (const td of childElements(dd, 'TitleDetail')) {
     const type = childText(td, 'TitleType')
     const el = childElements(td, 'TitleElement').find((e) => (childText(e, 'TitleElementLevel') ?? '01') === '01') ?? firstChild(td, 'TitleElement')
     if (!el) continue
     const prefix = childText(el, 'TitlePrefix')
     const title = childText(el, 'TitleText') ?? [prefix, childText(el, 'TitleWithoutPrefix')].filter(Boolean).join(' ')
-    if (type === '01') {
+    const subtitle = childText(el, 'Subtitle')
+    const lang = ISO639_1[firstChild(el, 'TitleText')?.attrs.language ?? '']
+    if (type === '01' && fields.title !== undefined && lang && title) translations[lang] = subtitle ? { title, subtitle } : { title }
+    else if (type === '01' && fields.title === undefined) {
       fields.title = title || null
-      fields.subtitle = childText(el, 'Subtitle')
+      fields.subtitle = subtitle
     } else if (type === '03' && title) fields.originalTitle = title
   }
+  if (Object.keys(translations).length) fields.translations = translations
   // The series: a publisher collection (CollectionType 10) with its part number.
   for (const col of childElements(dd, 'Collection')) {
     const el = firstChild(firstChild(col, 'TitleDetail'), 'TitleElement')
