@@ -153,6 +153,8 @@ export class Importer {
       return { problem: { field: 'title', reason: 'the book is not in the catalog and the record carries no title to create it from' } }
     }
     const fields: Record<string, unknown> = { ...record.fields, isbn13 }
+    const unknown = Array.isArray(fields.categoryIds) ? fields.categoryIds.filter((id) => !mapper.isCategory(String(id))) : []
+    if (unknown.length) return { problem: { field: 'categoryIds', reason: `no category "${unknown.join('", "')}" in the catalog` } }
     const categories = mapper.categoriesFor(record.subjects)
     if (categories.length) fields.categoryIds = categories
     try {

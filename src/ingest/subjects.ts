@@ -21,6 +21,10 @@ export class SubjectMapper {
     for (const list of this.byScheme.values()) list.sort((a, b) => b.code.length - a.code.length)
   }
 
+  isCategory(id: string): boolean {
+    return this.existing.has(id)
+  }
+
   categoriesFor(subjects: SubjectCode[]): string[] {
     const out = new Set<string>()
     for (const s of subjects) {

@@ -112,4 +112,11 @@ describe('sqlite: importing feeds', () => {
     await run('onix/sample.xml')
     expect((await catalog.getBook(isbn('9791100000045'))).categoryIds).toEqual(['fiction-genre'])
   })
+
+  it('rejects a record naming a category the catalog does not have, and writes the others', async () => {
+    const csv = 'isbn13,title,categories\n9791100000014,One,fiction-korean\n9791100000021,Two,no-such-shelf\n'
+    const report = await importer.importFile('cats.csv', bytesOf(csv), { user: 'staff' })
+    expect(report.counts).toMatchObject({ created: 1, rejected: 1 })
+    expect(report.rejected[0]).toMatchObject({ record: 2, field: 'categoryIds', reason: 'no category "no-such-shelf" in the catalog' })
+  })
 })
