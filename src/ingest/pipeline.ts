@@ -3,6 +3,7 @@ import { bookToInput, isSameBook, mergeBookInput, missingFields, parseIsbn, QUAL
 import { InputError } from '../core/errors'
 import type { Database } from '../store'
 import { FeedError } from './errors'
+import { sourceField } from './field-paths'
 import { READERS } from './readers'
 import { emptyCounts, type FileReport } from './report'
 import * as repo from './repo'
@@ -119,7 +120,7 @@ export class Importer {
         isbnOf.set(record, parseIsbn(String(record.fields.isbn13 ?? ''), 'isbn13'))
       } catch (e) {
         if (!(e instanceof InputError)) throw e
-        this.reject(report, record, [{ field: e.field, reason: e.reason }])
+        this.reject(report, record, [{ field: sourceField(report.format, e.field), reason: e.reason }])
       }
     }
     const stored = new Map((await this.catalog.findBooks([...new Set(isbnOf.values())])).map((b) => [b.isbn13 as string, bookToInput(b)]))
@@ -128,7 +129,7 @@ export class Importer {
       const base = next.get(isbn) ?? stored.get(isbn)
       const outcome = this.applyRecord(record, isbn, base, mapper)
       if ('problem' in outcome) {
-        this.reject(report, record, [outcome.problem])
+        this.reject(report, record, [{ field: sourceField(report.format, outcome.problem.field), reason: outcome.problem.reason }])
         continue
       }
       const before = stored.get(isbn)

@@ -23,7 +23,7 @@ describe('sqlite: colophon import / export / quality', () => {
     expect(out.stderr).toMatch(/sample\.xml \(marcxml\): 2 records, 1 new/)
     const json = JSON.parse(readFileSync(report, 'utf8'))
     expect(json.files).toHaveLength(2)
-    expect(json.files[0].rejected).toContainEqual({ file: fixture('onix/sample.xml'), record: 2, reference: 'test-0002-bad-checksum', field: 'isbn13', reason: 'check digit of "9788962633246" is wrong (expected 5)' })
+    expect(json.files[0].rejected).toContainEqual({ file: fixture('onix/sample.xml'), record: 2, reference: 'test-0002-bad-checksum', field: 'ProductIdentifier/IDValue (isbn13)', reason: 'check digit of "9788962633246" is wrong (expected 5)' })
     const again = await colophon(['import', fixture('onix/sample.xml')], env)
     expect(again.stderr).toMatch(/2 unchanged, 0 off sale, 5 rejected/)
     const history = await colophon(['import', '--history'], env)

@@ -44,7 +44,7 @@ describe.skipIf(!shared)('the shared sample feeds (../shared/fixtures)', () => {
     const r = await importOne(join(shared!, 'onix/dilicom/Sample_ONIX_3.0.xml'))
     expect(r.counts).toMatchObject({ records: 105, created: 103, unchanged: 1, rejected: 1 })
     expect(r.corrections[0]!.message).toMatch(/wrong namespace "http:\/\/www\.editeur\.org\/onix\/3\.0\/reference"/)
-    expect(r.rejected[0]).toMatchObject({ field: 'descriptionHeadline' })
+    expect(r.rejected[0]).toMatchObject({ field: 'CollateralDetail/TextContent[TextType 10] (descriptionHeadline)' })
   })
 
   it('stops at the control characters of the bad-character sample, naming the line', async () => {
