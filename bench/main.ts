@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { importBench } from './import'
 import { repoRoot, type Bench, type BenchRow } from './lib'
 import { lighthouseBench } from './lighthouse'
 import { pagesBench } from './pages'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, importBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

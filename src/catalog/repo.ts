@@ -304,3 +304,54 @@ export async function latestChangeSeq(db: Db): Promise<number> {
 export async function isbnSlice(db: Db, offset: number, limit: number): Promise<Array<{ isbn13: string; updated_at: string }>> {
   return db.selectFrom('book').select(['isbn13', 'updated_at']).where('on_sale', '=', 1).orderBy('isbn13').limit(limit).offset(offset).execute()
 }
+
+/** Full books for ISBNs, in one round of queries (importers load a batch at a time). */
+export async function findBooks(db: Db, isbns: string[]): Promise<Book[]> {
+  if (isbns.length === 0) return []
+  const out: Book[] = []
+  for (let i = 0; i < isbns.length; i += 900) {
+    const chunk = isbns.slice(i, i + 900)
+    const [rows, contributors, links] = await Promise.all([
+      db.selectFrom('book').selectAll().where('isbn13', 'in', chunk).execute(),
+      contributorsOf(db, chunk),
+      db.selectFrom('book_category').select(['book_isbn13', 'category_id']).where('book_isbn13', 'in', chunk).orderBy('category_id').execute(),
+    ])
+    const categories = new Map<string, string[]>()
+    for (const l of links) categories.set(l.book_isbn13, [...(categories.get(l.book_isbn13) ?? []), l.category_id])
+    for (const r of rows) out.push(fromRow(r, contributors.get(r.isbn13) ?? [], categories.get(r.isbn13) ?? []))
+  }
+  return out
+}
+
+/** ISBNs in order after `after`, a page at a time: walks the whole catalog in bounded memory. */
+export async function isbnsAfter(db: Db, after: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('book').select('isbn13').where('isbn13', '>', after).orderBy('isbn13').limit(limit).execute()
+  return rows.map((r) => r.isbn13)
+}
+
+/** How many books lack each field a product page needs. */
+export async function qualityCounts(db: Db): Promise<{ books: number; cover: number; description: number; toc: number; dimensions: number; price: number; category: number }> {
+  const r = await db
+    .selectFrom('book')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('books'),
+      eb.fn.sum<number>(eb.case().when('cover_url', 'is', null).then(1).else(0).end()).as('cover'),
+      eb.fn.sum<number>(eb.case().when('description_html', 'is', null).then(1).else(0).end()).as('description'),
+      eb.fn.sum<number>(eb.case().when('toc', 'is', null).then(1).else(0).end()).as('toc'),
+      eb.fn.sum<number>(eb.case().when('width_mm', 'is', null).then(1).else(0).end()).as('dimensions'),
+      eb.fn.sum<number>(eb.case().when('list_price', 'is', null).then(1).else(0).end()).as('price'),
+      eb.fn
+        .sum<number>(eb.case().when(eb.not(eb.exists(eb.selectFrom('book_category').select('category_id').whereRef('book_category.book_isbn13', '=', 'book.isbn13')))).then(1).else(0).end())
+        .as('category'),
+    ])
+    .executeTakeFirstOrThrow()
+  return {
+    books: Number(r.books),
+    cover: Number(r.cover ?? 0),
+    description: Number(r.description ?? 0),
+    toc: Number(r.toc ?? 0),
+    dimensions: Number(r.dimensions ?? 0),
+    price: Number(r.price ?? 0),
+    category: Number(r.category ?? 0),
+  }
+}

@@ -4,6 +4,7 @@ import type { Database } from '../store'
 import { CategoryTree } from './categories'
 import type { Isbn13 } from './isbn'
 import * as repo from './repo'
+import type { QualitySummary } from './quality'
 import type { BookInput } from './schema'
 import type { Book, BookSummary, Category, CategoryNode, Page } from './types'
 
@@ -54,6 +55,31 @@ export class CatalogService {
       await repo.recordChanges(trx, isbns)
     })
     this.emit({ isbns })
+  }
+
+  /** The stored books among these ISBNs, in no particular order. */
+  async findBooks(isbns: string[]): Promise<Book[]> {
+    return repo.findBooks(this.db, isbns)
+  }
+
+  /** Every book, in ISBN order, a page at a time (exports). */
+  async *allBooks(pageSize = 500): AsyncGenerator<Book> {
+    for (let after = ''; ; ) {
+      const isbns = await repo.isbnsAfter(this.db, after, pageSize)
+      if (isbns.length === 0) return
+      const byIsbn = new Map((await repo.findBooks(this.db, isbns)).map((b) => [b.isbn13 as string, b]))
+      for (const isbn of isbns) {
+        const book = byIsbn.get(isbn)
+        if (book) yield book
+      }
+      after = isbns.at(-1)!
+    }
+  }
+
+  /** How many books lack each field a complete product page needs. */
+  async qualitySummary(): Promise<QualitySummary> {
+    const { books, ...missing } = await repo.qualityCounts(this.db)
+    return { books, missing }
   }
 
   async saveCategories(categories: Category[]): Promise<void> {

@@ -1,9 +1,13 @@
 import { InputError, StartupError } from '../core/errors'
 import { parseCommandArgs, type Command } from './args'
 import { demoCommand } from './commands/demo'
+import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
+import { qualityCommand } from './commands/quality'
 import { serveCommand } from './commands/serve'
+import { subjectsCommand } from './commands/subjects'
 
-const commands: Command[] = [serveCommand, demoCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]

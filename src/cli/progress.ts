@@ -33,3 +33,26 @@ export function progress(label: string): { update(done: number, total: number): 
     },
   }
 }
+
+/** Progress of a stream of records whose total is unknown: records, records/s and errors. */
+export function recordProgress(label: string): { update(records: number, errors: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} }
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} | {value} records | {rate}/s | {errors} rejected`, stream: process.stderr, fps: 5 },
+    cliProgress.Presets.shades_classic,
+  )
+  const started = Date.now()
+  let running = false
+  return {
+    update(records, errors) {
+      if (!running) {
+        bar.start(0, 0, { rate: 0, errors: 0 })
+        running = true
+      }
+      bar.update(records, { rate: Math.round(records / Math.max(0.001, (Date.now() - started) / 1000)), errors })
+    },
+    stop() {
+      if (running) bar.stop()
+    },
+  }
+}

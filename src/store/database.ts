@@ -11,6 +11,8 @@ export interface Database {
   category: CategoryTable
   book_category: BookCategoryTable
   catalog_change: CatalogChangeTable
+  import_run: ImportRunTable
+  subject_category: SubjectCategoryTable
 }
 
 export interface BookTable {
@@ -74,6 +76,34 @@ export interface CatalogChangeTable {
   /** Null: anything may have changed (a bulk load, the category tree). */
   isbn13: string | null
   changed_at: string
+}
+
+/** One run of an importer over one file: who, when, what came of it. */
+export interface ImportRunTable {
+  id: Generated<number>
+  started_at: string
+  finished_at: string | null
+  user_name: string
+  file: string
+  format: string
+  /** running | done | failed; "running" after the fact means the process died. */
+  status: string
+  records: number
+  created: number
+  updated: number
+  unchanged: number
+  withdrawn: number
+  rejected: number
+  error: string | null
+  /** JSON: the run's report (rejections, corrections, data quality). */
+  report: string | null
+}
+
+/** Staff-editable map from a subject code prefix to a Colophon category; the longest prefix wins. */
+export interface SubjectCategoryTable {
+  scheme: string
+  code: string
+  category_id: string
 }
 
 export type BookRow = Selectable<BookTable>

@@ -8,6 +8,7 @@ import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { adminRoutes } from './admin'
 import { booksApi } from './api/books'
+import { onixFeed } from './feeds/onix'
 import { opdsRoutes } from './feeds/opds'
 import { sitemapRoutes } from './feeds/sitemap'
 import { assets, assetsByUrl } from './assets'
@@ -149,6 +150,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   app.route('/api/books', booksApi({ catalog }))
   app.route('/', sitemapRoutes({ catalog }))
   app.route('/opds', opdsRoutes({ catalog }))
+  app.route('/feeds', onixFeed({ catalog }))
   if (adminPassword) app.route('/admin', adminRoutes({ catalog, password: adminPassword }))
 
   app.get('/healthz', (c) => c.text('ok'))

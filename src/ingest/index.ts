@@ -1,0 +1,6 @@
+export { Importer, type ImportOptions } from './pipeline'
+export { openInput } from './input'
+export { FeedError } from './errors'
+export { FORMATS, type Format } from './types'
+export type { FileReport, ImportCounts, ImportRun, Rejection, Correction } from './report'
+export { onixMessage, csvTable } from './export/writers'

@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely'
+import { bookToInput, isSameBook, mergeBookInput, missingFields, parseIsbn, QUALITY_FIELDS, type BookInput, type CatalogService, type Isbn13 } from '../catalog'
+import { InputError } from '../core/errors'
+import type { Database } from '../store'
+import { FeedError } from './errors'
+import { sourceField } from './field-paths'
+import { READERS } from './readers'
+import { emptyCounts, type FileReport } from './report'
+import * as repo from './repo'
+import { peek, sniffFormat } from './sniff'
+import { SubjectMapper } from './subjects'
+import { SUBJECT_SCHEMES, type Format, type IncomingRecord } from './types'
+
+export interface ImportOptions {
+  /** Sniffed from the first bytes when not given. */
+  format?: Format
+  /** Who runs the import, for the log. */
+  user: string
+  /** Records per transaction. */
+  batchSize?: number
+  onProgress?: (progress: { records: number; rejected: number }) => void
+}
+
+const MAX_LISTED = 10_000
+const QUALITY_EXAMPLES = 20
+
+/**
+ * Imports feeds into the catalog: parse, validate, merge with what is stored,
+ * write in batches of one transaction each. A bad record is rejected with its
+ * reason and the rest go on; a broken file stops at the fault with nothing of
+ * the unfinished batch written; a re-run of the same file changes nothing.
+ */
+export class Importer {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async importFile(file: string, bytes: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<FileReport> {
+    const { user, batchSize = 1000, onProgress } = options
+    const { head, all } = await peek(bytes)
+    let format: Format = options.format ?? 'onix'
+    const report: FileReport = {
+      runId: 0, file, format, status: 'done', error: null, counts: emptyCounts(), rejected: [], corrections: [],
+      quality: { books: 0, missing: Object.fromEntries(QUALITY_FIELDS.map((f) => [f, 0])) as FileReport['quality']['missing'], examples: [] },
+    }
+    try {
+      format = options.format ?? sniffFormat(head, file)
+    } catch (e) {
+      report.runId = await repo.startRun(this.db, { user, file, format: 'unknown', startedAt: new Date().toISOString() })
+      return this.finish(report, e)
+    }
+    report.format = format
+    report.runId = await repo.startRun(this.db, { user, file, format, startedAt: new Date().toISOString() })
+    const tree = await this.catalog.categories()
+    const mapper = new SubjectMapper(await repo.subjectMap(this.db), new Set(collectIds(tree.roots)))
+    const batch: IncomingRecord[] = []
+    try {
+      const note = (message: string) => report.corrections.push({ file, record: 0, reference: null, message })
+      for await (const record of READERS[format](all, file, note)) {
+        report.counts.records++
+        for (const message of record.corrections) this.listCorrection(report, record, message)
+        if (record.problems.length) this.reject(report, record, record.problems)
+        else batch.push(record)
+        if (batch.length >= batchSize) await this.writeBatch(batch.splice(0), report, mapper)
+        onProgress?.({ records: report.counts.records, rejected: report.counts.rejected })
+      }
+      await this.writeBatch(batch.splice(0), report, mapper)
+      onProgress?.({ records: report.counts.records, rejected: report.counts.rejected })
+      return await this.finish(report, null)
+    } catch (e) {
+      if (e instanceof FeedError || e instanceof InputError) return this.finish(report, e)
+      await this.finish(report, e)
+      throw e
+    }
+  }
+
+  /** The latest imports, newest first: who ran them, when, on what, with what result. */
+  recentRuns(limit = 20) {
+    return repo.recentRuns(this.db, limit)
+  }
+
+  /** The subject table: which category each subject code prefix files books under. */
+  subjectMappings() {
+    return repo.subjectMap(this.db)
+  }
+
+  /** Sets (or changes) the category a subject code prefix files books under; the category must exist. */
+  async mapSubject(scheme: string, code: string, categoryId: string): Promise<void> {
+    if (!(SUBJECT_SCHEMES as readonly string[]).includes(scheme)) throw new InputError('scheme', `expected one of ${SUBJECT_SCHEMES.join(', ')}, got "${scheme}"`)
+    if (!(await this.catalog.categories()).get(categoryId)) throw new InputError('category', `no category "${categoryId}"`)
+    await repo.setSubjectCategory(this.db, scheme, code.toUpperCase(), categoryId)
+  }
+
+  private async finish(report: FileReport, error: unknown): Promise<FileReport> {
+    if (error) {
+      report.status = 'failed'
+      report.error = error instanceof Error ? error.message : String(error)
+    }
+    await repo.updateRun(this.db, report.runId, report.counts, { status: report.status, error: report.error, report: JSON.stringify(report) })
+    return report
+  }
+
+  private reject(report: FileReport, record: IncomingRecord, problems: Array<{ field: string; reason: string }>): void {
+    report.counts.rejected++
+    for (const p of problems) {
+      if (report.rejected.length < MAX_LISTED) report.rejected.push({ file: record.source.file, record: record.source.index, reference: record.source.reference, field: p.field, reason: p.reason })
+    }
+  }
+
+  private listCorrection(report: FileReport, record: IncomingRecord, message: string): void {
+    if (report.corrections.length < MAX_LISTED) report.corrections.push({ file: record.source.file, record: record.source.index, reference: record.source.reference, message })
+  }
+
+  private async writeBatch(batch: IncomingRecord[], report: FileReport, mapper: SubjectMapper): Promise<void> {
+    if (batch.length === 0) return
+    const isbnOf = new Map<IncomingRecord, Isbn13>()
+    for (const record of batch) {
+      try {
+        isbnOf.set(record, parseIsbn(String(record.fields.isbn13 ?? ''), 'isbn13'))
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e
+        this.reject(report, record, [{ field: sourceField(report.format, e.field), reason: e.reason }])
+      }
+    }
+    const stored = new Map((await this.catalog.findBooks([...new Set(isbnOf.values())])).map((b) => [b.isbn13 as string, bookToInput(b)]))
+    const next = new Map<string, BookInput>()
+    for (const [record, isbn] of isbnOf) {
+      const base = next.get(isbn) ?? stored.get(isbn)
+      const outcome = this.applyRecord(record, isbn, base, mapper)
+      if ('problem' in outcome) {
+        this.reject(report, record, [{ field: sourceField(report.format, outcome.problem.field), reason: outcome.problem.reason }])
+        continue
+      }
+      const before = stored.get(isbn)
+      if (record.action === 'withdraw') report.counts.withdrawn++
+      else if (!before && !next.has(isbn)) report.counts.created++
+      else if (isSameBook(base!, outcome.book)) report.counts.unchanged++
+      else report.counts.updated++
+      next.set(isbn, outcome.book)
+    }
+    const changed = [...next.entries()].filter(([isbn, book]) => !stored.has(isbn) || !isSameBook(stored.get(isbn)!, book)).map(([, book]) => book)
+    await this.catalog.saveBooks(changed)
+    this.countQuality(report, changed)
+    await repo.updateRun(this.db, report.runId, report.counts)
+  }
+
+  private applyRecord(record: IncomingRecord, isbn13: Isbn13, base: BookInput | undefined, mapper: SubjectMapper): { book: BookInput } | { problem: { field: string; reason: string } } {
+    if (record.action === 'withdraw') {
+      if (!base) return { problem: { field: 'NotificationType', reason: 'a delete (05) for a book not in the catalog: nothing to take off sale' } }
+      return { book: { ...base, onSale: false } }
+    }
+    if (!base && record.fields.title === undefined) {
+      return { problem: { field: 'title', reason: 'the book is not in the catalog and the record carries no title to create it from' } }
+    }
+    const fields: Record<string, unknown> = { ...record.fields, isbn13 }
+    const unknown = Array.isArray(fields.categoryIds) ? fields.categoryIds.filter((id) => !mapper.isCategory(String(id))) : []
+    if (unknown.length) return { problem: { field: 'categoryIds', reason: `no category "${unknown.join('", "')}" in the catalog` } }
+    const categories = mapper.categoriesFor(record.subjects)
+    if (categories.length) fields.categoryIds = categories
+    try {
+      return { book: mergeBookInput(base, fields) }
+    } catch (e) {
+      if (e instanceof InputError) return { problem: { field: e.field, reason: e.reason } }
+      throw e
+    }
+  }
+
+  private countQuality(report: FileReport, books: BookInput[]): void {
+    for (const book of books) {
+      const missing = missingFields(book)
+      report.quality.books++
+      for (const f of missing) report.quality.missing[f]++
+      if (missing.length && report.quality.examples.length < QUALITY_EXAMPLES) report.quality.examples.push({ isbn13: book.isbn13, missing })
+    }
+  }
+}
+
+function collectIds(nodes: Array<{ id: string; children: Array<{ id: string; children: unknown[] }> }>): string[] {
+  return nodes.flatMap((n) => [n.id, ...collectIds(n.children as typeof nodes)])
+}
