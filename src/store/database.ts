@@ -10,6 +10,7 @@ export interface Database {
   contributor: ContributorTable
   category: CategoryTable
   book_category: BookCategoryTable
+  search_word: SearchWordTable
 }
 
 export interface BookTable {
@@ -66,6 +67,13 @@ export interface CategoryTable {
 export interface BookCategoryTable {
   book_isbn13: string
   category_id: string
+}
+
+/** Words of the catalog's Latin-script text, for typo tolerance and "did you mean". */
+export interface SearchWordTable {
+  word: string
+  /** How many book writes used the word: a popularity weight, not an exact count. */
+  books: number
 }
 
 export type BookRow = Selectable<BookTable>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database'
+import type { TextIndex } from './text-index'
 
 /**
  * What the rest of the code may know about the engine underneath: its
@@ -12,4 +13,6 @@ export interface StoreDialect {
   /** Whether the engine can roll back CREATE/ALTER inside a transaction. */
   readonly supportsTransactionalDdl: boolean
   createKysely(): Kysely<Database>
+  /** Full-text search over the application's tokens: FTS5 on SQLite. */
+  readonly textIndex: TextIndex
 }

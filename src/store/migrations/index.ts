@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import * as createCatalog from './2026-11-28T2100-create-catalog'
+import * as createSearch from './2026-11-28T2200-create-search'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T2100-create-catalog': createCatalog,
+  '2026-11-28T2200-create-search': createSearch,
 }
 
 function migrator(db: Kysely<any>): Migrator {

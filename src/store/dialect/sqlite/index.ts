@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from '../../database'
 import type { StoreDialect } from '../../dialect'
+import { sqliteTextIndex } from './text-index'
 
 /** SQLite through better-sqlite3: WAL for concurrent readers, foreign keys on. */
 export function sqliteDialect(path: string): StoreDialect {
@@ -11,6 +12,7 @@ export function sqliteDialect(path: string): StoreDialect {
     name: 'sqlite',
     supportsParallelWrites: false,
     supportsTransactionalDdl: true,
+    textIndex: sqliteTextIndex,
     createKysely() {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
       const connection = new BetterSqlite3(path)
