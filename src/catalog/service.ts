@@ -67,6 +67,11 @@ export class CatalogService {
     return repo.findSummaries(this.db, await repo.relatedIsbns(this.db, book, limit))
   }
 
+  /** Up to `limit` whole books with ISBNs after `after`, in ISBN order; an empty list at the end. */
+  async booksAfter(after: string, limit: number): Promise<Book[]> {
+    return repo.booksAfter(this.db, after, limit)
+  }
+
   async summaries(isbns: string[]): Promise<BookSummary[]> {
     return repo.findSummaries(this.db, isbns)
   }

@@ -1,0 +1,40 @@
+import { isbn10Of, type BookInput, type TocEntry } from '../catalog'
+import type { TextDocument } from '../store'
+import { indexTokens, initialsOf } from './tokenise'
+
+function plainText(html: string | null): string {
+  return html ? html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ') : ''
+}
+
+function tocTitles(entries: TocEntry[]): string[] {
+  return entries.flatMap((e) => [e.title, ...(e.children ? tocTitles(e.children) : [])])
+}
+
+const tokens = (texts: Array<string | null | undefined>) => texts.flatMap((t) => (t ? indexTokens(t) : []))
+
+/**
+ * What the index holds for a book, by field. `categoryNames` gives the
+ * Korean and English names of a category and its ancestors.
+ */
+export function bookDocument(book: BookInput, categoryNames: (id: string) => string[]): TextDocument {
+  const translated = Object.values(book.translations).flatMap((t) => [t.title, t.subtitle])
+  const names = book.contributors.map((c) => c.name)
+  const isbn10 = isbn10Of(book.isbn13)
+  return {
+    isbn13: book.isbn13,
+    fields: {
+      title: tokens([book.title, book.subtitle, book.originalTitle, ...translated, book.series]),
+      people: tokens(names),
+      // Lower case, as the tokeniser folds a final X.
+      codes: isbn10 ? [book.isbn13, isbn10.toLowerCase()] : [book.isbn13],
+      meta: tokens([book.publisher, book.imprint, ...book.categoryIds.flatMap(categoryNames)]),
+      body: tokens([book.descriptionHeadline, plainText(book.descriptionHtml), ...tocTitles(book.toc)]),
+      initials: tokens([initialsOf(book.title), ...names.map(initialsOf)]),
+    },
+  }
+}
+
+/** The Latin-script words of a book's title, people and publisher, for the typo vocabulary. */
+export function vocabularyOf(document: TextDocument): string[] {
+  return [...document.fields.title, ...document.fields.people, ...document.fields.meta].filter((t) => /^[a-z]{3,}$/.test(t))
+}

@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely'
+import type { CatalogService } from '../catalog'
+import { NotFoundError } from '../core/errors'
+import type { Database, TextIndex, TextQuery } from '../store'
+import { buildFacets, facetCategories } from './facets'
+import { highlight } from './highlight'
+import { SearchIndexer } from './indexer'
+import { analyseQuery, type AnalysedQuery } from './query'
+import * as repo from './repo'
+import { normalise, type QueryPiece } from './tokenise'
+import { isTypoCandidate, oneEditAway } from './typos'
+import type { CategoryResult, SearchParams, SearchResult, Suggestion } from './types'
+
+const MAX_SUGGESTIONS = 8
+const REINDEX_BATCH = 1000
+
+/** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
+export class SearchService {
+  readonly indexer: SearchIndexer
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly textIndex: TextIndex,
+    private readonly catalog: CatalogService,
+  ) {
+    this.indexer = new SearchIndexer(textIndex)
+  }
+
+  /** A page of books matching the query (all books when it is empty) and the filters, with facets. */
+  async search(params: SearchParams): Promise<SearchResult> {
+    const analysed = analyseQuery(params.q)
+    const sort = params.sort ?? (analysed.pieces.length ? 'relevance' : 'newest')
+    const tree = await this.catalog.categories()
+    const { query, corrections } = analysed.pieces.length ? await this.textQuery(analysed.pieces) : { query: null, corrections: new Map<string, string>() }
+    const emptyPage = { items: [], total: 0, page: params.page, pageSize: params.pageSize }
+    const facetless = { categories: [], publishers: [], formats: [], languages: [], years: [], prices: [] }
+    // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
+    if (analysed.text && !query) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, facets: facetless, didYouMean: null }
+    const scope: repo.Scope = {
+      match: query ? this.textIndex.matches(query) : null,
+      categoryIds: params.category === undefined ? undefined : tree.subtreeIds(params.category),
+      publisher: params.publisher,
+      format: params.format,
+      language: params.language,
+      year: params.year,
+      priceMin: params.priceMin,
+      priceMax: params.priceMax,
+      inStock: params.inStock,
+    }
+    const facetNodes = facetCategories(tree, params.category)
+    const facetOf = facetNodes.flatMap((c) => tree.subtreeIds(c.id).map((id): [string, string] => [id, c.id]))
+    const [rows, categoryCounts, isbns] = await Promise.all([
+      repo.facetRows(this.db, scope),
+      repo.categoryCounts(this.db, scope, facetOf),
+      repo.pageIsbns(this.db, scope, { sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize, exact: exactTitleKey(analysed),
+        inTitle: query ? this.textIndex.matches({ ...query, fields: ['title', 'people', 'codes', 'initials'] }) : null,
+      }),
+    ])
+    const summaries = await this.catalog.summaries(isbns)
+    const items = summaries.map((b) => ({
+      ...b,
+      highlights: { title: highlight(b.title, analysed.pieces), ...(b.translations.en ? { en: highlight(b.translations.en.title, analysed.pieces) } : {}) },
+    }))
+    const total = rows.reduce((n, r) => n + r.n, 0)
+    const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
+    return {
+      q: analysed.text,
+      isTruncated: analysed.isTruncated,
+      sort,
+      books: { items, total, page: params.page, pageSize: params.pageSize },
+      facets: buildFacets(rows, facetNodes, categoryCounts, params),
+      didYouMean: corrections.size ? corrected : null,
+    }
+  }
+
+  /** A category's books with the same facets and sorting as a search; the category must exist. */
+  async categoryListing(categoryId: string, params: SearchParams): Promise<CategoryResult> {
+    const tree = await this.catalog.categories()
+    const category = tree.get(categoryId)
+    if (!category) throw new NotFoundError('category', categoryId)
+    return { category, path: tree.pathTo(categoryId), result: await this.search({ ...params, category: categoryId }) }
+  }
+
+  /**
+   * The index query for the pieces. An English word of five letters or more
+   * that the catalog never uses also matches its neighbours one edit away.
+   */
+  private async textQuery(pieces: QueryPiece[]): Promise<{ query: TextQuery; corrections: Map<string, string> }> {
+    const corrections = new Map<string, string>()
+    const terms = await Promise.all(
+      pieces.map(async (p) => {
+        const own = { tokens: p.tokens, isPrefix: p.isPrefix }
+        if (p.kind !== 'word' || !isTypoCandidate(p.text)) return { alternatives: [own] }
+        const isKnown = p.isPrefix ? await repo.hasWordStartingWith(this.db, p.text) : (await repo.knownWords(this.db, [p.text])).length > 0
+        if (isKnown) return { alternatives: [own] }
+        const near = (await repo.knownWords(this.db, oneEditAway(p.text))).slice(0, 4)
+        if (near[0]) corrections.set(p.text, near[0])
+        return { alternatives: [own, ...near.map((w) => ({ tokens: [w], isPrefix: false }))] }
+      }),
+    )
+    return { query: { terms }, corrections }
+  }
+
+  /** Up to eight titles, contributors and categories for what has been typed so far. */
+  async suggest(q: string, lang: 'ko' | 'en'): Promise<Suggestion[]> {
+    const analysed = analyseQuery(q)
+    if (!analysed.pieces.length) return []
+    const typed = normalise(analysed.text)
+    const tree = await this.catalog.categories()
+    const categories = [...tree.roots.flatMap(function all(c): typeof tree.roots { return [c, ...c.children.flatMap(all)] })]
+      .filter((c) => normalise(c.name.ko).includes(typed) || normalise(c.name.en).includes(typed))
+      .slice(0, 2)
+      .map((c): Suggestion => ({ kind: 'category', label: c.name[lang], path: `/categories/${c.id}` }))
+    const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
+    const [names, titles] = await Promise.all([
+      analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
+      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }), MAX_SUGGESTIONS),
+    ])
+    const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
+    const books = titles.map((t): Suggestion => {
+      const en = (JSON.parse(t.translations) as Record<string, { title: string }>).en?.title
+      return { kind: 'title', label: lang === 'en' && en ? en : t.title, path: `/books/${t.isbn13}` }
+    })
+    return [...categories, ...people, ...books].slice(0, MAX_SUGGESTIONS)
+  }
+
+  /** Rebuilds the index and vocabulary from the catalog, a batch per transaction. */
+  async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const total = await this.catalog.countBooks()
+    await this.db.transaction().execute(async (trx) => {
+      await this.textIndex.clear(trx)
+      await repo.clearWords(trx)
+    })
+    let done = 0
+    for (let after = ''; ; ) {
+      const books = await this.catalog.booksAfter(after, REINDEX_BATCH)
+      if (books.length === 0) break
+      await this.db.transaction().execute((trx) => this.indexer.booksWritten(trx, books))
+      after = books[books.length - 1]!.isbn13
+      done += books.length
+      onProgress?.(done, total)
+    }
+    return done
+  }
+
+  /** Bytes the full-text index takes on disk, when the engine can tell. */
+  async indexSize(): Promise<number | null> {
+    return this.textIndex.sizeOnDisk(this.db)
+  }
+}
+
+/** The query as an exact title would be written, for ranking exact titles first. */
+function exactTitleKey(analysed: AnalysedQuery): { title: string; jsonPattern: string } | null {
+  if (!analysed.text || analysed.isbn) return null
+  const like = JSON.stringify(analysed.text.toLowerCase()).replace(/[\\%_]/g, (c) => '\\' + c)
+  return { title: analysed.text, jsonPattern: `%"title":${like}%` }
+}
