@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
+import type { SearchService } from '../search'
 import { booksApi } from './api/books'
+import { searchApi } from './api/search'
 import { assetsByUrl } from './assets'
 import { pickLang } from './i18n'
 import { valid } from './middleware/validate'
@@ -12,9 +13,12 @@ import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
 import { homePage } from './pages/home'
 import { productPage } from './pages/product'
+import { searchPage } from './pages/search'
+import { listingQuery, listingState, toSearchParams } from './search-query'
 
 export interface AppServices {
   catalog: CatalogService
+  search: SearchService
   logger: Logger
 }
 
@@ -24,13 +28,11 @@ const RELATED_BOOKS = 12
 const NEW_ARRIVALS = 12
 const CATEGORY_PAGE_SIZE = 24
 
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) })
-
 function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export function createApp({ catalog, logger }: AppServices) {
+export function createApp({ catalog, search, logger }: AppServices) {
   const app = new Hono<AppEnv>()
 
   app.use(async (c, next) => {
@@ -56,10 +58,15 @@ export function createApp({ catalog, logger }: AppServices) {
     return c.html(productPage(c.var.page, { book, categories, related, today: today() }))
   })
 
-  app.get('/categories/:id', valid('query', pageQuery), async (c) => {
-    const { page } = c.req.valid('query')
-    const listing = await catalog.booksInCategory(c.req.param('id'), page, CATEGORY_PAGE_SIZE)
-    return c.html(categoryPage(c.var.page, listing))
+  app.get('/categories/:id', valid('query', listingQuery), async (c) => {
+    const query = c.req.valid('query')
+    const listing = await search.categoryListing(c.req.param('id'), toSearchParams(query, CATEGORY_PAGE_SIZE))
+    return c.html(categoryPage(c.var.page, listing, listingState(query)))
+  })
+
+  app.get('/search', valid('query', listingQuery), async (c) => {
+    const query = c.req.valid('query')
+    return c.html(searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query)))
   })
 
   app.get('/covers/:file{[0-9Xx-]+\\.svg}', async (c) => {
@@ -80,6 +87,7 @@ export function createApp({ catalog, logger }: AppServices) {
   })
 
   app.route('/api/books', booksApi({ catalog }))
+  app.route('/api', searchApi({ search }))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404)

@@ -20,6 +20,6 @@ function load(name: string): Asset {
   return { url: `/assets/${base}.${hash}.${ext}`, body, contentType: types[ext]! }
 }
 
-export const assets = { css: load('site.css'), js: load('site.js') }
+export const assets = { css: load('site.css'), js: load('site.js'), suggest: load('suggest.js') }
 
 export const assetsByUrl = new Map(Object.values(assets).map((a) => [a.url, a]))

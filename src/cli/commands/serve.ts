@@ -21,12 +21,12 @@ An empty database is filled with the demo catalog first.
     const port = intOption('port', values.port, config.PORT)
     const logger = createLogger(config.COLOPHON_LOG_LEVEL)
     const store = await openStore(config.COLOPHON_DB)
-    const { catalog } = buildServices(store)
+    const { catalog, search } = buildServices(store)
     if ((await catalog.countBooks()) === 0) {
       logger.info({ db: config.COLOPHON_DB }, 'empty database: writing the demo catalog')
       await fillDemoCatalog(catalog, { books: 2000 })
     }
-    const server = await startServer({ catalog, logger }, { port, host: config.HOST })
+    const server = await startServer({ catalog, search, logger }, { port, host: config.HOST })
     logger.info({ url: `http://localhost:${server.port}/` }, 'Colophon is serving')
     const stop = async () => {
       await server.close()
