@@ -34,8 +34,10 @@ export class SearchService {
     const { query, corrections } = analysed.pieces.length ? await this.textQuery(analysed.pieces) : { query: null, corrections: new Map<string, string>() }
     const emptyPage = { items: [], total: 0, page: params.page, pageSize: params.pageSize }
     const facetless = { categories: [], publishers: [], formats: [], languages: [], years: [], prices: [] }
-    // Text with nothing searchable in it (only punctuation) matches nothing rather than everything.
-    if (analysed.text && !query) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, facets: facetless, didYouMean: null }
+    // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
+    // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
+    const isFiltered = [params.category, params.publisher, params.format, params.language, params.year, params.priceMin, params.priceMax, params.inStock].some((v) => v !== undefined)
+    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, facets: facetless, didYouMean: null }
     const scope: repo.Scope = {
       match: query ? this.textIndex.matches(query) : null,
       categoryIds: params.category === undefined ? undefined : tree.subtreeIds(params.category),
