@@ -64,7 +64,7 @@ describe('sqlite: search relevance over the demo catalog', () => {
     expect(set.queries.length).toBeGreaterThanOrEqual(40)
   })
 
-  for (const { q, required, expect: e } of set.queries.filter((x) => x.required)) {
+  for (const { q, expect: e } of set.queries.filter((x) => x.required)) {
     it(`finds what a shopper expects for "${q}"`, async () => {
       expect(await judge(store, withIsbns(q), e)).toBeNull()
     })
