@@ -68,15 +68,15 @@ export async function facetRows(db: Db, scope: Scope): Promise<FacetRow[]> {
 /** Books per facet category, each counted once however many of its subcategories it sits in. */
 export async function categoryCounts(db: Db, scope: Scope, facetOf: Array<[categoryId: string, facetId: string]>): Promise<Map<string, number>> {
   if (facetOf.length === 0) return new Map()
-  const pairs = sql.join(
-    facetOf.map(([cat, facet]) => sql`SELECT ${cat} AS cat, ${facet} AS facet`),
-    sql` UNION ALL `,
-  )
+  const facet = sql<string>`CASE bc.category_id ${sql.join(
+    facetOf.map(([cat, f]) => sql`WHEN ${cat} THEN ${f}`),
+    sql` `,
+  )} END`
   const rows = await scoped(db, scope)
     .innerJoin('book_category as bc', 'bc.book_isbn13', 'b.isbn13')
-    .innerJoin(sql<{ cat: string; facet: string }>`(${pairs})`.as('anc'), 'anc.cat', 'bc.category_id')
-    .select(['anc.facet', sql<number>`count(DISTINCT b.isbn13)`.as('n')])
-    .groupBy('anc.facet')
+    .where('bc.category_id', 'in', facetOf.map(([cat]) => cat))
+    .select([facet.as('facet'), sql<number>`count(DISTINCT b.isbn13)`.as('n')])
+    .groupBy(facet)
     .execute()
   return new Map(rows.map((r) => [r.facet, Number(r.n)]))
 }
@@ -94,12 +94,13 @@ export async function pageIsbns(
 ): Promise<string[]> {
   let q = scoped(db, scope).select('b.isbn13')
   if (options.sort === 'relevance' && options.inTitle) {
-    // Books whose title (or people) hold every term come before those that match only in the description.
-    q = (q as unknown as SelectQueryBuilder<Joined & { t: { isbn13: string } }, 'b' | 'm' | 't', { isbn13: string }>)
-      .leftJoin(options.inTitle.as('t'), 't.isbn13', 'b.isbn13')
-      .orderBy(sql`CASE WHEN t.isbn13 IS NULL THEN 1 ELSE 0 END`)
-      // Among those, the shorter the title the more of it the query covers: the nearest to an exact match.
-      .orderBy(sql`CASE WHEN t.isbn13 IS NULL THEN round(m.score, 1) ELSE length(b.title) + coalesce(length(b.subtitle), 0) END`) as unknown as typeof q
+    // Books whose title (or people) hold every term come before those that match only in the description;
+    // among those, the shorter the title the more of it the query covers: the nearest to an exact match.
+    // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
+    const inTitle = sql`b.isbn13 IN (SELECT isbn13 FROM ${options.inTitle.as('t')})`
+    q = q
+      .orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`)
+      .orderBy(sql`CASE WHEN ${inTitle} THEN length(b.title) + coalesce(length(b.subtitle), 0) ELSE round(m.score, 1) END`)
   }
   const available = sql`CASE WHEN b.on_sale = 1 AND b.stock > 0 THEN 0 ELSE 1 END`
   switch (options.sort) {
