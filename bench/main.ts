@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { repoRoot, type Bench, type BenchRow } from './lib'
+import { searchBench } from './search'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = []
+const benches: Bench[] = [searchBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]
