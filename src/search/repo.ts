@@ -42,43 +42,37 @@ function scoped(db: Db, scope: Scope): Scoped {
   return q
 }
 
-export interface FacetRow {
-  publisher: string | null
-  format: string
-  language: string | null
-  year: string | null
-  band: number | null
-  n: number
-}
+export type FacetDimension = 'publisher' | 'format' | 'language' | 'year' | 'band' | 'category'
+export type FacetCounts = Record<FacetDimension, Map<string, number>>
 
-/** Counts by publisher, format, language, year and price band at once: one pass over the matches. */
-export async function facetRows(db: Db, scope: Scope): Promise<FacetRow[]> {
+/**
+ * Counts by publisher, format, language, year, price band and facet category
+ * in one statement: the matches are joined to their books once, into a
+ * materialised table that each count reads. A book in several subcategories
+ * of one facet category is counted once.
+ */
+export async function facetCounts(db: Db, scope: Scope, facetOf: Array<[categoryId: string, facetId: string]>): Promise<FacetCounts> {
   const band = sql<number | null>`CASE ${sql.join(
     [...PRICE_BANDS].reverse().map((lo) => sql`WHEN ${price} >= ${lo} THEN ${lo}`),
     sql` `,
   )} ELSE NULL END`
-  const year = sql<string | null>`substr(b.issued_on, 1, 4)`
-  const rows = await scoped(db, scope)
-    .select([ 'b.publisher', 'b.format', 'b.language', year.as('year'), band.as('band'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['b.publisher', 'b.format', 'b.language', year, band])
+  const matched = scoped(db, scope).select(['b.isbn13', 'b.publisher', 'b.format', 'b.language', sql<string>`substr(b.issued_on, 1, 4)`.as('year'), band.as('band')])
+  const by = (dim: FacetDimension) => sql`SELECT ${dim} AS dim, CAST(${sql.ref(dim)} AS TEXT) AS value, count(*) AS n FROM m GROUP BY ${sql.ref(dim)}`
+  const branches = (['publisher', 'format', 'language', 'year', 'band'] as const).map(by)
+  if (facetOf.length) {
+    const facet = sql`CASE bc.category_id ${sql.join(facetOf.map(([cat, f]) => sql`WHEN ${cat} THEN ${f}`), sql` `)} END`
+    // Filtering on the CASE rather than "category_id IN (…)" keeps the planner driving from the matches, not the category index.
+    branches.push(sql`SELECT ${'category'} AS dim, ${facet} AS value, count(DISTINCT m.isbn13) AS n FROM m JOIN book_category bc ON bc.book_isbn13 = m.isbn13
+      WHERE ${facet} IS NOT NULL GROUP BY 2`)
+  }
+  const rows = await db
+    .with((cte) => cte('m').materialized(), () => matched)
+    .selectFrom(sql<{ dim: FacetDimension; value: string | null; n: number }>`(${sql.join(branches, sql` UNION ALL `)})`.as('counts'))
+    .selectAll()
     .execute()
-  return rows.map((r) => ({ ...r, n: Number(r.n) }))
-}
-
-/** Books per facet category, each counted once however many of its subcategories it sits in. */
-export async function categoryCounts(db: Db, scope: Scope, facetOf: Array<[categoryId: string, facetId: string]>): Promise<Map<string, number>> {
-  if (facetOf.length === 0) return new Map()
-  const facet = sql<string>`CASE bc.category_id ${sql.join(
-    facetOf.map(([cat, f]) => sql`WHEN ${cat} THEN ${f}`),
-    sql` `,
-  )} END`
-  const rows = await scoped(db, scope)
-    .innerJoin('book_category as bc', 'bc.book_isbn13', 'b.isbn13')
-    .where('bc.category_id', 'in', facetOf.map(([cat]) => cat))
-    .select([facet.as('facet'), sql<number>`count(DISTINCT b.isbn13)`.as('n')])
-    .groupBy(facet)
-    .execute()
-  return new Map(rows.map((r) => [r.facet, Number(r.n)]))
+  const counts: FacetCounts = { publisher: new Map(), format: new Map(), language: new Map(), year: new Map(), band: new Map(), category: new Map() }
+  for (const r of rows) if (r.value != null) counts[r.dim].set(r.value, Number(r.n))
+  return counts
 }
 
 function exactTitle(exact: { title: string; jsonPattern: string }): Expression<SqlBool> {
@@ -98,6 +92,7 @@ export async function pageIsbns(
     // among those, the shorter the title the more of it the query covers: the nearest to an exact match.
     // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
     const inTitle = sql`b.isbn13 IN (SELECT isbn13 FROM ${options.inTitle.as('t')})`
+    if (options.exact) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${exactTitle(options.exact)} THEN 0 ELSE 1 END`)
     q = q
       .orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`)
       .orderBy(sql`CASE WHEN ${inTitle} THEN length(b.title) + coalesce(length(b.subtitle), 0) ELSE round(m.score, 1) END`)
@@ -105,7 +100,7 @@ export async function pageIsbns(
   const available = sql`CASE WHEN b.on_sale = 1 AND b.stock > 0 THEN 0 ELSE 1 END`
   switch (options.sort) {
     case 'relevance':
-      if (options.exact) q = q.orderBy(sql`CASE WHEN ${exactTitle(options.exact)} THEN 0 ELSE 1 END`)
+      if (options.exact && !options.inTitle) q = q.orderBy(sql`CASE WHEN ${exactTitle(options.exact)} THEN 0 ELSE 1 END`)
       // bm25 to one decimal: scores that close are a tie, broken by availability and recency.
       if (scope.match && !options.inTitle) q = q.orderBy(sql`round(m.score, 1)`)
       q = q.orderBy(available).orderBy('b.issued_on', 'desc')

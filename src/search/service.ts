@@ -51,11 +51,14 @@ export class SearchService {
     }
     const facetNodes = facetCategories(tree, params.category)
     const facetOf = facetNodes.flatMap((c) => tree.subtreeIds(c.id).map((id): [string, string] => [id, c.id]))
-    const [rows, categoryCounts, isbns] = await Promise.all([
-      repo.facetRows(this.db, scope),
-      repo.categoryCounts(this.db, scope, facetOf),
-      repo.pageIsbns(this.db, scope, { sort, limit: params.pageSize, offset: (params.page - 1) * params.pageSize, exact: exactTitleKey(analysed),
-        inTitle: query ? this.textIndex.matches({ ...query, fields: ['title', 'people', 'codes', 'initials'] }) : null,
+    const [counts, isbns] = await Promise.all([
+      repo.facetCounts(this.db, { ...scope, match: query ? this.textIndex.matches(query, false) : null }, facetOf),
+      repo.pageIsbns(this.db, scope, {
+        sort,
+        limit: params.pageSize,
+        offset: (params.page - 1) * params.pageSize,
+        exact: exactTitleKey(analysed),
+        inTitle: query ? this.textIndex.matches({ ...query, fields: ['title', 'people', 'codes', 'initials'] }, false) : null,
       }),
     ])
     const summaries = await this.catalog.summaries(isbns)
@@ -63,14 +66,15 @@ export class SearchService {
       ...b,
       highlights: { title: highlight(b.title, analysed.pieces), ...(b.translations.en ? { en: highlight(b.translations.en.title, analysed.pieces) } : {}) },
     }))
-    const total = rows.reduce((n, r) => n + r.n, 0)
+    // Every book has exactly one format, so the format counts add up to the total.
+    const total = [...counts.format.values()].reduce((n, c) => n + c, 0)
     const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
     return {
       q: analysed.text,
       isTruncated: analysed.isTruncated,
       sort,
       books: { items, total, page: params.page, pageSize: params.pageSize },
-      facets: buildFacets(rows, facetNodes, categoryCounts, params),
+      facets: buildFacets(counts, facetNodes, params),
       didYouMean: corrections.size ? corrected : null,
     }
   }

@@ -34,8 +34,11 @@ export interface TextIndex {
   write(trx: Db, documents: TextDocument[]): Promise<void>
   remove(trx: Db, isbns: string[]): Promise<void>
   clear(trx: Db): Promise<void>
-  /** A table expression of (isbn13, score) for the books matching the query; lower score is better. */
-  matches(query: TextQuery): RawBuilder<{ isbn13: string; score: number }>
+  /**
+   * A table expression of (isbn13, score) for the books matching the query;
+   * lower score is better. Unscored matches (score 0) cost less: counting needs no ranking.
+   */
+  matches(query: TextQuery, isScored?: boolean): RawBuilder<{ isbn13: string; score: number }>
   /** Bytes the index takes on disk, when the engine can tell. */
   sizeOnDisk(db: Db): Promise<number | null>
 }

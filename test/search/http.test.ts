@@ -64,6 +64,8 @@ describe('sqlite: search over HTTP', () => {
     const res = await store.app.request('/search?q=zxqvjk')
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('‘zxqvjk’에 맞는 책이 없습니다.')
+    const filtered = await (await store.app.request('/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&publisher=Nobody')).text()
+    expect(filtered).toContain('<a href="/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84">조건 모두 지우기</a>')
     const empty = await store.app.request('/search?lang=en')
     expect(await empty.text()).toContain('Search by title, author, publisher or ISBN')
   })

@@ -38,8 +38,8 @@ export const sqliteTextIndex: TextIndex = {
   async clear(trx) {
     await sql`DELETE FROM search_doc`.execute(trx)
   },
-  matches(query) {
-    return sql<{ isbn13: string; score: number }>`(SELECT CAST(rowid AS TEXT) AS isbn13, rank AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)})`
+  matches(query, isScored = true) {
+    return sql<{ isbn13: string; score: number }>`(SELECT CAST(rowid AS TEXT) AS isbn13, ${sql.raw(isScored ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)})`
   },
   async sizeOnDisk(db) {
     // dbstat is compiled into better-sqlite3's SQLite; the index is the table's shadow tables.
