@@ -110,6 +110,11 @@ export async function upsertBooks(trx: Db, books: BookInput[], now = new Date().
   for (let i = 0; i < links.length; i += 5000) await trx.insertInto('book_category').values(links.slice(i, i + 5000)).execute()
 }
 
+/** Deletes books; contributors and category links go with them (ON DELETE CASCADE). */
+export async function deleteBooks(trx: Db, isbns: string[]): Promise<void> {
+  for (let i = 0; i < isbns.length; i += 900) await trx.deleteFrom('book').where('isbn13', 'in', isbns.slice(i, i + 900)).execute()
+}
+
 async function contributorsOf(db: Db, isbns: string[]): Promise<Map<string, Contributor[]>> {
   const byBook = new Map<string, Contributor[]>()
   if (isbns.length === 0) return byBook

@@ -19,6 +19,7 @@ export interface CategoryListing {
  */
 export interface CatalogIndexer {
   booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void>
+  booksRemoved(trx: Transaction<Database>, isbns: Isbn13[]): Promise<void>
 }
 
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
@@ -41,6 +42,14 @@ export class CatalogService {
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertBooks(trx, books)
       for (const indexer of this.indexers) await indexer.booksWritten(trx, books)
+    })
+  }
+
+  /** Deletes books (with their contributors and category links) in one transaction; unknown ISBNs are ignored. */
+  async removeBooks(isbns: Isbn13[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await repo.deleteBooks(trx, isbns)
+      for (const indexer of this.indexers) await indexer.booksRemoved(trx, isbns)
     })
   }
 

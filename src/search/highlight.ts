@@ -13,7 +13,8 @@ export function highlight(text: string, pieces: QueryPiece[]): Segment[] {
   let folded = ''
   const owner: number[] = []
   chars.forEach((ch, i) => {
-    const f = normalise(ch)
+    // Most characters fold by lower-casing alone; only the rest pay for full normalisation.
+    const f = /[a-z0-9\uac00-\ud7a3 ]/i.test(ch) ? ch.toLowerCase() : normalise(ch)
     folded += f
     for (let k = 0; k < f.length; k++) owner.push(i)
   })

@@ -1,16 +1,17 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
-import type { Database } from '../store'
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
+import type { Database, SearchBookTable } from '../store'
 import type { SearchSort } from './types'
 
 type Db = Kysely<Database> | Transaction<Database>
-type Match = RawBuilder<{ isbn13: string; score: number }>
-type Joined = Database & { b: Database['book']; m: { isbn13: string; score: number } }
-type Scoped = SelectQueryBuilder<Joined, 'b' | 'm', object>
+type Match = RawBuilder<{ id: number; score: number }>
+type Joined = Database & { s: Database['search_book']; m: { id: number; score: number } }
+type Scoped = SelectQueryBuilder<Joined, 's' | 'm', object>
 
 /** Which books a search or listing covers: a text match (or none, for browsing) and the filters. */
 export interface Scope {
   match: Match | null
-  categoryIds?: string[]
+  /** The category with everything below it. */
+  category?: string
   publisher?: string
   format?: string
   language?: string
@@ -23,22 +24,20 @@ export interface Scope {
 /** Price bands for the facet, in KRW: lower bounds, each band up to the next one. */
 export const PRICE_BANDS = [0, 10_000, 15_000, 20_000, 30_000]
 
-const price = sql<number | null>`coalesce(b.sale_price, b.list_price)`
-
 function scoped(db: Db, scope: Scope): Scoped {
   // Without a text match, `m` is never referenced: the type only lets both cases share the filters below.
-  let q = (scope.match ? db.selectFrom('book as b').innerJoin(scope.match.as('m'), 'm.isbn13', 'b.isbn13') : db.selectFrom('book as b')) as unknown as Scoped
-  if (scope.categoryIds) {
-    const ids = scope.categoryIds
-    q = q.where('b.isbn13', 'in', (eb) => eb.selectFrom('book_category').select('book_isbn13').where('category_id', 'in', ids.length ? ids : ['']))
+  let q = (scope.match ? db.selectFrom('search_book as s').innerJoin(scope.match.as('m'), 'm.id', 's.id') : db.selectFrom('search_book as s')) as unknown as Scoped
+  if (scope.category !== undefined) {
+    const category = scope.category
+    q = q.where('s.id', 'in', (eb) => eb.selectFrom('search_book_category').select('id').where('category_id', '=', category))
   }
-  if (scope.publisher !== undefined) q = q.where('b.publisher', '=', scope.publisher)
-  if (scope.format !== undefined) q = q.where('b.format', '=', scope.format)
-  if (scope.language !== undefined) q = q.where('b.language', '=', scope.language)
-  if (scope.year !== undefined) q = q.where('b.issued_on', '>=', `${scope.year}-01-01`).where('b.issued_on', '<', `${scope.year + 1}-01-01`)
-  if (scope.priceMin !== undefined) q = q.where(sql<SqlBool>`${price} >= ${scope.priceMin}`)
-  if (scope.priceMax !== undefined) q = q.where(sql<SqlBool>`${price} <= ${scope.priceMax}`)
-  if (scope.inStock) q = q.where('b.stock', '>', 0).where('b.on_sale', '=', 1)
+  if (scope.publisher !== undefined) q = q.where('s.publisher', '=', scope.publisher)
+  if (scope.format !== undefined) q = q.where('s.format', '=', scope.format)
+  if (scope.language !== undefined) q = q.where('s.language', '=', scope.language)
+  if (scope.year !== undefined) q = q.where('s.issued_on', '>=', `${scope.year}-01-01`).where('s.issued_on', '<', `${scope.year + 1}-01-01`)
+  if (scope.priceMin !== undefined) q = q.where('s.price', '>=', scope.priceMin)
+  if (scope.priceMax !== undefined) q = q.where('s.price', '<=', scope.priceMax)
+  if (scope.inStock) q = q.where('s.is_available', '=', 1)
   return q
 }
 
@@ -46,25 +45,20 @@ export type FacetDimension = 'publisher' | 'format' | 'language' | 'year' | 'ban
 export type FacetCounts = Record<FacetDimension, Map<string, number>>
 
 /**
- * Counts by publisher, format, language, year, price band and facet category
- * in one statement: the matches are joined to their books once, into a
- * materialised table that each count reads. A book in several subcategories
- * of one facet category is counted once.
+ * Counts by publisher, format, language, year, price band and category in
+ * one statement: the matches are joined to their rows once, into a
+ * materialised table that each count reads. Categories count every
+ * category a match sits in or under.
  */
-export async function facetCounts(db: Db, scope: Scope, facetOf: Array<[categoryId: string, facetId: string]>): Promise<FacetCounts> {
+export async function facetCounts(db: Db, scope: Scope): Promise<FacetCounts> {
   const band = sql<number | null>`CASE ${sql.join(
-    [...PRICE_BANDS].reverse().map((lo) => sql`WHEN ${price} >= ${lo} THEN ${lo}`),
+    [...PRICE_BANDS].reverse().map((lo) => sql`WHEN s.price >= ${lo} THEN ${lo}`),
     sql` `,
   )} ELSE NULL END`
-  const matched = scoped(db, scope).select(['b.isbn13', 'b.publisher', 'b.format', 'b.language', sql<string>`substr(b.issued_on, 1, 4)`.as('year'), band.as('band')])
+  const matched = scoped(db, scope).select(['s.id', 's.publisher', 's.format', 's.language', sql<string>`substr(s.issued_on, 1, 4)`.as('year'), band.as('band')])
   const by = (dim: FacetDimension) => sql`SELECT ${dim} AS dim, CAST(${sql.ref(dim)} AS TEXT) AS value, count(*) AS n FROM m GROUP BY ${sql.ref(dim)}`
   const branches = (['publisher', 'format', 'language', 'year', 'band'] as const).map(by)
-  if (facetOf.length) {
-    const facet = sql`CASE bc.category_id ${sql.join(facetOf.map(([cat, f]) => sql`WHEN ${cat} THEN ${f}`), sql` `)} END`
-    // Filtering on the CASE rather than "category_id IN (…)" keeps the planner driving from the matches, not the category index.
-    branches.push(sql`SELECT ${'category'} AS dim, ${facet} AS value, count(DISTINCT m.isbn13) AS n FROM m JOIN book_category bc ON bc.book_isbn13 = m.isbn13
-      WHERE ${facet} IS NOT NULL GROUP BY 2`)
-  }
+  branches.push(sql`SELECT ${'category'} AS dim, c.category_id AS value, count(*) AS n FROM m JOIN search_book_category c ON c.id = m.id GROUP BY c.category_id`)
   const rows = await db
     .with((cte) => cte('m').materialized(), () => matched)
     .selectFrom(sql<{ dim: FacetDimension; value: string | null; n: number }>`(${sql.join(branches, sql` UNION ALL `)})`.as('counts'))
@@ -75,63 +69,77 @@ export async function facetCounts(db: Db, scope: Scope, facetOf: Array<[category
   return counts
 }
 
-function exactTitle(exact: { title: string; jsonPattern: string }): Expression<SqlBool> {
-  // Portable: lower() and LIKE behave alike on both engines for the ASCII a translated title's key is compared in.
-  return sql<SqlBool>`(b.title = ${exact.title} OR lower(b.title_translations) LIKE ${exact.jsonPattern} ESCAPE '\\')`
-}
-
-/** One page of ISBNs in the requested order. */
+/** One page of ISBN-13s in the requested order. `titleKey` is the normalised query, for ranking an exact title first. */
 export async function pageIsbns(
   db: Db,
   scope: Scope,
-  options: { sort: SearchSort; limit: number; offset: number; exact: { title: string; jsonPattern: string } | null; inTitle: Match | null },
+  options: { sort: SearchSort; limit: number; offset: number; titleKey: string | null; inTitle: Match | null },
 ): Promise<string[]> {
-  let q = scoped(db, scope).select('b.isbn13')
+  let q = scoped(db, scope).select('s.id')
   if (options.sort === 'relevance' && options.inTitle) {
     // Books whose title (or people) hold every term come before those that match only in the description;
     // among those, the shorter the title the more of it the query covers: the nearest to an exact match.
     // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
-    const inTitle = sql`b.isbn13 IN (SELECT isbn13 FROM ${options.inTitle.as('t')})`
-    if (options.exact) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${exactTitle(options.exact)} THEN 0 ELSE 1 END`)
-    q = q
-      .orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`)
-      .orderBy(sql`CASE WHEN ${inTitle} THEN length(b.title) + coalesce(length(b.subtitle), 0) ELSE round(m.score, 1) END`)
+    const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
+    if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND (s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey}) THEN 0 ELSE 1 END`)
+    q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(m.score, 1) END`)
   }
-  const available = sql`CASE WHEN b.on_sale = 1 AND b.stock > 0 THEN 0 ELSE 1 END`
   switch (options.sort) {
     case 'relevance':
-      if (options.exact && !options.inTitle) q = q.orderBy(sql`CASE WHEN ${exactTitle(options.exact)} THEN 0 ELSE 1 END`)
       // bm25 to one decimal: scores that close are a tie, broken by availability and recency.
       if (scope.match && !options.inTitle) q = q.orderBy(sql`round(m.score, 1)`)
-      q = q.orderBy(available).orderBy('b.issued_on', 'desc')
+      q = q.orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc')
       break
     case 'newest':
-      q = q.orderBy(sql`b.issued_on IS NULL`).orderBy('b.issued_on', 'desc')
+      q = q.orderBy(sql`s.issued_on IS NULL`).orderBy('s.issued_on', 'desc')
       break
     case 'price':
-      q = q.orderBy(sql`${price} IS NULL`).orderBy(price, 'asc')
+      q = q.orderBy(sql`s.price IS NULL`).orderBy('s.price', 'asc')
       break
     case 'price_desc':
-      q = q.orderBy(sql`${price} IS NULL`).orderBy(price, 'desc')
+      q = q.orderBy(sql`s.price IS NULL`).orderBy('s.price', 'desc')
       break
     case 'title':
-      q = q.orderBy('b.title', 'asc')
+      q = q.orderBy('s.title', 'asc')
       break
   }
-  const rows = await q.orderBy('b.isbn13', 'desc').limit(options.limit).offset(options.offset).execute()
-  return rows.map((r) => r.isbn13)
+  const rows = await q.orderBy('s.id', 'desc').limit(options.limit).offset(options.offset).execute()
+  return rows.map((r) => String(r.id))
+}
+
+/** A book's row for filtering, counting and sorting, and the categories it sits in or under. */
+export interface SearchBookRow {
+  book: SearchBookTable
+  categoryIds: string[]
+}
+
+/** Replaces the search rows of these books, inside the caller's transaction. */
+export async function writeSearchBooks(trx: Db, rows: SearchBookRow[]): Promise<void> {
+  await removeSearchBooks(trx, rows.map((r) => r.book.id))
+  for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('search_book').values(rows.slice(i, i + 2000).map((r) => r.book)).execute()
+  const links = rows.flatMap((r) => r.categoryIds.map((category_id) => ({ id: r.book.id, category_id })))
+  for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('search_book_category').values(links.slice(i, i + 10_000)).execute()
+}
+
+export async function removeSearchBooks(trx: Db, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000)
+    await trx.deleteFrom('search_book_category').where('id', 'in', chunk).execute()
+    await trx.deleteFrom('search_book').where('id', 'in', chunk).execute()
+  }
 }
 
 /** The best-matching titles, for suggestions. */
 export async function matchingTitles(db: Db, match: Match, limit: number): Promise<Array<{ isbn13: string; title: string; translations: string }>> {
-  return db
-    .selectFrom('book as b')
-    .innerJoin(match.as('m'), 'm.isbn13', 'b.isbn13')
+  const rows = await db
+    .selectFrom(match.as('m'))
+    .innerJoin('book as b', (j) => j.on(sql<SqlBool>`b.isbn13 = CAST(m.id AS TEXT)`))
     .select(['b.isbn13', 'b.title', 'b.title_translations as translations'])
     .orderBy('m.score')
     .orderBy('b.issued_on', 'desc')
     .limit(limit)
     .execute()
+  return rows
 }
 
 /** Contributor names starting with any of the prefixes (a range on the name index). */
@@ -171,19 +179,25 @@ export async function hasWordStartingWith(db: Db, prefix: string): Promise<boole
   return row !== undefined
 }
 
-export async function clearWords(trx: Db): Promise<void> {
+/** Empties the vocabulary and the search rows, before a rebuild. */
+export async function clearSearchTables(trx: Db): Promise<void> {
   await trx.deleteFrom('search_word').execute()
+  await trx.deleteFrom('search_book_category').execute()
+  await trx.deleteFrom('search_book').execute()
 }
 
-/** Each category's Korean and English names with its ancestors', for indexing. */
-export async function categoryPathNames(db: Db): Promise<Map<string, string[]>> {
+/** Each category's id and Korean and English names, with its ancestors', for indexing. */
+export async function categoryPaths(db: Db): Promise<Map<string, { ids: string[]; names: string[] }>> {
   const rows = await db.selectFrom('category').select(['id', 'parent_id', 'name_ko', 'name_en']).execute()
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const out = new Map<string, string[]>()
+  const out = new Map<string, { ids: string[]; names: string[] }>()
   for (const r of rows) {
-    const names: string[] = []
-    for (let c: typeof r | undefined = r, depth = 0; c && depth < 32; c = c.parent_id ? byId.get(c.parent_id) : undefined, depth++) names.push(c.name_ko, c.name_en)
-    out.set(r.id, names)
+    const path = { ids: [] as string[], names: [] as string[] }
+    for (let c: typeof r | undefined = r, depth = 0; c && depth < 32; c = c.parent_id ? byId.get(c.parent_id) : undefined, depth++) {
+      path.ids.push(c.id)
+      path.names.push(c.name_ko, c.name_en)
+    }
+    out.set(r.id, path)
   }
   return out
 }

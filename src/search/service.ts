@@ -5,7 +5,8 @@ import type { Database, TextIndex, TextQuery } from '../store'
 import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
-import { analyseQuery, type AnalysedQuery } from './query'
+import { queryTitleKey } from './document'
+import { analyseQuery } from './query'
 import * as repo from './repo'
 import { normalise, type QueryPiece } from './tokenise'
 import { isTypoCandidate, oneEditAway } from './typos'
@@ -40,7 +41,7 @@ export class SearchService {
     if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, facets: facetless, didYouMean: null }
     const scope: repo.Scope = {
       match: query ? this.textIndex.matches(query) : null,
-      categoryIds: params.category === undefined ? undefined : tree.subtreeIds(params.category),
+      category: params.category,
       publisher: params.publisher,
       format: params.format,
       language: params.language,
@@ -50,15 +51,14 @@ export class SearchService {
       inStock: params.inStock,
     }
     const facetNodes = facetCategories(tree, params.category)
-    const facetOf = facetNodes.flatMap((c) => tree.subtreeIds(c.id).map((id): [string, string] => [id, c.id]))
     const [counts, isbns] = await Promise.all([
-      repo.facetCounts(this.db, { ...scope, match: query ? this.textIndex.matches(query, false) : null }, facetOf),
+      repo.facetCounts(this.db, { ...scope, match: query ? this.textIndex.matches(query, { isScored: false }) : null }),
       repo.pageIsbns(this.db, scope, {
         sort,
         limit: params.pageSize,
         offset: (params.page - 1) * params.pageSize,
-        exact: exactTitleKey(analysed),
-        inTitle: query ? this.textIndex.matches({ ...query, fields: ['title', 'people', 'codes', 'initials'] }, false) : null,
+        titleKey: analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null,
+        inTitle: query ? this.textIndex.matches({ ...query, fields: ['title', 'people', 'codes', 'initials'] }, { isScored: false }) : null,
       }),
     ])
     const summaries = await this.catalog.summaries(isbns)
@@ -120,7 +120,7 @@ export class SearchService {
     const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
     const [names, titles] = await Promise.all([
       analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
-      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }), MAX_SUGGESTIONS),
+      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: MAX_SUGGESTIONS }), MAX_SUGGESTIONS),
     ])
     const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
     const books = titles.map((t): Suggestion => {
@@ -135,7 +135,7 @@ export class SearchService {
     const total = await this.catalog.countBooks()
     await this.db.transaction().execute(async (trx) => {
       await this.textIndex.clear(trx)
-      await repo.clearWords(trx)
+      await repo.clearSearchTables(trx)
     })
     let done = 0
     for (let after = ''; ; ) {
@@ -153,11 +153,4 @@ export class SearchService {
   async indexSize(): Promise<number | null> {
     return this.textIndex.sizeOnDisk(this.db)
   }
-}
-
-/** The query as an exact title would be written, for ranking exact titles first. */
-function exactTitleKey(analysed: AnalysedQuery): { title: string; jsonPattern: string } | null {
-  if (!analysed.text || analysed.isbn) return null
-  const like = JSON.stringify(analysed.text.toLowerCase()).replace(/[\\%_]/g, (c) => '\\' + c)
-  return { title: analysed.text, jsonPattern: `%"title":${like}%` }
 }

@@ -10,6 +10,8 @@ export interface Database {
   contributor: ContributorTable
   category: CategoryTable
   book_category: BookCategoryTable
+  search_book: SearchBookTable
+  search_book_category: SearchBookCategoryTable
   search_word: SearchWordTable
 }
 
@@ -66,6 +68,30 @@ export interface CategoryTable {
 
 export interface BookCategoryTable {
   book_isbn13: string
+  category_id: string
+}
+
+/** What search filters, counts and sorts by, one row a book, keyed by the ISBN-13 as an integer. */
+export interface SearchBookTable {
+  id: number
+  title: string
+  /** Normalised titles, for ranking an exact title first. */
+  title_key: string
+  alt_title_key: string | null
+  /** Characters of title and subtitle: the fewer, the more of the title a matching query covers. */
+  title_length: number
+  publisher: string | null
+  format: string
+  language: string | null
+  issued_on: string | null
+  /** What a shopper pays, in minor units. */
+  price: number | null
+  is_available: number
+}
+
+/** Each book's categories and all their ancestors, so a category's books are one lookup. */
+export interface SearchBookCategoryTable {
+  id: number
   category_id: string
 }
 

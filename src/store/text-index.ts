@@ -35,10 +35,12 @@ export interface TextIndex {
   remove(trx: Db, isbns: string[]): Promise<void>
   clear(trx: Db): Promise<void>
   /**
-   * A table expression of (isbn13, score) for the books matching the query;
-   * lower score is better. Unscored matches (score 0) cost less: counting needs no ranking.
+   * A table expression of (id, score) for the books matching the query, id
+   * being the ISBN-13 as an integer;
+   * lower score is better. Unscored matches (score 0) cost less: counting
+   * needs no ranking. `best` keeps only that many of the best-scored.
    */
-  matches(query: TextQuery, isScored?: boolean): RawBuilder<{ isbn13: string; score: number }>
+  matches(query: TextQuery, options?: { isScored?: boolean; best?: number }): RawBuilder<{ id: number; score: number }>
   /** Bytes the index takes on disk, when the engine can tell. */
   sizeOnDisk(db: Db): Promise<number | null>
 }

@@ -26,10 +26,18 @@ describe('sqlite: the search index stays in step with the catalog', () => {
     expect(await isbnsFor('실패할 쓰기')).toEqual([])
   })
 
+  it('forgets a deleted book', async () => {
+    const gone = generatedBook(9)
+    expect(await isbnsFor(gone.isbn13)).toEqual([gone.isbn13])
+    await store.catalog.removeBooks([gone.isbn13])
+    expect(await isbnsFor(gone.isbn13)).toEqual([])
+    expect(await isbnsFor(gone.title)).not.toContain(gone.isbn13)
+  })
+
   it('rebuilds the whole index with reindex', async () => {
     await store.store.db.transaction().execute((trx) => store.store.dialect.textIndex.clear(trx))
     expect(await isbnsFor('중국과 러시아')).toEqual([])
-    expect(await store.search.reindex()).toBe(51)
+    expect(await store.search.reindex()).toBe(50)
     expect((await isbnsFor('중국과 러시아'))[0]).toBe('9788962633245')
     expect(await isbnsFor('색인 시험')).toEqual([generatedBook(7).isbn13])
   })

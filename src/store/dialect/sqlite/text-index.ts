@@ -38,8 +38,10 @@ export const sqliteTextIndex: TextIndex = {
   async clear(trx) {
     await sql`DELETE FROM search_doc`.execute(trx)
   },
-  matches(query, isScored = true) {
-    return sql<{ isbn13: string; score: number }>`(SELECT CAST(rowid AS TEXT) AS isbn13, ${sql.raw(isScored ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)})`
+  matches(query, { isScored = true, best } = {}) {
+    // FTS5 answers "ORDER BY rank LIMIT n" with a bounded heap instead of sorting every match.
+    const top = best === undefined ? sql`` : sql` ORDER BY rank LIMIT ${best}`
+    return sql<{ id: number; score: number }>`(SELECT rowid AS id, ${sql.raw(isScored || best !== undefined ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}${top})`
   },
   async sizeOnDisk(db) {
     // dbstat is compiled into better-sqlite3's SQLite; the index is the table's shadow tables.
