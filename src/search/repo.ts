@@ -44,13 +44,16 @@ function scoped(db: Db, scope: Scope): Scoped {
 export type FacetDimension = 'publisher' | 'format' | 'language' | 'year' | 'band' | 'category'
 export type FacetCounts = Record<FacetDimension, Map<string, number>>
 
+/** Below this many matches, facet counting looks categories up per match rather than scanning them. */
+export const FEW_MATCHES = 3000
+
 /**
  * Counts by publisher, format, language, year, price band and category in
  * one statement: the matches are joined to their rows once, into a
  * materialised table that each count reads. Categories count every
  * category a match sits in or under.
  */
-export async function facetCounts(db: Db, scope: Scope): Promise<FacetCounts> {
+export async function facetCounts(db: Db, scope: Scope, options: { isFew: boolean }): Promise<FacetCounts> {
   const band = sql<number | null>`CASE ${sql.join(
     [...PRICE_BANDS].reverse().map((lo) => sql`WHEN s.price >= ${lo} THEN ${lo}`),
     sql` `,
@@ -58,7 +61,10 @@ export async function facetCounts(db: Db, scope: Scope): Promise<FacetCounts> {
   const matched = scoped(db, scope).select(['s.id', 's.publisher', 's.format', 's.language', sql<string>`substr(s.issued_on, 1, 4)`.as('year'), band.as('band')])
   const by = (dim: FacetDimension) => sql`SELECT ${dim} AS dim, CAST(${sql.ref(dim)} AS TEXT) AS value, count(*) AS n FROM m GROUP BY ${sql.ref(dim)}`
   const branches = (['publisher', 'format', 'language', 'year', 'band'] as const).map(by)
-  branches.push(sql`SELECT ${'category'} AS dim, c.category_id AS value, count(*) AS n FROM m JOIN search_book_category c ON c.id = m.id GROUP BY c.category_id`)
+  // For a few matches, looking each one's categories up is cheapest; for many, one pass over the category
+  // table. SQLite's planner can't tell which from a materialised table, and CROSS JOIN makes it look up.
+  const join = options.isFew ? sql`CROSS JOIN search_book_category c WHERE c.id = m.id` : sql`JOIN search_book_category c ON c.id = m.id`
+  branches.push(sql`SELECT ${'category'} AS dim, c.category_id AS value, count(*) AS n FROM m ${join} GROUP BY c.category_id`)
   const rows = await db
     .with((cte) => cte('m').materialized(), () => matched)
     .selectFrom(sql<{ dim: FacetDimension; value: string | null; n: number }>`(${sql.join(branches, sql` UNION ALL `)})`.as('counts'))

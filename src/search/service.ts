@@ -51,8 +51,9 @@ export class SearchService {
       inStock: params.inStock,
     }
     const facetNodes = facetCategories(tree, params.category)
+    const isFew = query ? (await this.textIndex.count(this.db, query)) < repo.FEW_MATCHES : false
     const [counts, isbns] = await Promise.all([
-      repo.facetCounts(this.db, { ...scope, match: query ? this.textIndex.matches(query, { isScored: false }) : null }),
+      repo.facetCounts(this.db, { ...scope, match: query ? this.textIndex.matches(query, { isScored: false }) : null }, { isFew }),
       repo.pageIsbns(this.db, scope, {
         sort,
         limit: params.pageSize,

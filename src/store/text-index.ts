@@ -41,6 +41,8 @@ export interface TextIndex {
    * needs no ranking. `best` keeps only that many of the best-scored.
    */
   matches(query: TextQuery, options?: { isScored?: boolean; best?: number }): RawBuilder<{ id: number; score: number }>
+  /** How many books match: cheap, as it ranks nothing and reads no rows. */
+  count(db: Db, query: TextQuery): Promise<number>
   /** Bytes the index takes on disk, when the engine can tell. */
   sizeOnDisk(db: Db): Promise<number | null>
 }

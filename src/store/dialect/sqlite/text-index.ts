@@ -43,6 +43,10 @@ export const sqliteTextIndex: TextIndex = {
     const top = best === undefined ? sql`` : sql` ORDER BY rank LIMIT ${best}`
     return sql<{ id: number; score: number }>`(SELECT rowid AS id, ${sql.raw(isScored || best !== undefined ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}${top})`
   },
+  async count(db, query) {
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}`.execute(db)
+    return Number(r.rows[0]?.n ?? 0)
+  },
   async sizeOnDisk(db) {
     // dbstat is compiled into better-sqlite3's SQLite; the index is the table's shadow tables.
     const r = await sql<{ bytes: number }>`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_doc%'`.execute(db)
