@@ -44,9 +44,6 @@ function scoped(db: Db, scope: Scope): Scoped {
 export type FacetDimension = 'publisher' | 'format' | 'language' | 'year' | 'band' | 'category'
 export type FacetCounts = Record<FacetDimension, Map<string, number>>
 
-/** Below this many matches, facet counting looks categories up per match rather than scanning them. */
-export const FEW_MATCHES = 3000
-
 /**
  * Counts by publisher, format, language, year, price band and category in
  * one statement: the matches are joined to their rows once, into a

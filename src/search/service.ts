@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
-import type { Database, TextIndex, TextQuery } from '../store'
+import type { Database, TextField, TextIndex, TextQuery } from '../store'
 import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
@@ -14,17 +14,25 @@ import type { CategoryResult, SearchParams, SearchResult, Suggestion } from './t
 
 const MAX_SUGGESTIONS = 8
 const REINDEX_BATCH = 1000
+const DEFAULT_SAMPLE_SIZE = 3000
+/** Where a match counts as a title match: ranked above matches only in descriptions. */
+const TITLE_FIELDS: TextField[] = ['title', 'people', 'codes', 'initials']
 
 /** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
 export class SearchService {
   readonly indexer: SearchIndexer
 
+  private readonly sampleSize: number
+
+  /** `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small). */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly textIndex: TextIndex,
     private readonly catalog: CatalogService,
+    options: { sampleSize?: number } = {},
   ) {
     this.indexer = new SearchIndexer(textIndex)
+    this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
   }
 
   /** A page of books matching the query (all books when it is empty) and the filters, with facets. */
@@ -38,28 +46,25 @@ export class SearchService {
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
     const isFiltered = [params.category, params.publisher, params.format, params.language, params.year, params.priceMin, params.priceMax, params.inStock].some((v) => v !== undefined)
-    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, facets: facetless, didYouMean: null }
-    const scope: repo.Scope = {
-      match: query ? this.textIndex.matches(query) : null,
-      category: params.category,
-      publisher: params.publisher,
-      format: params.format,
-      language: params.language,
-      year: params.year,
-      priceMin: params.priceMin,
-      priceMax: params.priceMax,
-      inStock: params.inStock,
-    }
-    const facetNodes = facetCategories(tree, params.category)
-    const isFew = query ? (await this.textIndex.count(this.db, query)) < repo.FEW_MATCHES : false
+    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, sampled: null, facets: facetless, didYouMean: null }
+    const matchCount = query ? await this.textIndex.count(this.db, query) : null
+    // A query that matches a large share of the catalog is answered, in relevance order, from its best
+    // matches: bm25 ranks every match anyway, and counting facets over all of them would cost more than
+    // anything else in the request. Other orders and browsing count every book.
+    const isSampled = matchCount !== null && matchCount > this.sampleSize && sort === 'relevance'
+    const best = isSampled ? { count: this.sampleSize, alsoIn: TITLE_FIELDS } : undefined
+    const scope = { ...filtersOf(params), match: query ? this.textIndex.matches(query, { best }) : null }
+    const countScope = { ...scope, match: query && !isSampled ? this.textIndex.matches(query, { isScored: false }) : scope.match }
+    // Looking up each match's categories beats scanning the category table until matches are many.
+    const isFew = matchCount !== null && (isSampled || matchCount <= this.sampleSize)
     const [counts, isbns] = await Promise.all([
-      repo.facetCounts(this.db, { ...scope, match: query ? this.textIndex.matches(query, { isScored: false }) : null }, { isFew }),
+      repo.facetCounts(this.db, countScope, { isFew }),
       repo.pageIsbns(this.db, scope, {
         sort,
         limit: params.pageSize,
         offset: (params.page - 1) * params.pageSize,
         titleKey: analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null,
-        inTitle: query ? this.textIndex.matches({ ...query, fields: ['title', 'people', 'codes', 'initials'] }, { isScored: false }) : null,
+        inTitle: query ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
       }),
     ])
     const summaries = await this.catalog.summaries(isbns)
@@ -68,14 +73,16 @@ export class SearchService {
       highlights: { title: highlight(b.title, analysed.pieces), ...(b.translations.en ? { en: highlight(b.translations.en.title, analysed.pieces) } : {}) },
     }))
     // Every book has exactly one format, so the format counts add up to the total.
-    const total = [...counts.format.values()].reduce((n, c) => n + c, 0)
+    const counted = [...counts.format.values()].reduce((n, c) => n + c, 0)
+    const total = isSampled && !isFiltered ? matchCount : counted
     const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
     return {
       q: analysed.text,
       isTruncated: analysed.isTruncated,
       sort,
       books: { items, total, page: params.page, pageSize: params.pageSize },
-      facets: buildFacets(counts, facetNodes, params),
+      sampled: isSampled ? { best: this.sampleSize, covered: counted } : null,
+      facets: buildFacets(counts, facetCategories(tree, params.category), params),
       didYouMean: corrections.size ? corrected : null,
     }
   }
@@ -121,7 +128,7 @@ export class SearchService {
     const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
     const [names, titles] = await Promise.all([
       analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
-      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: MAX_SUGGESTIONS }), MAX_SUGGESTIONS),
+      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: { count: MAX_SUGGESTIONS } }), MAX_SUGGESTIONS),
     ])
     const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
     const books = titles.map((t): Suggestion => {
@@ -154,4 +161,9 @@ export class SearchService {
   async indexSize(): Promise<number | null> {
     return this.textIndex.sizeOnDisk(this.db)
   }
+}
+
+function filtersOf(params: SearchParams): Omit<repo.Scope, 'match'> {
+  const { category, publisher, format, language, year, priceMin, priceMax, inStock } = params
+  return { category, publisher, format, language, year, priceMin, priceMax, inStock }
 }

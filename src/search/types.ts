@@ -57,6 +57,12 @@ export interface SearchResult {
   isTruncated: boolean
   sort: SearchSort
   books: Page<SearchHit>
+  /**
+   * Set when the query matched many books: facets and pages then cover only
+   * the `best` best matches and the `best` best title matches, `covered` books
+   * in all after the filters.
+   */
+  sampled: { best: number; covered: number } | null
   facets: Facets
   /** A corrected query when some words only matched by their spelling neighbours, or nothing matched. */
   didYouMean: string | null

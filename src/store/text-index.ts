@@ -38,9 +38,11 @@ export interface TextIndex {
    * A table expression of (id, score) for the books matching the query, id
    * being the ISBN-13 as an integer;
    * lower score is better. Unscored matches (score 0) cost less: counting
-   * needs no ranking. `best` keeps only that many of the best-scored.
+   * needs no ranking. `best` keeps only the `count` best-scored matches,
+   * and as many of the best whose match lies within the `alsoIn` fields
+   * (so title matches in long documents are not crowded out).
    */
-  matches(query: TextQuery, options?: { isScored?: boolean; best?: number }): RawBuilder<{ id: number; score: number }>
+  matches(query: TextQuery, options?: { isScored?: boolean; best?: { count: number; alsoIn?: TextField[] } }): RawBuilder<{ id: number; score: number }>
   /** How many books match: cheap, as it ranks nothing and reads no rows. */
   count(db: Db, query: TextQuery): Promise<number>
   /** Bytes the index takes on disk, when the engine can tell. */

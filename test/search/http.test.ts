@@ -157,3 +157,36 @@ describe('sqlite: search over HTTP', () => {
     })
   })
 })
+
+describe('sqlite: broad queries', () => {
+  let store: Awaited<ReturnType<typeof demoStore>>
+  beforeAll(async () => {
+    store = await demoStore(400, { sampleSize: 40 })
+  })
+  afterAll(() => store.store.close())
+
+  it('answer in relevance order from the best matches, with the exact total and a note', async () => {
+    const res = await store.app.request('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84')
+    const body = (await res.json()) as any
+    const covered = body.sampled.covered
+    expect(body.sampled.best).toBe(40)
+    expect(covered).toBeGreaterThanOrEqual(40)
+    expect(covered).toBeLessThanOrEqual(80)
+    expect(body.books.total).toBeGreaterThan(covered)
+    expect(body.facets.formats.reduce((n: number, f: any) => n + f.count, 0)).toBe(covered)
+    expect(body.books.items.map((b: any) => b.isbn13)).toContain('9788962633245')
+    const page = await (await store.app.request('/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84')).text()
+    expect(page).toContain('가장 잘 맞는 40권과 제목이 가장 잘 맞는 40권 안에서')
+    const pages = Math.ceil(covered / 24)
+    expect(page).toContain(`aria-label="${pages}쪽"`)
+    expect(page).not.toContain(`aria-label="${pages + 1}쪽"`)
+  })
+
+  it('count every match when sorted otherwise', async () => {
+    const body = (await (await store.app.request('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&sort=newest')).json()) as any
+    const sampled = (await (await store.app.request('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84')).json()) as any
+    expect(body.sampled).toBeNull()
+    expect(body.books.total).toBe(sampled.books.total)
+    expect(body.facets.formats.reduce((n: number, f: any) => n + f.count, 0)).toBe(body.books.total)
+  })
+})

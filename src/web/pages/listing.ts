@@ -80,8 +80,10 @@ export function sortLinks(ctx: PageContext, current: SearchSort, hasQuery: boole
 /** Sort links, the result shelf with highlighted titles, and the pager. */
 export function resultsBlock(ctx: PageContext, result: SearchResult, link: Link): SafeHtml {
   const { books } = result
-  const pages = Math.max(1, Math.ceil(books.total / books.pageSize))
+  const shown = result.sampled === null ? books.total : Math.min(books.total, result.sampled.covered)
+  const pages = Math.max(1, Math.ceil(shown / books.pageSize))
   return html`${sortLinks(ctx, result.sort, result.q !== '', link)}
+${result.sampled !== null ? html`<p class="empty">${fill(ctx.t.sampledCounts, { n: result.sampled.best.toLocaleString('en-US') })}</p>` : ''}
 <ul class="shelf">${books.items.map((b) => hitCard(ctx, b))}</ul>
 ${pager(ctx, books.page, pages, (n) => link({}, n))}`
 }
