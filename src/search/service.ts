@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely'
-import type { CatalogService } from '../catalog'
+import type { BookSummary, CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
 import type { Database, TextField, TextIndex, TextQuery } from '../store'
 import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
 import { queryTitleKey } from './document'
-import { analyseQuery } from './query'
+import { analyseQuery, type AnalysedQuery } from './query'
 import * as repo from './repo'
 import { normalise, type QueryPiece } from './tokenise'
 import { isTypoCandidate, oneEditAway } from './typos'
-import type { CategoryResult, SearchParams, SearchResult, Suggestion } from './types'
+import type { CategoryResult, SearchHit, SearchParams, SearchResult, SearchSort, Suggestion } from './types'
 
 const MAX_SUGGESTIONS = 8
 const REINDEX_BATCH = 1000
@@ -41,19 +41,18 @@ export class SearchService {
     const sort = params.sort ?? (analysed.pieces.length ? 'relevance' : 'newest')
     const tree = await this.catalog.categories()
     const { query, corrections } = analysed.pieces.length ? await this.textQuery(analysed.pieces) : { query: null, corrections: new Map<string, string>() }
-    const emptyPage = { items: [], total: 0, page: params.page, pageSize: params.pageSize }
-    const facetless = { categories: [], publishers: [], formats: [], languages: [], years: [], prices: [] }
+    const filters = filtersOf(params)
+    const isFiltered = Object.values(filters).some((v) => v !== undefined)
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
-    const isFiltered = [params.category, params.publisher, params.format, params.language, params.year, params.priceMin, params.priceMax, params.inStock].some((v) => v !== undefined)
-    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return { q: analysed.text, isTruncated: analysed.isTruncated, sort, books: emptyPage, sampled: null, facets: facetless, didYouMean: null }
+    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
     const matchCount = query ? await this.textIndex.count(this.db, query) : null
     // A query that matches a large share of the catalog is answered, in relevance order, from its best
     // matches: bm25 ranks every match anyway, and counting facets over all of them would cost more than
     // anything else in the request. Other orders and browsing count every book.
     const isSampled = matchCount !== null && matchCount > this.sampleSize && sort === 'relevance'
     const best = isSampled ? { count: this.sampleSize, alsoIn: TITLE_FIELDS } : undefined
-    const scope = { ...filtersOf(params), match: query ? this.textIndex.matches(query, { best }) : null }
+    const scope = { ...filters, match: query ? this.textIndex.matches(query, { best }) : null }
     const countScope = { ...scope, match: query && !isSampled ? this.textIndex.matches(query, { isScored: false }) : scope.match }
     // Looking up each match's categories beats scanning the category table until matches are many.
     const isFew = matchCount !== null && (isSampled || matchCount <= this.sampleSize)
@@ -67,11 +66,7 @@ export class SearchService {
         inTitle: query ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
       }),
     ])
-    const summaries = await this.catalog.summaries(isbns)
-    const items = summaries.map((b) => ({
-      ...b,
-      highlights: { title: highlight(b.title, analysed.pieces), ...(b.translations.en ? { en: highlight(b.translations.en.title, analysed.pieces) } : {}) },
-    }))
+    const items = withHighlights(await this.catalog.summaries(isbns), analysed.pieces)
     // Every book has exactly one format, so the format counts add up to the total.
     const counted = [...counts.format.values()].reduce((n, c) => n + c, 0)
     const total = isSampled && !isFiltered ? matchCount : counted
@@ -166,4 +161,23 @@ export class SearchService {
 function filtersOf(params: SearchParams): Omit<repo.Scope, 'match'> {
   const { category, publisher, format, language, year, priceMin, priceMax, inStock } = params
   return { category, publisher, format, language, year, priceMin, priceMax, inStock }
+}
+
+function emptyResult(analysed: AnalysedQuery, sort: SearchSort, params: SearchParams): SearchResult {
+  return {
+    q: analysed.text,
+    isTruncated: analysed.isTruncated,
+    sort,
+    books: { items: [], total: 0, page: params.page, pageSize: params.pageSize },
+    sampled: null,
+    facets: { categories: [], publishers: [], formats: [], languages: [], years: [], prices: [] },
+    didYouMean: null,
+  }
+}
+
+function withHighlights(books: BookSummary[], pieces: QueryPiece[]): SearchHit[] {
+  return books.map((b) => ({
+    ...b,
+    highlights: { title: highlight(b.title, pieces), ...(b.translations.en ? { en: highlight(b.translations.en.title, pieces) } : {}) },
+  }))
 }
