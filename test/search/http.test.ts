@@ -81,6 +81,18 @@ describe('sqlite: search over HTTP', () => {
     expect((await json('/api/suggest?q=')).body.suggestions).toEqual([])
   })
 
+  it('serves the suggestion script, under 3 KB, from every page', async () => {
+    const page = await (await store.app.request('/')).text()
+    const src = /<script src="(\/assets\/suggest\.[0-9a-f]+\.js)" defer>/.exec(page)?.[1]
+    expect(src).toBeDefined()
+    expect(page).toContain('data-suggest-label="추천 검색어"')
+    const res = await store.app.request(src!)
+    expect(res.headers.get('content-type')).toMatch(/javascript/)
+    const body = await res.text()
+    expect(body.length).toBeLessThan(3072)
+    expect(body).toContain("setAttribute('role', 'combobox')")
+  })
+
   describe('bad input', () => {
     it.each([
       ['FTS syntax', '"NEAR(러시아 * -중국): title:x OR (y AND z)^'],
