@@ -182,6 +182,10 @@ export async function hasWordStartingWith(db: Db, prefix: string): Promise<boole
   return row !== undefined
 }
 
+export async function hasSearchBooks(db: Db): Promise<boolean> {
+  return (await db.selectFrom('search_book').select('id').limit(1).executeTakeFirst()) !== undefined
+}
+
 /** Empties the vocabulary and the search rows, before a rebuild. */
 export async function clearSearchTables(trx: Db): Promise<void> {
   await trx.deleteFrom('search_word').execute()

@@ -152,6 +152,11 @@ export class SearchService {
     return done
   }
 
+  /** True when the catalog has books but the index has none (a database from before search existed). */
+  async isIndexMissing(): Promise<boolean> {
+    return !(await repo.hasSearchBooks(this.db)) && (await this.catalog.countBooks()) > 0
+  }
+
   /** Bytes the full-text index takes on disk, when the engine can tell. */
   async indexSize(): Promise<number | null> {
     return this.textIndex.sizeOnDisk(this.db)

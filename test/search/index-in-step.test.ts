@@ -35,10 +35,16 @@ describe('sqlite: the search index stays in step with the catalog', () => {
   })
 
   it('rebuilds the whole index with reindex', async () => {
-    await store.store.db.transaction().execute((trx) => store.store.dialect.textIndex.clear(trx))
+    await store.store.db.transaction().execute(async (trx) => {
+      await store.store.dialect.textIndex.clear(trx)
+      await trx.deleteFrom('search_book_category').execute()
+      await trx.deleteFrom('search_book').execute()
+    })
     expect(await isbnsFor('중국과 러시아')).toEqual([])
+    expect(await store.search.isIndexMissing()).toBe(true)
     expect(await store.search.reindex()).toBe(50)
     expect((await isbnsFor('중국과 러시아'))[0]).toBe('9788962633245')
+    expect(await store.search.isIndexMissing()).toBe(false)
     expect(await isbnsFor('색인 시험')).toEqual([generatedBook(7).isbn13])
   })
 })

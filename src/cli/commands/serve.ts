@@ -25,6 +25,9 @@ An empty database is filled with the demo catalog first.
     if ((await catalog.countBooks()) === 0) {
       logger.info({ db: config.COLOPHON_DB }, 'empty database: writing the demo catalog')
       await fillDemoCatalog(catalog, { books: 2000 })
+    } else if (await search.isIndexMissing()) {
+      logger.info({ db: config.COLOPHON_DB }, 'books without a search index: building it')
+      await search.reindex()
     }
     const server = await startServer({ catalog, search, logger }, { port, host: config.HOST })
     logger.info({ url: `http://localhost:${server.port}/` }, 'Colophon is serving')
