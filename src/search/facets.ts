@@ -22,13 +22,16 @@ export function priceBandValue(lo: number): string {
   return next === undefined ? `${lo}-` : `${lo}-${next - 1}`
 }
 
-export function buildFacets(counts: FacetCounts, categories: CategoryNode[], params: SearchParams): Facets {
+export function buildFacets(counts: FacetCounts, chosen: CategoryNode | undefined, categories: CategoryNode[], params: SearchParams): Facets {
   const priceSelected = params.priceMin !== undefined || params.priceMax !== undefined ? `${params.priceMin ?? 0}-${params.priceMax ?? ''}` : undefined
   const bands = new Map([...counts.band].map(([lo, n]) => [priceBandValue(Number(lo)), n]))
   return {
-    categories: categories
-      .filter((c) => (counts.category.get(c.id) ?? 0) > 0)
-      .map((c) => ({ value: c.id, label: c.name, count: counts.category.get(c.id)!, isSelected: false })),
+    categories: [
+      ...(chosen ? [{ value: chosen.id, label: chosen.name, count: counts.category.get(chosen.id) ?? 0, isSelected: true }] : []),
+      ...categories
+        .filter((c) => (counts.category.get(c.id) ?? 0) > 0)
+        .map((c) => ({ value: c.id, label: c.name, count: counts.category.get(c.id)!, isSelected: false })),
+    ],
     publishers: tally(counts.publisher, params.publisher, 12, 'count'),
     formats: tally(counts.format, params.format, 10, 'count'),
     languages: tally(counts.language, params.language, 10, 'count'),

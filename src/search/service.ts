@@ -77,7 +77,7 @@ export class SearchService {
       sort,
       books: { items, total, page: params.page, pageSize: params.pageSize },
       sampled: isSampled ? { best: this.sampleSize, covered: counted } : null,
-      facets: buildFacets(counts, facetCategories(tree, params.category), params),
+      facets: buildFacets(counts, params.category ? tree.get(params.category) : undefined, facetCategories(tree, params.category), params),
       didYouMean: corrections.size ? corrected : null,
     }
   }

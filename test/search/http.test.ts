@@ -50,6 +50,14 @@ describe('sqlite: search over HTTP', () => {
     for (const c of body.facets.categories) expect(c.count).toBeLessThanOrEqual(body.books.total)
   })
 
+  it('narrows a search to a category and offers to widen it again', async () => {
+    const { body } = await json('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&category=history')
+    expect(body.facets.categories[0]).toMatchObject({ value: 'history', isSelected: true, count: body.books.total })
+    expect(body.facets.categories.slice(1).every((c: any) => c.value.startsWith('history-'))).toBe(true)
+    const page = await (await store.app.request('/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&category=history')).text()
+    expect(page).toContain('<a href="/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84" aria-label="조건 빼기: 역사"><strong>역사</strong> ✕</a>')
+  })
+
   it('gives category pages the same facets and sorting', async () => {
     const res = await store.app.request('/categories/history?sort=newest&in_stock=1')
     const page = await res.text()

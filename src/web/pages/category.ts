@@ -15,7 +15,7 @@ export function categoryPage(ctx: PageContext, listing: CategoryResult, state: R
   const base = `/categories/${category.id}`
   const link = linker(ctx, base, state)
   const { category: _chosen, ...kept } = state
-  const categoryLink = (id: string) => linker(ctx, `/categories/${id}`, kept)({})
+  const categoryLink = (id: string | null) => (id === null ? null : linker(ctx, `/categories/${id}`, kept)({}))
   const body = html`${crumbs(ctx, path, t.categories, true)}
 <h1>${name} <small class="empty">${fill(t.booksInCategory, { n: books.total.toLocaleString('en-US') })}</small></h1>
 <div class="listing">${facetsAside(ctx, result, link, categoryLink, state)}<div class="results">${books.items.length ? resultsBlock(ctx, result, link) : html`<p class="empty">${t.noContent}</p>`}</div></div>`

@@ -46,15 +46,23 @@ function priceLabel(ctx: PageContext, value: string): string {
   return hi ? `${money(lo!)}–${money(hi)}` : fill(ctx.t.priceFrom, { min: money(lo!) })
 }
 
-/** The facet column. `categoryLink` says where a category value leads (a filter on search, a page when browsing). */
-export function facetsAside(ctx: PageContext, result: SearchResult, link: Link, categoryLink: (id: string) => string, state: Record<string, string>): SafeHtml {
+/**
+ * The facet column. `categoryLink` says where a category value leads (a filter on search, a page when
+ * browsing), and with null where removing the chosen category leads, if anywhere.
+ */
+export function facetsAside(ctx: PageContext, result: SearchResult, link: Link, categoryLink: (id: string | null) => string | null, state: Record<string, string>): SafeHtml {
   const { t } = ctx
   const f = result.facets
   const hasFilters = ['publisher', 'format', 'language', 'year', 'price_min', 'price_max', 'in_stock'].some((k) => state[k] !== undefined)
   const priceValues = f.prices.map((p) => ({ ...p, isSelected: false }))
   const priceSelected = state.price_min !== undefined || state.price_max !== undefined
   return html`<aside class="facets" aria-labelledby="facets-h"><h2 id="facets-h">${t.filters}</h2>
-${f.categories.length ? html`<section class="facet"><h3>${t.facet_category}</h3><ul>${f.categories.map((c) => html`<li><a href="${categoryLink(c.value)}">${c.label ? c.label[ctx.lang] : c.value}</a> <span class="n">${c.count.toLocaleString('en-US')}</span></li>`)}</ul></section>` : ''}
+${f.categories.length ? html`<section class="facet"><h3>${t.facet_category}</h3><ul>${f.categories.map((c) => {
+  const name = c.label ? c.label[ctx.lang] : c.value
+  if (!c.isSelected) return html`<li><a href="${categoryLink(c.value)}">${name}</a> <span class="n">${c.count.toLocaleString('en-US')}</span></li>`
+  const remove = categoryLink(null)
+  return remove ? html`<li><a href="${remove}" aria-label="${fill(t.removeFilter, { name })}"><strong>${name}</strong> ✕</a></li>` : html`<li><strong>${name}</strong></li>`
+})}</ul></section>` : ''}
 ${facetGroup(ctx, t.facet_publisher, 'publisher', f.publishers, (v) => v.value, link)}
 ${facetGroup(ctx, t.facet_format, 'format', f.formats, (v) => t[`format_${v.value}` as 'format_other'] ?? v.value, link)}
 ${facetGroup(ctx, t.facet_language, 'language', f.languages, (v) => (t as Record<string, string>)[`language_${v.value}`] ?? v.value, link)}

@@ -11,7 +11,7 @@ const FILTERS_OFF = { category: undefined, publisher: undefined, format: undefin
 export function searchPage(ctx: PageContext, result: SearchResult, state: Record<string, string>): string {
   const { t } = ctx
   const link = linker(ctx, '/search', state)
-  const categoryLink = (id: string) => link({ category: id })
+  const categoryLink = (id: string | null) => link({ category: id ?? undefined })
   const { total } = result.books
   const hasFilters = Object.keys(FILTERS_OFF).some((k) => state[k] !== undefined)
   const heading = result.q ? fill(t.searchResultsFor, { q: result.q }) : t.searchTitle
