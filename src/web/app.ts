@@ -8,7 +8,7 @@ import { searchApi } from './api/search'
 import { assetsByUrl } from './assets'
 import { pickLang } from './i18n'
 import { valid } from './middleware/validate'
-import { categoryPage } from './pages/category'
+import { categoryPage, categoryTreePage } from './pages/category'
 import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
 import { homePage } from './pages/home'
@@ -57,6 +57,8 @@ export function createApp({ catalog, search, logger }: AppServices) {
     const [categories, related] = await Promise.all([catalog.categories(), catalog.related(book, RELATED_BOOKS)])
     return c.html(productPage(c.var.page, { book, categories, related, today: today() }))
   })
+
+  app.get('/categories', async (c) => c.html(categoryTreePage(c.var.page, (await catalog.categories()).roots)))
 
   app.get('/categories/:id', valid('query', listingQuery), async (c) => {
     const query = c.req.valid('query')

@@ -58,6 +58,13 @@ describe('sqlite: search over HTTP', () => {
     expect(page).toContain('<a href="/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84" aria-label="조건 빼기: 역사"><strong>역사</strong> ✕</a>')
   })
 
+  it('lists every shelf on the category tree page', async () => {
+    const res = await store.app.request('/categories?lang=en')
+    const page = await res.text()
+    expect(res.status).toBe(200)
+    expect(page).toContain('<a href="/categories/history-world?lang=en">World history</a>')
+  })
+
   it('gives category pages the same facets and sorting', async () => {
     const res = await store.app.request('/categories/history?sort=newest&in_stock=1')
     const page = await res.text()

@@ -1,7 +1,9 @@
+import type { CategoryNode } from '../../catalog'
 import type { CategoryResult } from '../../search'
 import { html } from '../html'
 import { fill } from '../i18n'
-import type { PageContext } from './context'
+import { href, type PageContext } from './context'
+import { categoryTreeList } from './home'
 import { layout } from './layout'
 import { facetsAside, linker, resultsBlock } from './listing'
 import { categoryName, crumbs } from './parts'
@@ -29,4 +31,13 @@ export function categoryPage(ctx: PageContext, listing: CategoryResult, state: R
     },
     body,
   )
+}
+
+/** Every shelf, as a tree; each leads to its category page with facets and sorting. */
+export function categoryTreePage(ctx: PageContext, roots: CategoryNode[]): string {
+  const { t } = ctx
+  const body = html`<h1>${t.allCategories}</h1>
+${categoryTreeList(ctx, roots)}
+<p><a href="${href(ctx, '/search')}">${t.searchTitle}</a></p>`
+  return layout(ctx, { title: t.allCategories, description: t.allCategories, canonicalPath: '/categories' }, body)
 }
