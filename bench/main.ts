@@ -4,9 +4,10 @@ import { importBench } from './import'
 import { repoRoot, type Bench, type BenchRow } from './lib'
 import { lighthouseBench } from './lighthouse'
 import { pagesBench } from './pages'
+import { searchBench } from './search'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench, importBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

@@ -110,6 +110,11 @@ export async function upsertBooks(trx: Db, books: BookInput[], now = new Date().
   for (let i = 0; i < links.length; i += 5000) await trx.insertInto('book_category').values(links.slice(i, i + 5000)).execute()
 }
 
+/** Deletes books; contributors and category links go with them (ON DELETE CASCADE). */
+export async function deleteBooks(trx: Db, isbns: string[]): Promise<void> {
+  for (let i = 0; i < isbns.length; i += 900) await trx.deleteFrom('book').where('isbn13', 'in', isbns.slice(i, i + 900)).execute()
+}
+
 async function contributorsOf(db: Db, isbns: string[]): Promise<Map<string, Contributor[]>> {
   const byBook = new Map<string, Contributor[]>()
   if (isbns.length === 0) return byBook
@@ -130,6 +135,20 @@ export async function findBook(db: Db, isbn13: Isbn13): Promise<Book | undefined
     db.selectFrom('book_category').select('category_id').where('book_isbn13', '=', isbn13).orderBy('category_id').execute(),
   ])
   return fromRow(row, contributors.get(isbn13) ?? [], categories.map((c) => c.category_id))
+}
+
+/** Whole books in ISBN order after `after`: the way to walk the catalog in batches (reindexing). */
+export async function booksAfter(db: Db, after: string, limit: number): Promise<Book[]> {
+  const rows = await db.selectFrom('book').selectAll().where('isbn13', '>', after).orderBy('isbn13').limit(limit).execute()
+  if (rows.length === 0) return []
+  const isbns = rows.map((r) => r.isbn13)
+  const [contributors, links] = await Promise.all([
+    contributorsOf(db, isbns),
+    db.selectFrom('book_category').select(['book_isbn13', 'category_id']).where('book_isbn13', 'in', isbns).orderBy('category_id').execute(),
+  ])
+  const categories = new Map<string, string[]>()
+  for (const l of links) categories.set(l.book_isbn13, [...(categories.get(l.book_isbn13) ?? []), l.category_id])
+  return rows.map((r) => fromRow(r, contributors.get(r.isbn13) ?? [], categories.get(r.isbn13) ?? []))
 }
 
 const summaryColumns = ['isbn13', 'title', 'title_translations', 'publisher', 'issued_on', 'format', 'cover_url', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale'] as const

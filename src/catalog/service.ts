@@ -20,6 +20,7 @@ export interface CategoryListing {
  */
 export interface CatalogIndexer {
   booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void>
+  booksRemoved(trx: Transaction<Database>, isbns: Isbn13[]): Promise<void>
 }
 
 /** What changed in one committed write: some books, or (bulk loads, the category tree) anything. */
@@ -42,7 +43,9 @@ export class CatalogService {
   }
 
   /** Writes validated books in one transaction: all of them or none. */
-  async saveBooks(books: BookInput[]): Promise<void> {
+  async saveBooks(given: BookInput[]): Promise<void> {
+    // A feed may carry one ISBN twice in a batch; the later record wins, as it would in two batches.
+    const books = [...new Map(given.map((b) => [b.isbn13, b])).values()]
     const tree = await this.categories()
     for (const book of books) {
       const unknown = book.categoryIds.filter((id) => !tree.get(id))
@@ -80,6 +83,14 @@ export class CatalogService {
   async qualitySummary(): Promise<QualitySummary> {
     const { books, ...missing } = await repo.qualityCounts(this.db)
     return { books, missing }
+  }
+
+  /** Deletes books (with their contributors and category links) in one transaction; unknown ISBNs are ignored. */
+  async removeBooks(isbns: Isbn13[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await repo.deleteBooks(trx, isbns)
+      for (const indexer of this.indexers) await indexer.booksRemoved(trx, isbns)
+    })
   }
 
   async saveCategories(categories: Category[]): Promise<void> {
@@ -141,6 +152,11 @@ export class CatalogService {
   /** ISBNs on sale with their last change, a slice at a time, in key order. */
   async isbnSlice(offset: number, limit: number): Promise<Array<{ isbn13: string; updated_at: string }>> {
     return repo.isbnSlice(this.db, offset, limit)
+  }
+
+  /** Up to `limit` whole books with ISBNs after `after`, in ISBN order; an empty list at the end. */
+  async booksAfter(after: string, limit: number): Promise<Book[]> {
+    return repo.booksAfter(this.db, after, limit)
   }
 
   async summaries(isbns: string[]): Promise<BookSummary[]> {

@@ -4,10 +4,11 @@ import { demoCommand } from './commands/demo'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { qualityCommand } from './commands/quality'
+import { reindexCommand } from './commands/reindex'
 import { serveCommand } from './commands/serve'
 import { subjectsCommand } from './commands/subjects'
 
-const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]

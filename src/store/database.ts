@@ -13,6 +13,9 @@ export interface Database {
   catalog_change: CatalogChangeTable
   import_run: ImportRunTable
   subject_category: SubjectCategoryTable
+  search_book: SearchBookTable
+  search_book_category: SearchBookCategoryTable
+  search_word: SearchWordTable
 }
 
 export interface BookTable {
@@ -104,6 +107,37 @@ export interface SubjectCategoryTable {
   scheme: string
   code: string
   category_id: string
+}
+
+/** What search filters, counts and sorts by, one row a book, keyed by the ISBN-13 as an integer. */
+export interface SearchBookTable {
+  id: number
+  title: string
+  /** Normalised titles, for ranking an exact title first. */
+  title_key: string
+  alt_title_key: string | null
+  /** Characters of title and subtitle: the fewer, the more of the title a matching query covers. */
+  title_length: number
+  publisher: string | null
+  format: string
+  language: string | null
+  issued_on: string | null
+  /** What a shopper pays, in minor units. */
+  price: number | null
+  is_available: number
+}
+
+/** Each book's categories and all their ancestors, so a category's books are one lookup. */
+export interface SearchBookCategoryTable {
+  id: number
+  category_id: string
+}
+
+/** Words of the catalog's Latin-script text, for typo tolerance and "did you mean". */
+export interface SearchWordTable {
+  word: string
+  /** How many book writes used the word: a popularity weight, not an exact count. */
+  books: number
 }
 
 export type BookRow = Selectable<BookTable>

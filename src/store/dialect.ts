@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database'
+import type { TextIndex } from './text-index'
 
 /**
  * What the rest of the code may know about the engine underneath: its
@@ -19,4 +20,6 @@ export interface StoreDialect {
    * change log only when it moved. Call after createKysely().
    */
   foreignCommitCounter(): () => number
+  /** Full-text search over the application's tokens: FTS5 on SQLite. */
+  readonly textIndex: TextIndex
 }

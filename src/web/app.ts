@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
-import { z } from 'zod'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
+import type { SearchService } from '../search'
 import { adminRoutes } from './admin'
 import { booksApi } from './api/books'
+import { searchApi } from './api/search'
 import { onixFeed } from './feeds/onix'
 import { opdsRoutes } from './feeds/opds'
 import { sitemapRoutes } from './feeds/sitemap'
@@ -17,14 +18,17 @@ import type { Metrics } from './metrics'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
 import { answerPage, answerUncached, headerPairs, pageKey, pickEncoding, requestLang } from './page-response'
-import { categoryPage } from './pages/category'
+import { categoryPage, categoryTreePage } from './pages/category'
 import { pageContext } from './pages/context'
 import { errorPage } from './pages/error'
 import { homePage } from './pages/home'
 import { productPage } from './pages/product'
+import { searchPage } from './pages/search'
+import { listingQuery, listingState, toSearchParams } from './search-query'
 
 export interface AppServices {
   catalog: CatalogService
+  search: SearchService
   logger: Logger
   metrics?: Metrics
   /** Absent: every page is rendered on every request (--no-page-cache). */
@@ -43,13 +47,11 @@ const NEW_ARRIVALS = 12
 const CATEGORY_PAGE_SIZE = 24
 const MAX_BODY_BYTES = 64 * 1024
 
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) })
-
 function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, ping, adminPassword }: AppServices) {
+export function createApp({ catalog, search, logger, metrics, pageCache, exposeMetrics, ping, adminPassword }: AppServices) {
   const app = new Hono<AppEnv>()
 
   /** Renders a cacheable page (or takes it from a render that just finished), then answers it compressed, with validators. */
@@ -116,12 +118,20 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     })
   })
 
-  app.get('/categories/:id', valid('query', pageQuery), (c) =>
+  app.get('/categories', (c) => sendPage(c, 'categories', () => 'listing', async () => categoryTreePage(c.var.page, (await catalog.categories()).roots)))
+
+  app.get('/categories/:id', valid('query', listingQuery), (c) =>
     sendPage(c, 'category', () => 'listing', async () => {
-      const { page } = c.req.valid('query')
-      return categoryPage(c.var.page, await catalog.booksInCategory(c.req.param('id'), page, CATEGORY_PAGE_SIZE))
+      const query = c.req.valid('query')
+      const listing = await search.categoryListing(c.req.param('id'), toSearchParams(query, CATEGORY_PAGE_SIZE))
+      return categoryPage(c.var.page, listing, listingState(query))
     }),
   )
+
+  app.get('/search', valid('query', listingQuery), async (c) => {
+    const query = c.req.valid('query')
+    return c.html(searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query)))
+  })
 
   app.get('/covers/:file{[0-9A-Za-z-]+\\.svg}', async (c) => {
     const [isbn, fingerprint] = c.req.param('file').slice(0, -4).split(/-(?=[0-9a-z]+$)/) as [string, string | undefined]
@@ -166,6 +176,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   if (exposeMetrics && metrics) {
     app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
   }
+  app.route('/api', searchApi({ search }))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404)

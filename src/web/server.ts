@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { CatalogService } from '../catalog'
 import type { Logger } from '../core/logger'
+import type { SearchService } from '../search'
 import { createApp } from './app'
 import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
@@ -10,6 +11,7 @@ import { answerPage, pageKey, requestLang } from './page-response'
 
 export interface ServerServices {
   catalog: CatalogService
+  search: SearchService
   logger: Logger
   /** The store's commit counter (Store.foreignCommits); the page cache needs it. */
   foreignCommits: () => number

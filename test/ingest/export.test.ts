@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bookToInput, parseBookInput, type Book, type CatalogService } from '../../src/catalog'
 import { createLogger } from '../../src/core/logger'
 import { generatedBook, seedBook } from '../../src/demo'
-import { csvTable, onixMessage, openInput, type Importer } from '../../src/ingest'
-import type { Store } from '../../src/store'
+import { csvTable, onixMessage, openInput } from '../../src/ingest'
+import type { Services } from '../../src/cli/services'
 import { createApp } from '../../src/web/app'
 import { bytesOf, fixture, importSetup, sharedFixtures } from '../support/ingest'
 
@@ -28,7 +28,7 @@ async function allBooks(catalog: CatalogService): Promise<Book[]> {
 }
 
 describe('sqlite: export', () => {
-  let source: { store: Store; catalog: CatalogService; importer: Importer }
+  let source: Services
   let onix: string
 
   beforeAll(async () => {
@@ -77,7 +77,7 @@ describe('sqlite: export', () => {
   })
 
   it('GET /feeds/onix.xml streams the same message', async () => {
-    const app = createApp({ catalog: source.catalog, logger: createLogger('silent') })
+    const app = createApp({ catalog: source.catalog, search: source.search, logger: createLogger('silent') })
     const res = await app.request('/feeds/onix.xml')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/)

@@ -83,3 +83,13 @@ describe('sqlite: prepared statements', () => {
     for (let i = 0; i < 3; i++) expect(await store.catalog.countBooks()).toBe(51)
   })
 })
+
+describe('sqlite: one ISBN twice in a batch', () => {
+  it('keeps the later record, in the catalog and the search index', async () => {
+    store = await testStore({ demoBooks: 0 })
+    const first = parseBookInput({ ...seedBook, stock: 1 })
+    await store.catalog.saveBooks([first, { ...first, stock: 9 }])
+    expect((await store.catalog.getBook(first.isbn13)).stock).toBe(9)
+    expect(await store.catalog.countBooks()).toBe(1)
+  })
+})

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
-import { CatalogService } from '../../src/catalog'
 import { demoCategories } from '../../src/demo/categories'
 import { generatedBook } from '../../src/demo'
-import { Importer, onixMessage } from '../../src/ingest'
-import { openStore, type Store } from '../../src/store'
+import { onixMessage } from '../../src/ingest'
+import { buildServices, type Services } from '../../src/cli/services'
+import { openStore } from '../../src/store'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const fixture = (path: string) => resolve(repoRoot, 'test/fixtures', path)
@@ -23,11 +23,10 @@ export function sharedFixtures(): string | null {
 }
 
 /** A fresh store with the demo category tree, a catalog and an importer over it. */
-export async function importSetup(path = ':memory:'): Promise<{ store: Store; catalog: CatalogService; importer: Importer }> {
-  const store = await openStore(path)
-  const catalog = new CatalogService(store.db)
-  await catalog.saveCategories(demoCategories())
-  return { store, catalog, importer: new Importer(store.db, catalog) }
+export async function importSetup(path = ':memory:'): Promise<Services> {
+  const services = buildServices(await openStore(path))
+  await services.catalog.saveCategories(demoCategories())
+  return services
 }
 
 export const bytesOf = (text: string | Buffer): AsyncIterable<Uint8Array> => Readable.from([Buffer.from(text)])

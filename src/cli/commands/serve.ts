@@ -30,13 +30,16 @@ function serveMetrics(where: string, collect: () => Promise<{ text: string; type
     .listen(Number(port), host)
 }
 
-/** Opens the database once before any worker starts: migrations and, when empty, the demo catalog. */
+/** Opens the database once before any worker starts: migrations, the demo catalog when empty, the search index when missing. */
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
   const store = await openStore(config.COLOPHON_DB)
-  const { catalog } = buildServices(store)
+  const { catalog, search } = buildServices(store)
   if (!(await catalog.hasBooks())) {
     logger.info({ db: config.COLOPHON_DB, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
     await fillDemoCatalog(catalog, { books: DEMO_BOOKS })
+  } else if (await search.isIndexMissing()) {
+    logger.info({ db: config.COLOPHON_DB }, 'books without a search index: building it')
+    await search.reindex()
   }
   await store.close()
 }

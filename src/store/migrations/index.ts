@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import * as createCatalog from './2026-11-28T2100-create-catalog'
 import * as catalogChange from './2026-11-28T2130-catalog-change'
+import * as createSearch from './2026-11-28T2200-create-search'
 import * as createImportLog from './2026-11-28T2300-create-import-log'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T2100-create-catalog': createCatalog,
   '2026-11-28T2130-catalog-change': catalogChange,
+  '2026-11-28T2200-create-search': createSearch,
   '2026-11-28T2300-create-import-log': createImportLog,
 }
 

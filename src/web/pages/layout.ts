@@ -13,6 +13,8 @@ export interface PageMeta {
   /** Where the first focusable element on the page leads. */
   skip?: { target: string; label: string }
   noindex?: boolean
+  /** What the search box shows: the query of a results page. */
+  query?: string
 }
 
 export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
@@ -46,7 +48,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonScript(meta.jsonLd
 <a class="brand" href="${href(ctx, '/')}">${lang === 'ko' ? html`콜로폰 <span>서점</span>` : html`Colophon <span>Books</span>`}</a>
 <form class="search" role="search" action="/search" method="get">
 <label for="q" class="vh">${t.search}</label>
-<input id="q" name="q" type="search" placeholder="${t.searchPlaceholder}" autocomplete="off">
+<input id="q" name="q" type="search" placeholder="${t.searchPlaceholder}" autocomplete="off" value="${meta.query ?? ''}" data-suggest-label="${t.searchSuggestions}">
 ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <button type="submit">${t.search}</button></form>
 <a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${t.languageSwitch}</a>
@@ -54,6 +56,7 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <main id="main" class="wrap" tabindex="-1">${body}</main>
 <footer class="site-footer"><div class="wrap">${t.footer}</div></footer>
 <script src="${assets.js.url}" defer></script>
+<script src="${assets.suggest.url}" defer></script>
 </body></html>`.value
   )
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from '../../database'
 import type { StoreDialect } from '../../dialect'
+import { sqliteTextIndex } from './text-index'
 
 /**
  * Kysely prepares every query afresh; preparing costs about as much as a
@@ -34,6 +35,7 @@ export function sqliteDialect(path: string): StoreDialect {
     name: 'sqlite',
     supportsParallelWrites: false,
     supportsTransactionalDdl: true,
+    textIndex: sqliteTextIndex,
     createKysely(onQuery) {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
       connection = new BetterSqlite3(path)

@@ -1,0 +1,127 @@
+import autocannon from 'autocannon'
+import BetterSqlite3 from 'better-sqlite3'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { analyseQuery } from '../src/search/query'
+import { fts5Query } from '../src/store/dialect/sqlite/text-index'
+import { demoDatabase, percentile, repoRoot, row, type Bench, type BenchContext, type BenchRow } from './lib'
+
+/** The fixed mixed query set: Korean one and two words, English one to three words, ISBNs, prefixes, initials. */
+const QUERIES = [
+  '러시아', '역사', '고양이', '중국 러시아', '작은 도시', '잊힌 제국의 지도',
+  'revolution', 'silk road', 'the quiet garden', 'forgotten empire',
+  '9788962633245', '978-89-6263-324-5', '8962633248',
+  'empi', '중', '민주', 'ㅈㄱ ㄹㅅㅇ', 'Revolutoin',
+]
+const SUGGEST = ['중', '중국', '중국과', '러시', 'rev', 'revol', 'ㅈㄱ', 'sil', '역사', 'anna']
+const CONNECTIONS = 10
+const SECONDS = 10
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+    s.once('error', reject)
+  })
+}
+
+async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', `${repoRoot}/src/cli/main.ts`, 'serve', '--port', String(port)], {
+    env: { ...process.env, COLOPHON_DB: db, HOST: '127.0.0.1', COLOPHON_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Colophon is serving') && resolve())
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+  return { child, url: `http://127.0.0.1:${port}` }
+}
+
+/** p95 latency in ms of a request mix at CONNECTIONS concurrent connections. */
+async function p95(url: string, paths: string[], seconds: number): Promise<{ p95: number; rps: number; errors: number }> {
+  const samples: number[] = []
+  let errors = 0
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) }, (err, r) => (err ? reject(err) : resolve(r)))
+    ;(instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      samples.push(ms)
+      if (status !== 200) errors++
+    })
+  })
+  return { p95: percentile(samples, 95), rps: result.requests.average, errors: errors + result.errors + result.non2xx }
+}
+
+/** p95 and mean of the bare FTS5 query (match, bm25 order, first page) for the same terms, on its own connection. */
+function bareFts(db: string, queries: string[], fields?: Array<'title' | 'initials' | 'codes'>): { p95: number; mean: number } {
+  const conn = new BetterSqlite3(db, { readonly: true })
+  const stmt = conn.prepare('SELECT rowid FROM search_doc WHERE search_doc MATCH ? ORDER BY rank LIMIT 24')
+  const matches = queries.map((q) => fts5Query({ terms: analyseQuery(q).pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields }))
+  const samples: number[] = []
+  const until = performance.now() + 5000
+  while (performance.now() < until) {
+    for (const m of matches) {
+      const t = performance.now()
+      stmt.all(m)
+      samples.push(performance.now() - t)
+    }
+  }
+  conn.close()
+  return { p95: percentile(samples, 95), mean: samples.reduce((a, b) => a + b, 0) / samples.length }
+}
+
+function indexBytes(db: string): number {
+  const conn = new BetterSqlite3(db, { readonly: true })
+  const r = conn.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' OR name = 'sqlite_autoindex_search_word_1' OR name LIKE 'sqlite_autoindex_search_book%'").get() as { bytes: number }
+  conn.close()
+  return r.bytes
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+export const searchBench: Bench = {
+  name: 'search',
+  summary: 'search page, JSON search and suggestions p95 over HTTP vs bare FTS5; index size; server RSS',
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const db = demoDatabase(ctx)
+    const bareSearch = bareFts(db, QUERIES)
+    const bareSuggest = bareFts(db, SUGGEST, ['title', 'initials'])
+    const { child, url } = await startServer(db)
+    try {
+      const q = (path: string, list: string[]) => list.map((t) => `${path}${encodeURIComponent(t)}`)
+      ctx.log('warming up')
+      await p95(url, q('/api/search?q=', QUERIES), 3)
+      ctx.log('search page')
+      const page = await p95(url, q('/search?q=', QUERIES), SECONDS)
+      ctx.log('JSON search')
+      const json = await p95(url, q('/api/search?q=', QUERIES), SECONDS)
+      ctx.log('suggestions')
+      const suggest = await p95(url, q('/api/suggest?q=', SUGGEST), SECONDS)
+      const mem = rssMb(child.pid!)
+      const search = { name: 'bare FTS5 p95 ms', value: bareSearch.p95 }
+      const note = (r: { rps: number; errors: number }) => `${Math.round(r.rps)} req/s, ${r.errors} errors, ${CONNECTIONS} connections`
+      // Under a closed loop of 10 connections, latency is mostly queueing; the cost of one request
+      // (the inverse of throughput on a busy server) against one bare query is what Colophon's code adds.
+      const cost = (r: { rps: number }) => 1000 / r.rps
+      return [
+        row('search', 'search page p95', page.p95, 'ms', search, note(page)),
+        row('search', 'JSON search p95', json.p95, 'ms', search, note(json)),
+        row('search', 'suggestions p95', suggest.p95, 'ms', { name: 'bare FTS5 title p95 ms', value: bareSuggest.p95 }, note(suggest)),
+        row('search', 'search page cost/request', cost(page), 'ms', { name: 'bare FTS5 mean ms', value: bareSearch.mean }, '1000 / req/s'),
+        row('search', 'JSON search cost/request', cost(json), 'ms', { name: 'bare FTS5 mean ms', value: bareSearch.mean }, '1000 / req/s'),
+        row('search', 'suggestions cost/request', cost(suggest), 'ms', { name: 'bare FTS5 title mean ms', value: bareSuggest.mean }, '1000 / req/s'),
+        row('search', 'index size', indexBytes(db) / 1048576, 'MB', { name: 'database MB', value: statSync(db).size / 1048576 }),
+        row('search', 'server RSS', mem.rss, 'MB', undefined, `peak ${Math.round(mem.peak)} MB`),
+      ]
+    } finally {
+      child.kill('SIGTERM')
+    }
+  },
+}

@@ -1,0 +1,3 @@
+export { SearchService } from './service'
+export { SEARCH_SORTS, type SearchSort, type SearchParams, type SearchResult, type SearchHit, type Facets, type FacetValue, type Segment, type Suggestion, type CategoryResult } from './types'
+export { MAX_QUERY_CHARS } from './query'

@@ -1,0 +1,27 @@
+import type { BookInput, CatalogIndexer, Isbn13 } from '../catalog'
+import type { Database, TextIndex } from '../store'
+import type { Transaction } from 'kysely'
+import { bookDocument, searchBookRow, vocabularyOf } from './document'
+import * as repo from './repo'
+
+/** Keeps the search index and the typo vocabulary in step with every catalog write, in the same transaction. */
+export class SearchIndexer implements CatalogIndexer {
+  constructor(private readonly textIndex: TextIndex) {}
+
+  async booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void> {
+    if (books.length === 0) return
+    // Read through the transaction: the store has one connection, which the transaction holds.
+    const paths = await repo.categoryPaths(trx)
+    const documents = books.map((b) => bookDocument(b, (id) => paths.get(id)?.names ?? []))
+    await this.textIndex.write(trx, documents)
+    await repo.writeSearchBooks(trx, books.map((b) => searchBookRow(b, (id) => paths.get(id)?.ids ?? [])))
+    const counts = new Map<string, number>()
+    for (const d of documents) for (const w of new Set(vocabularyOf(d))) counts.set(w, (counts.get(w) ?? 0) + 1)
+    await repo.addWords(trx, counts)
+  }
+
+  async booksRemoved(trx: Transaction<Database>, isbns: Isbn13[]): Promise<void> {
+    await this.textIndex.remove(trx, isbns)
+    await repo.removeSearchBooks(trx, isbns.map(Number))
+  }
+}

@@ -1,0 +1,210 @@
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
+import type { Database, SearchBookTable } from '../store'
+import type { SearchSort } from './types'
+
+type Db = Kysely<Database> | Transaction<Database>
+type Match = RawBuilder<{ id: number; score: number }>
+type Joined = Database & { s: Database['search_book']; m: { id: number; score: number } }
+type Scoped = SelectQueryBuilder<Joined, 's' | 'm', object>
+
+/** Which books a search or listing covers: a text match (or none, for browsing) and the filters. */
+export interface Scope {
+  match: Match | null
+  /** The category with everything below it. */
+  category?: string
+  publisher?: string
+  format?: string
+  language?: string
+  year?: number
+  priceMin?: number
+  priceMax?: number
+  inStock?: boolean
+}
+
+/** Price bands for the facet, in KRW: lower bounds, each band up to the next one. */
+export const PRICE_BANDS = [0, 10_000, 15_000, 20_000, 30_000]
+
+function scoped(db: Db, scope: Scope): Scoped {
+  // Without a text match, `m` is never referenced: the type only lets both cases share the filters below.
+  let q = (scope.match ? db.selectFrom('search_book as s').innerJoin(scope.match.as('m'), 'm.id', 's.id') : db.selectFrom('search_book as s')) as unknown as Scoped
+  if (scope.category !== undefined) {
+    const category = scope.category
+    q = q.where('s.id', 'in', (eb) => eb.selectFrom('search_book_category').select('id').where('category_id', '=', category))
+  }
+  if (scope.publisher !== undefined) q = q.where('s.publisher', '=', scope.publisher)
+  if (scope.format !== undefined) q = q.where('s.format', '=', scope.format)
+  if (scope.language !== undefined) q = q.where('s.language', '=', scope.language)
+  if (scope.year !== undefined) q = q.where('s.issued_on', '>=', `${scope.year}-01-01`).where('s.issued_on', '<', `${scope.year + 1}-01-01`)
+  if (scope.priceMin !== undefined) q = q.where('s.price', '>=', scope.priceMin)
+  if (scope.priceMax !== undefined) q = q.where('s.price', '<=', scope.priceMax)
+  if (scope.inStock) q = q.where('s.is_available', '=', 1)
+  return q
+}
+
+export type FacetDimension = 'publisher' | 'format' | 'language' | 'year' | 'band' | 'category'
+export type FacetCounts = Record<FacetDimension, Map<string, number>>
+
+/**
+ * Counts by publisher, format, language, year, price band and category in
+ * one statement: the matches are joined to their rows once, into a
+ * materialised table that each count reads. Categories count every
+ * category a match sits in or under.
+ */
+export async function facetCounts(db: Db, scope: Scope, options: { isFew: boolean }): Promise<FacetCounts> {
+  const band = sql<number | null>`CASE ${sql.join(
+    [...PRICE_BANDS].reverse().map((lo) => sql`WHEN s.price >= ${lo} THEN ${lo}`),
+    sql` `,
+  )} ELSE NULL END`
+  const matched = scoped(db, scope).select(['s.id', 's.publisher', 's.format', 's.language', sql<string>`substr(s.issued_on, 1, 4)`.as('year'), band.as('band')])
+  const by = (dim: FacetDimension) => sql`SELECT ${dim} AS dim, CAST(${sql.ref(dim)} AS TEXT) AS value, count(*) AS n FROM m GROUP BY ${sql.ref(dim)}`
+  const branches = (['publisher', 'format', 'language', 'year', 'band'] as const).map(by)
+  // For a few matches, looking each one's categories up is cheapest; for many, one pass over the category
+  // table. SQLite's planner can't tell which from a materialised table, and CROSS JOIN makes it look up.
+  const join = options.isFew ? sql`CROSS JOIN search_book_category c WHERE c.id = m.id` : sql`JOIN search_book_category c ON c.id = m.id`
+  branches.push(sql`SELECT ${'category'} AS dim, c.category_id AS value, count(*) AS n FROM m ${join} GROUP BY c.category_id`)
+  const rows = await db
+    .with((cte) => cte('m').materialized(), () => matched)
+    .selectFrom(sql<{ dim: FacetDimension; value: string | null; n: number }>`(${sql.join(branches, sql` UNION ALL `)})`.as('counts'))
+    .selectAll()
+    .execute()
+  const counts: FacetCounts = { publisher: new Map(), format: new Map(), language: new Map(), year: new Map(), band: new Map(), category: new Map() }
+  for (const r of rows) if (r.value != null) counts[r.dim].set(r.value, Number(r.n))
+  return counts
+}
+
+/** One page of ISBN-13s in the requested order. `titleKey` is the normalised query, for ranking an exact title first. */
+export async function pageIsbns(
+  db: Db,
+  scope: Scope,
+  options: { sort: SearchSort; limit: number; offset: number; titleKey: string | null; inTitle: Match | null },
+): Promise<string[]> {
+  let q = scoped(db, scope).select('s.id')
+  if (options.sort === 'relevance' && options.inTitle) {
+    // Books whose title (or people) hold every term come before those that match only in the description;
+    // among those, the shorter the title the more of it the query covers: the nearest to an exact match.
+    // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
+    const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
+    if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND (s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey}) THEN 0 ELSE 1 END`)
+    q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(m.score, 1) END`)
+  }
+  switch (options.sort) {
+    case 'relevance':
+      // bm25 to one decimal: scores that close are a tie, broken by availability and recency.
+      if (scope.match && !options.inTitle) q = q.orderBy(sql`round(m.score, 1)`)
+      q = q.orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc')
+      break
+    case 'newest':
+      q = q.orderBy(sql`s.issued_on IS NULL`).orderBy('s.issued_on', 'desc')
+      break
+    case 'price':
+      q = q.orderBy(sql`s.price IS NULL`).orderBy('s.price', 'asc')
+      break
+    case 'price_desc':
+      q = q.orderBy(sql`s.price IS NULL`).orderBy('s.price', 'desc')
+      break
+    case 'title':
+      q = q.orderBy('s.title', 'asc')
+      break
+  }
+  const rows = await q.orderBy('s.id', 'desc').limit(options.limit).offset(options.offset).execute()
+  return rows.map((r) => String(r.id))
+}
+
+/** A book's row for filtering, counting and sorting, and the categories it sits in or under. */
+export interface SearchBookRow {
+  book: SearchBookTable
+  categoryIds: string[]
+}
+
+/** Replaces the search rows of these books, inside the caller's transaction. */
+export async function writeSearchBooks(trx: Db, rows: SearchBookRow[]): Promise<void> {
+  await removeSearchBooks(trx, rows.map((r) => r.book.id))
+  for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('search_book').values(rows.slice(i, i + 2000).map((r) => r.book)).execute()
+  const links = rows.flatMap((r) => r.categoryIds.map((category_id) => ({ id: r.book.id, category_id })))
+  for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('search_book_category').values(links.slice(i, i + 10_000)).execute()
+}
+
+export async function removeSearchBooks(trx: Db, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000)
+    await trx.deleteFrom('search_book_category').where('id', 'in', chunk).execute()
+    await trx.deleteFrom('search_book').where('id', 'in', chunk).execute()
+  }
+}
+
+/** The best-matching titles, for suggestions. */
+export async function matchingTitles(db: Db, match: Match, limit: number): Promise<Array<{ isbn13: string; title: string; translations: string }>> {
+  const rows = await db
+    .selectFrom(match.as('m'))
+    .innerJoin('book as b', (j) => j.on(sql<SqlBool>`b.isbn13 = CAST(m.id AS TEXT)`))
+    .select(['b.isbn13', 'b.title', 'b.title_translations as translations'])
+    .orderBy('m.score')
+    .orderBy('b.issued_on', 'desc')
+    .limit(limit)
+    .execute()
+  return rows
+}
+
+/** Contributor names starting with any of the prefixes (a range on the name index). */
+export async function contributorNames(db: Db, prefixes: string[], limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contributor')
+    .select('name')
+    .distinct()
+    .where((eb) => eb.or(prefixes.map((p) => eb.and([eb('name', '>=', p), eb('name', '<', p + '\u{10ffff}')]))))
+    .orderBy('name')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.name)
+}
+
+/** Adds to the typo vocabulary: each word's count goes up by how often this batch used it. */
+export async function addWords(trx: Db, counts: Map<string, number>): Promise<void> {
+  const rows = [...counts].map(([word, books]) => ({ word, books }))
+  for (let i = 0; i < rows.length; i += 5000) {
+    await trx
+      .insertInto('search_word')
+      .values(rows.slice(i, i + 5000))
+      .onConflict((oc) => oc.column('word').doUpdateSet((eb) => ({ books: eb('search_word.books', '+', eb.ref('excluded.books')) })))
+      .execute()
+  }
+}
+
+/** Which of these words the catalog uses, most used first. */
+export async function knownWords(db: Db, words: string[]): Promise<string[]> {
+  if (words.length === 0) return []
+  const rows = await db.selectFrom('search_word').select('word').where('word', 'in', words).orderBy('books', 'desc').orderBy('word').execute()
+  return rows.map((r) => r.word)
+}
+
+export async function hasWordStartingWith(db: Db, prefix: string): Promise<boolean> {
+  const row = await db.selectFrom('search_word').select('word').where('word', '>=', prefix).where('word', '<', prefix + '\u{10ffff}').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+export async function hasSearchBooks(db: Db): Promise<boolean> {
+  return (await db.selectFrom('search_book').select('id').limit(1).executeTakeFirst()) !== undefined
+}
+
+/** Empties the vocabulary and the search rows, before a rebuild. */
+export async function clearSearchTables(trx: Db): Promise<void> {
+  await trx.deleteFrom('search_word').execute()
+  await trx.deleteFrom('search_book_category').execute()
+  await trx.deleteFrom('search_book').execute()
+}
+
+/** Each category's id and Korean and English names, with its ancestors', for indexing. */
+export async function categoryPaths(db: Db): Promise<Map<string, { ids: string[]; names: string[] }>> {
+  const rows = await db.selectFrom('category').select(['id', 'parent_id', 'name_ko', 'name_en']).execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const out = new Map<string, { ids: string[]; names: string[] }>()
+  for (const r of rows) {
+    const path = { ids: [] as string[], names: [] as string[] }
+    for (let c: typeof r | undefined = r, depth = 0; c && depth < 32; c = c.parent_id ? byId.get(c.parent_id) : undefined, depth++) {
+      path.ids.push(c.id)
+      path.names.push(c.name_ko, c.name_en)
+    }
+    out.set(r.id, path)
+  }
+  return out
+}

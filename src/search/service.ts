@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely'
+import type { BookSummary, CatalogService } from '../catalog'
+import { NotFoundError } from '../core/errors'
+import type { Database, TextField, TextIndex, TextQuery } from '../store'
+import { buildFacets, facetCategories } from './facets'
+import { highlight } from './highlight'
+import { SearchIndexer } from './indexer'
+import { queryTitleKey } from './document'
+import { analyseQuery, type AnalysedQuery } from './query'
+import * as repo from './repo'
+import { normalise, type QueryPiece } from './tokenise'
+import { isTypoCandidate, oneEditAway } from './typos'
+import type { CategoryResult, SearchHit, SearchParams, SearchResult, SearchSort, Suggestion } from './types'
+
+const MAX_SUGGESTIONS = 8
+const REINDEX_BATCH = 1000
+const DEFAULT_SAMPLE_SIZE = 3000
+/** Where a match counts as a title match: ranked above matches only in descriptions. */
+const TITLE_FIELDS: TextField[] = ['title', 'people', 'codes', 'initials']
+
+/** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
+export class SearchService {
+  readonly indexer: SearchIndexer
+
+  private readonly sampleSize: number
+
+  /** `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly textIndex: TextIndex,
+    private readonly catalog: CatalogService,
+    options: { sampleSize?: number } = {},
+  ) {
+    this.indexer = new SearchIndexer(textIndex)
+    this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
+  }
+
+  /** A page of books matching the query (all books when it is empty) and the filters, with facets. */
+  async search(params: SearchParams): Promise<SearchResult> {
+    const analysed = analyseQuery(params.q)
+    const sort = params.sort ?? (analysed.pieces.length ? 'relevance' : 'newest')
+    const tree = await this.catalog.categories()
+    const { query, corrections } = analysed.pieces.length ? await this.textQuery(analysed.pieces) : { query: null, corrections: new Map<string, string>() }
+    const filters = filtersOf(params)
+    const isFiltered = Object.values(filters).some((v) => v !== undefined)
+    // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
+    // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
+    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
+    const matchCount = query ? await this.textIndex.count(this.db, query) : null
+    // A query that matches a large share of the catalog is answered, in relevance order, from its best
+    // matches: bm25 ranks every match anyway, and counting facets over all of them would cost more than
+    // anything else in the request. Other orders and browsing count every book.
+    const isSampled = matchCount !== null && matchCount > this.sampleSize && sort === 'relevance'
+    const best = isSampled ? { count: this.sampleSize, alsoIn: TITLE_FIELDS } : undefined
+    const scope = { ...filters, match: query ? this.textIndex.matches(query, { best }) : null }
+    const countScope = { ...scope, match: query && !isSampled ? this.textIndex.matches(query, { isScored: false }) : scope.match }
+    // Looking up each match's categories beats scanning the category table until matches are many.
+    const isFew = matchCount !== null && (isSampled || matchCount <= this.sampleSize)
+    const [counts, isbns] = await Promise.all([
+      repo.facetCounts(this.db, countScope, { isFew }),
+      repo.pageIsbns(this.db, scope, {
+        sort,
+        limit: params.pageSize,
+        offset: (params.page - 1) * params.pageSize,
+        titleKey: analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null,
+        inTitle: query ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
+      }),
+    ])
+    const items = withHighlights(await this.catalog.summaries(isbns), analysed.pieces)
+    // Every book has exactly one format, so the format counts add up to the total.
+    const counted = [...counts.format.values()].reduce((n, c) => n + c, 0)
+    const total = isSampled && !isFiltered ? matchCount : counted
+    const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
+    return {
+      q: analysed.text,
+      isTruncated: analysed.isTruncated,
+      sort,
+      books: { items, total, page: params.page, pageSize: params.pageSize },
+      sampled: isSampled ? { best: this.sampleSize, covered: counted } : null,
+      facets: buildFacets(counts, params.category ? tree.get(params.category) : undefined, facetCategories(tree, params.category), params),
+      didYouMean: corrections.size ? corrected : null,
+    }
+  }
+
+  /** A category's books with the same facets and sorting as a search; the category must exist. */
+  async categoryListing(categoryId: string, params: SearchParams): Promise<CategoryResult> {
+    const tree = await this.catalog.categories()
+    const category = tree.get(categoryId)
+    if (!category) throw new NotFoundError('category', categoryId)
+    return { category, path: tree.pathTo(categoryId), result: await this.search({ ...params, category: categoryId }) }
+  }
+
+  /**
+   * The index query for the pieces. An English word of five letters or more
+   * that the catalog never uses also matches its neighbours one edit away.
+   */
+  private async textQuery(pieces: QueryPiece[]): Promise<{ query: TextQuery; corrections: Map<string, string> }> {
+    const corrections = new Map<string, string>()
+    const terms = await Promise.all(
+      pieces.map(async (p) => {
+        const own = { tokens: p.tokens, isPrefix: p.isPrefix }
+        if (p.kind !== 'word' || !isTypoCandidate(p.text)) return { alternatives: [own] }
+        const isKnown = p.isPrefix ? await repo.hasWordStartingWith(this.db, p.text) : (await repo.knownWords(this.db, [p.text])).length > 0
+        if (isKnown) return { alternatives: [own] }
+        const near = (await repo.knownWords(this.db, oneEditAway(p.text))).slice(0, 4)
+        if (near[0]) corrections.set(p.text, near[0])
+        return { alternatives: [own, ...near.map((w) => ({ tokens: [w], isPrefix: false }))] }
+      }),
+    )
+    return { query: { terms }, corrections }
+  }
+
+  /** Up to eight titles, contributors and categories for what has been typed so far. */
+  async suggest(q: string, lang: 'ko' | 'en'): Promise<Suggestion[]> {
+    const analysed = analyseQuery(q)
+    if (!analysed.pieces.length) return []
+    const typed = normalise(analysed.text)
+    const tree = await this.catalog.categories()
+    const categories = [...tree.roots.flatMap(function all(c): typeof tree.roots { return [c, ...c.children.flatMap(all)] })]
+      .filter((c) => normalise(c.name.ko).includes(typed) || normalise(c.name.en).includes(typed))
+      .slice(0, 2)
+      .map((c): Suggestion => ({ kind: 'category', label: c.name[lang], path: `/categories/${c.id}` }))
+    const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
+    const [names, titles] = await Promise.all([
+      analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
+      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: { count: MAX_SUGGESTIONS } }), MAX_SUGGESTIONS),
+    ])
+    const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
+    const books = titles.map((t): Suggestion => {
+      const en = (JSON.parse(t.translations) as Record<string, { title: string }>).en?.title
+      return { kind: 'title', label: lang === 'en' && en ? en : t.title, path: `/books/${t.isbn13}` }
+    })
+    return [...categories, ...people, ...books].slice(0, MAX_SUGGESTIONS)
+  }
+
+  /** Rebuilds the index and vocabulary from the catalog, a batch per transaction. */
+  async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const total = await this.catalog.countBooks()
+    await this.db.transaction().execute(async (trx) => {
+      await this.textIndex.clear(trx)
+      await repo.clearSearchTables(trx)
+    })
+    let done = 0
+    for (let after = ''; ; ) {
+      const books = await this.catalog.booksAfter(after, REINDEX_BATCH)
+      if (books.length === 0) break
+      await this.db.transaction().execute((trx) => this.indexer.booksWritten(trx, books))
+      after = books[books.length - 1]!.isbn13
+      done += books.length
+      onProgress?.(done, total)
+    }
+    return done
+  }
+
+  /** True when the catalog has books but the index has none (a database from before search existed). */
+  async isIndexMissing(): Promise<boolean> {
+    return !(await repo.hasSearchBooks(this.db)) && (await this.catalog.countBooks()) > 0
+  }
+
+  /** Bytes the full-text index takes on disk, when the engine can tell. */
+  async indexSize(): Promise<number | null> {
+    return this.textIndex.sizeOnDisk(this.db)
+  }
+}
+
+function filtersOf(params: SearchParams): Omit<repo.Scope, 'match'> {
+  const { category, publisher, format, language, year, priceMin, priceMax, inStock } = params
+  return { category, publisher, format, language, year, priceMin, priceMax, inStock }
+}
+
+function emptyResult(analysed: AnalysedQuery, sort: SearchSort, params: SearchParams): SearchResult {
+  return {
+    q: analysed.text,
+    isTruncated: analysed.isTruncated,
+    sort,
+    books: { items: [], total: 0, page: params.page, pageSize: params.pageSize },
+    sampled: null,
+    facets: { categories: [], publishers: [], formats: [], languages: [], years: [], prices: [] },
+    didYouMean: null,
+  }
+}
+
+function withHighlights(books: BookSummary[], pieces: QueryPiece[]): SearchHit[] {
+  return books.map((b) => ({
+    ...b,
+    highlights: { title: highlight(b.title, pieces), ...(b.translations.en ? { en: highlight(b.translations.en.title, pieces) } : {}) },
+  }))
+}

@@ -1,0 +1,50 @@
+import type { Kysely, RawBuilder, Transaction } from 'kysely'
+import type { Database } from './database'
+
+/** The columns of the full-text index, each with its own weight in ranking. */
+export const TEXT_FIELDS = ['title', 'people', 'codes', 'meta', 'body', 'initials'] as const
+export type TextField = (typeof TEXT_FIELDS)[number]
+
+/** One book in the index: its ISBN-13 and, per field, the tokens the application's tokeniser made. */
+export interface TextDocument {
+  isbn13: string
+  fields: Record<TextField, string[]>
+}
+
+/** A sequence of tokens that must appear in this order; with isPrefix, the last one may continue. */
+export interface TextPhrase {
+  tokens: string[]
+  isPrefix: boolean
+}
+
+/** Every term must match, in any of `fields` (all when absent); a term matches when any of its alternatives does. */
+export interface TextQuery {
+  terms: Array<{ alternatives: TextPhrase[] }>
+  fields?: TextField[]
+}
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/**
+ * The engine's full-text index over pre-tokenised documents. SQLite answers
+ * with FTS5, PostgreSQL with a tsvector column; callers can't tell which.
+ */
+export interface TextIndex {
+  /** Inserts or replaces documents, inside the caller's transaction. */
+  write(trx: Db, documents: TextDocument[]): Promise<void>
+  remove(trx: Db, isbns: string[]): Promise<void>
+  clear(trx: Db): Promise<void>
+  /**
+   * A table expression of (id, score) for the books matching the query, id
+   * being the ISBN-13 as an integer;
+   * lower score is better. Unscored matches (score 0) cost less: counting
+   * needs no ranking. `best` keeps only the `count` best-scored matches,
+   * and as many of the best whose match lies within the `alsoIn` fields
+   * (so title matches in long documents are not crowded out).
+   */
+  matches(query: TextQuery, options?: { isScored?: boolean; best?: { count: number; alsoIn?: TextField[] } }): RawBuilder<{ id: number; score: number }>
+  /** How many books match: cheap, as it ranks nothing and reads no rows. */
+  count(db: Db, query: TextQuery): Promise<number>
+  /** Bytes the index takes on disk, when the engine can tell. */
+  sizeOnDisk(db: Db): Promise<number | null>
+}

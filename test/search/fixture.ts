@@ -1,0 +1,15 @@
+import { buildServices, type Services } from '../../src/cli/services'
+import { SearchService } from '../../src/search'
+import { createLogger } from '../../src/core/logger'
+import { fillDemoCatalog } from '../../src/demo'
+import { openStore } from '../../src/store'
+import { createApp } from '../../src/web/app'
+
+/** An in-memory store with the demo catalog of `books` generated books plus the seed book, and the app over it. */
+export async function demoStore(books: number, options: { sampleSize?: number } = {}): Promise<Services & { app: ReturnType<typeof createApp> }> {
+  const services = buildServices(await openStore(':memory:'))
+  await fillDemoCatalog(services.catalog, { books })
+  // A second search service over the same store, for a sample size other than the default.
+  const search = options.sampleSize ? new SearchService(services.store.db, services.store.dialect.textIndex, services.catalog, options) : services.search
+  return { ...services, search, app: createApp({ ...services, search, logger: createLogger('silent') }) }
+}
