@@ -42,7 +42,8 @@ export function demoDatabase(ctx: BenchContext): string {
   mkdirSync(ctx.workDir, { recursive: true })
   const path = `${ctx.workDir}/demo-${ctx.books}.db`
   const stamp = `${path}.stamp`
-  const generator = ['src/demo/generate.ts', 'src/demo/words.ts', 'src/demo/seed-book.ts', 'src/store/migrations/index.ts']
+  // Later migrations apply when a server opens the file; only a change in what the generator writes forces a rebuild.
+  const generator = ['src/demo/generate.ts', 'src/demo/words.ts', 'src/demo/seed-book.ts', 'src/demo/categories.ts']
     .map((f) => readFileSync(`${repoRoot}/${f}`, 'utf8'))
     .join('\n')
   const fingerprint = String(generator.length) + ':' + simpleHash(generator)
