@@ -3,6 +3,7 @@ import { InputError, NotFoundError } from '../core/errors'
 import type { Database } from '../store'
 import { CategoryTree } from './categories'
 import type { Isbn13 } from './isbn'
+import * as changeLog from './change-log'
 import * as repo from './repo'
 import type { QualitySummary } from './quality'
 import type { BookInput } from './schema'
@@ -55,7 +56,7 @@ export class CatalogService {
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertBooks(trx, books)
       for (const indexer of this.indexers) await indexer.booksWritten(trx, books)
-      await repo.recordChanges(trx, isbns)
+      await changeLog.recordChanges(trx, isbns)
     })
     this.emit({ isbns })
   }
@@ -96,7 +97,7 @@ export class CatalogService {
   async saveCategories(categories: Category[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertCategories(trx, categories)
-      await repo.recordChanges(trx, 'all')
+      await changeLog.recordChanges(trx, 'all')
     })
     this.tree = undefined
     this.emit({ isbns: 'all' })
@@ -117,13 +118,13 @@ export class CatalogService {
    * cached category tree.
    */
   async changesSince(seq: number): Promise<{ seq: number; change: CatalogChange }> {
-    const { seq: next, isbns } = await repo.changesSince(this.db, seq)
+    const { seq: next, isbns } = await changeLog.changesSince(this.db, seq)
     if (isbns === 'all') this.tree = undefined
     return { seq: next, change: { isbns } as CatalogChange }
   }
 
   async latestChangeSeq(): Promise<number> {
-    return repo.latestChangeSeq(this.db)
+    return changeLog.latestChangeSeq(this.db)
   }
 
   async categories(): Promise<CategoryTree> {
