@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { BookSummary, CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
 import type { Database, TextField, TextIndex, TextQuery } from '../store'
+import { BrowseCache } from './browse-cache'
 import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
@@ -23,6 +24,7 @@ export class SearchService {
   readonly indexer: SearchIndexer
 
   private readonly sampleSize: number
+  private readonly browseCache = new BrowseCache()
 
   /** `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small). */
   constructor(
@@ -31,7 +33,7 @@ export class SearchService {
     private readonly catalog: CatalogService,
     options: { sampleSize?: number } = {},
   ) {
-    this.indexer = new SearchIndexer(textIndex)
+    this.indexer = new SearchIndexer(textIndex, () => this.browseCache.invalidate())
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
   }
 
@@ -57,7 +59,7 @@ export class SearchService {
     // Looking up each match's categories beats scanning the category table until matches are many.
     const isFew = query !== null && (isSampled || matchCount <= this.sampleSize)
     const [counts, isbns] = await Promise.all([
-      repo.facetCounts(this.db, countScope, { isFew }),
+      query ? repo.facetCounts(this.db, countScope, { isFew }) : this.browseCache.get(JSON.stringify(filters), () => repo.facetCounts(this.db, countScope, { isFew })),
       repo.pageIsbns(this.db, scope, {
         sort,
         limit: params.pageSize,
