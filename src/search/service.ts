@@ -15,7 +15,7 @@ import type { CategoryResult, SearchHit, SearchParams, SearchResult, SearchSort,
 
 const MAX_SUGGESTIONS = 8
 const REINDEX_BATCH = 1000
-const DEFAULT_SAMPLE_SIZE = 3000
+const DEFAULT_SAMPLE_SIZE = 1000
 /** Where a match counts as a title match: ranked above matches only in descriptions. */
 const TITLE_FIELDS: TextField[] = ['title', 'people', 'codes', 'initials']
 
