@@ -6,10 +6,15 @@ import * as repo from './repo'
 
 /** Keeps the search index and the typo vocabulary in step with every catalog write, in the same transaction. */
 export class SearchIndexer implements CatalogIndexer {
-  constructor(private readonly textIndex: TextIndex) {}
+  /** `onChange` hears of every write, so caches of what the index answers can be dropped. */
+  constructor(
+    private readonly textIndex: TextIndex,
+    private readonly onChange: () => void = () => {},
+  ) {}
 
   async booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void> {
     if (books.length === 0) return
+    this.onChange()
     // Read through the transaction: the store has one connection, which the transaction holds.
     const paths = await repo.categoryPaths(trx)
     const documents = books.map((b) => bookDocument(b, (id) => paths.get(id)?.names ?? []))
@@ -21,6 +26,7 @@ export class SearchIndexer implements CatalogIndexer {
   }
 
   async booksRemoved(trx: Transaction<Database>, isbns: Isbn13[]): Promise<void> {
+    this.onChange()
     await this.textIndex.remove(trx, isbns)
     await repo.removeSearchBooks(trx, isbns.map(Number))
   }

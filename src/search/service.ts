@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { BookSummary, CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
 import type { Database, TextField, TextIndex, TextQuery } from '../store'
+import { BrowseCache } from './browse-cache'
 import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
@@ -14,7 +15,7 @@ import type { CategoryResult, SearchHit, SearchParams, SearchResult, SearchSort,
 
 const MAX_SUGGESTIONS = 8
 const REINDEX_BATCH = 1000
-const DEFAULT_SAMPLE_SIZE = 3000
+const DEFAULT_SAMPLE_SIZE = 1000
 /** Where a match counts as a title match: ranked above matches only in descriptions. */
 const TITLE_FIELDS: TextField[] = ['title', 'people', 'codes', 'initials']
 
@@ -23,6 +24,7 @@ export class SearchService {
   readonly indexer: SearchIndexer
 
   private readonly sampleSize: number
+  private readonly browseCache = new BrowseCache()
 
   /** `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small). */
   constructor(
@@ -31,7 +33,7 @@ export class SearchService {
     private readonly catalog: CatalogService,
     options: { sampleSize?: number } = {},
   ) {
-    this.indexer = new SearchIndexer(textIndex)
+    this.indexer = new SearchIndexer(textIndex, () => this.browseCache.invalidate())
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
   }
 
@@ -46,18 +48,18 @@ export class SearchService {
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
     if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
-    const matchCount = query ? await this.textIndex.count(this.db, query) : null
+    const matchCount = query ? await this.textIndex.count(this.db, query) : 0
     // A query that matches a large share of the catalog is answered, in relevance order, from its best
-    // matches: bm25 ranks every match anyway, and counting facets over all of them would cost more than
-    // anything else in the request. Other orders and browsing count every book.
-    const isSampled = matchCount !== null && matchCount > this.sampleSize && sort === 'relevance'
-    const best = isSampled ? { count: this.sampleSize, alsoIn: TITLE_FIELDS } : undefined
-    const scope = { ...filters, match: query ? this.textIndex.matches(query, { best }) : null }
-    const countScope = { ...scope, match: query && !isSampled ? this.textIndex.matches(query, { isScored: false }) : scope.match }
+    // matches, ranked once: counting facets over all of them would cost more than anything else in the
+    // request. Other orders and browsing count every book.
+    const isSampled = query !== null && matchCount > this.sampleSize && sort === 'relevance'
+    const sample = isSampled ? this.textIndex.fromMatches(await this.textIndex.bestMatches(this.db, query, this.sampleSize)) : null
+    const scope = { ...filters, match: sample ?? (query ? this.textIndex.matches(query) : null) }
+    const countScope = { ...scope, match: sample ?? (query ? this.textIndex.matches(query, { isScored: false }) : null) }
     // Looking up each match's categories beats scanning the category table until matches are many.
-    const isFew = matchCount !== null && (isSampled || matchCount <= this.sampleSize)
+    const isFew = query !== null && (isSampled || matchCount <= this.sampleSize)
     const [counts, isbns] = await Promise.all([
-      repo.facetCounts(this.db, countScope, { isFew }),
+      query ? repo.facetCounts(this.db, countScope, { isFew }) : this.browseCache.get(JSON.stringify(filters), () => repo.facetCounts(this.db, countScope, { isFew })),
       repo.pageIsbns(this.db, scope, {
         sort,
         limit: params.pageSize,
@@ -123,7 +125,7 @@ export class SearchService {
     const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
     const [names, titles] = await Promise.all([
       analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
-      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: { count: MAX_SUGGESTIONS } }), MAX_SUGGESTIONS),
+      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: MAX_SUGGESTIONS }), MAX_SUGGESTIONS),
     ])
     const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
     const books = titles.map((t): Suggestion => {

@@ -59,8 +59,7 @@ export interface SearchResult {
   books: Page<SearchHit>
   /**
    * Set when the query matched many books: facets and pages then cover only
-   * the `best` best matches and the `best` best title matches, `covered` books
-   * in all after the filters.
+   * its `best` best matches, `covered` of them after the filters.
    */
   sampled: { best: number; covered: number } | null
   facets: Facets

@@ -36,13 +36,15 @@ export interface TextIndex {
   clear(trx: Db): Promise<void>
   /**
    * A table expression of (id, score) for the books matching the query, id
-   * being the ISBN-13 as an integer;
-   * lower score is better. Unscored matches (score 0) cost less: counting
-   * needs no ranking. `best` keeps only the `count` best-scored matches,
-   * and as many of the best whose match lies within the `alsoIn` fields
-   * (so title matches in long documents are not crowded out).
+   * being the ISBN-13 as an integer; lower score is better. Unscored matches
+   * (score 0) cost less: counting needs no ranking. `best` keeps only that
+   * many of the best-scored.
    */
-  matches(query: TextQuery, options?: { isScored?: boolean; best?: { count: number; alsoIn?: TextField[] } }): RawBuilder<{ id: number; score: number }>
+  matches(query: TextQuery, options?: { isScored?: boolean; best?: number }): RawBuilder<{ id: number; score: number }>
+  /** The `count` best-scored matches, best first. */
+  bestMatches(db: Db, query: TextQuery, count: number): Promise<Array<{ id: number; score: number }>>
+  /** A table expression of (id, score) over matches already fetched, so one ranking serves several statements. */
+  fromMatches(matches: Array<{ id: number; score: number }>): RawBuilder<{ id: number; score: number }>
   /** How many books match: cheap, as it ranks nothing and reads no rows. */
   count(db: Db, query: TextQuery): Promise<number>
   /** Bytes the index takes on disk, when the engine can tell. */

@@ -95,7 +95,7 @@ const ko = {
   priceFrom: '{min} 이상',
   language_kor: '한국어',
   language_eng: '영어',
-  sampledCounts: '맞는 책이 많아, 가장 잘 맞는 {n}권과 제목이 가장 잘 맞는 {n}권 안에서 조건별 수를 세고 보여 줍니다. 다른 정렬은 모든 책을 봅니다.',
+  sampledCounts: '맞는 책이 많아, 가장 잘 맞는 {n}권 안에서 조건별 수를 세고 보여 줍니다. 다른 정렬은 모든 책을 봅니다.',
 }
 
 export type Labels = typeof ko
@@ -195,7 +195,7 @@ const en: Labels = {
   priceFrom: '{min} and up',
   language_kor: 'Korean',
   language_eng: 'English',
-  sampledCounts: 'Many books match: filter counts and pages cover the {n} best matches and the {n} best title matches. Other sort orders cover every book.',
+  sampledCounts: 'Many books match: filter counts and pages cover the {n} best matches. Other sort orders cover every book.',
 }
 
 export const labels: Record<Lang, Labels> = { ko, en }

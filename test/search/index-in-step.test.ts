@@ -20,6 +20,17 @@ describe('sqlite: the search index stays in step with the catalog', () => {
     expect(await isbnsFor(before.title)).not.toContain(book.isbn13)
   })
 
+  it('updates a category page, whose counts are kept between requests, on the next write', async () => {
+    const listing = () => store.search.categoryListing('history', { q: '', page: 1, pageSize: 24 })
+    const before = (await listing()).result
+    expect((await listing()).result.facets).toEqual(before.facets)
+    await store.catalog.saveBooks([parseBookInput({ ...generatedBook(500), categoryIds: ['history-world'] })])
+    const after = (await listing()).result
+    expect(after.books.total).toBe(before.books.total + 1)
+    const world = (r: typeof after) => r.facets.categories.find((c) => c.value === 'history-world')?.count ?? 0
+    expect(world(after)).toBe(world(before) + 1)
+  })
+
   it('leaves the index untouched when a write fails', async () => {
     const bad = parseBookInput({ ...generatedBook(8), title: '실패할 쓰기', categoryIds: ['no-such-category'] })
     await expect(store.catalog.saveBooks([bad])).rejects.toThrow()
@@ -42,7 +53,7 @@ describe('sqlite: the search index stays in step with the catalog', () => {
     })
     expect(await isbnsFor('중국과 러시아')).toEqual([])
     expect(await store.search.isIndexMissing()).toBe(true)
-    expect(await store.search.reindex()).toBe(50)
+    expect(await store.search.reindex()).toBe(51)
     expect((await isbnsFor('중국과 러시아'))[0]).toBe('9788962633245')
     expect(await store.search.isIndexMissing()).toBe(false)
     expect(await isbnsFor('색인 시험')).toEqual([generatedBook(7).isbn13])

@@ -39,11 +39,18 @@ export const sqliteTextIndex: TextIndex = {
     await sql`DELETE FROM search_doc`.execute(trx)
   },
   matches(query, { isScored = true, best } = {}) {
-    if (!best) return sql<{ id: number; score: number }>`(SELECT rowid AS id, ${sql.raw(isScored ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)})`
     // FTS5 answers "ORDER BY rank LIMIT n" with a bounded heap instead of sorting every match.
-    const top = (q: TextQuery) => sql`SELECT * FROM (SELECT rowid AS id, rank AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(q)} ORDER BY rank LIMIT ${best.count})`
-    const parts = [top(query), ...(best.alsoIn ? [top({ ...query, fields: best.alsoIn })] : [])]
-    return sql<{ id: number; score: number }>`(SELECT id, min(score) AS score FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY id)`
+    const top = best === undefined ? sql`` : sql` ORDER BY rank LIMIT ${best}`
+    return sql<{ id: number; score: number }>`(SELECT rowid AS id, ${sql.raw(isScored || best !== undefined ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}${top})`
+  },
+  async bestMatches(db, query, count) {
+    const r = await sql<{ id: number; score: number }>`SELECT rowid AS id, rank AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)} ORDER BY rank LIMIT ${count}`.execute(db)
+    return r.rows
+  },
+  fromMatches(matches) {
+    // One bound JSON array instead of thousands of parameters.
+    const json = JSON.stringify(matches.map((m) => [m.id, m.score]))
+    return sql<{ id: number; score: number }>`(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS score FROM json_each(${json}))`
   },
   async count(db, query) {
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}`.execute(db)
