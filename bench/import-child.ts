@@ -14,4 +14,4 @@ const report = await new Importer(store.db, catalog).importFile(feed, openInput(
 const seconds = (performance.now() - started) / 1000
 await store.close()
 if (report.status !== 'done' || report.counts.rejected) throw new Error(`import failed: ${report.error ?? JSON.stringify(report.rejected.slice(0, 3))}`)
-console.log(JSON.stringify({ records: report.counts.records, created: report.counts.created, seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))
+console.log(JSON.stringify({ records: report.counts.records, created: report.counts.created, seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: process.cpuUsage().user / 1e6 }))

@@ -19,4 +19,10 @@ describe('rich text', () => {
     expect(plainTextToHtml('one\ntwo\n\n<three>')).toBe('<p>one<br>two</p>\n<p>&lt;three&gt;</p>')
     expect(toRichText('a & b')).toBe('<p>a &amp; b</p>')
   })
+
+  it('keeps markup that sanitises to bare text as a paragraph, so it reads back the same', () => {
+    const once = toRichText('<div>Durand &amp; co</div>')
+    expect(once).toBe('<p>Durand &amp; co</p>')
+    expect(toRichText(once)).toBe(once)
+  })
 })

@@ -39,5 +39,8 @@ export function plainTextToHtml(text: string): string {
 
 /** HTML when the text looks like markup, paragraphs otherwise; always sanitised. */
 export function toRichText(text: string): string {
-  return sanitizeRichText(/<[a-z][\s\S]*>/i.test(text) ? text : plainTextToHtml(text))
+  if (!/<[a-z][\s\S]*>/i.test(text)) return sanitizeRichText(plainTextToHtml(text))
+  const html = sanitizeRichText(text)
+  // Markup that sanitises down to bare text (a feed's <div> wrapper) is still a paragraph, so it reads back the same.
+  return html && !/<[a-z]/i.test(html) ? `<p>${html}</p>` : html
 }

@@ -58,6 +58,14 @@ describe('sqlite: importing feeds', () => {
     const book = await catalog.getBook(isbn('9788962633245'))
     expect(book.onSale).toBe(false)
     expect(book.title).toBe('중국과 러시아')
+    expect(await catalog.countBooks()).toBe(2)
+  })
+
+  it('a delete (05) for a book the catalog never had is rejected, not created', async () => {
+    const report = await run('onix/delete.xml')
+    expect(report.counts).toMatchObject({ records: 1, created: 0, rejected: 1 })
+    expect(report.rejected[0]!.reason).toMatch(/not in the catalog: nothing to take off sale/)
+    expect(await catalog.countBooks()).toBe(0)
   })
 
   it('imports MARCXML and CSV, rejecting what has no ISBN or a bad number', async () => {

@@ -1,4 +1,5 @@
 import type { Book, BookFormat, ContributorRole } from '../../catalog'
+import { CATEGORY_SCHEME_NAME } from '../onix/category-scheme'
 import { ISO639_2B } from '../onix/languages'
 import { minorUnitDigits } from '../onix/supply'
 import { CODE_LISTS } from '../onix/tables.generated'
@@ -6,8 +7,6 @@ import { escapeXml } from '../xml/element'
 
 const FORMS: Record<BookFormat, string> = { hardcover: 'BB', paperback: 'BC', ebook: 'ED', audiobook: 'AJ', other: 'BA' }
 const ROLES: Record<ContributorRole, string> = { author: 'A01', translator: 'B06', editor: 'B01', illustrator: 'A12', photographer: 'A13', other: 'Z99' }
-/** Colophon's own categories travel as a proprietary subject scheme (code list 27, 24) under this name. */
-export const CATEGORY_SCHEME_NAME = 'Colophon category'
 
 const el = (name: string, value: string | number) => `<${name}>${escapeXml(String(value))}</${name}>`
 

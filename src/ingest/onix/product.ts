@@ -1,6 +1,6 @@
 import type { IncomingFields, IncomingRecord, SubjectScheme } from '../types'
 import { childElements, childText, firstChild, type XmlElement } from '../xml/element'
-import { CATEGORY_SCHEME_NAME } from '../export/onix-product'
+import { CATEGORY_SCHEME_NAME } from './category-scheme'
 import { collateralDetail } from './collateral'
 import { descriptiveDetail } from './descriptive'
 import { RecordContext } from './record-context'
