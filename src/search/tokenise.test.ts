@@ -48,3 +48,17 @@ describe('tokeniser', () => {
     expect(queryPieces('a b c d e f g h i j k l m n o p')).toHaveLength(12)
   })
 })
+
+describe('normalise fast path', () => {
+  it('gives plain ASCII and Hangul the same result as the full pipeline', async () => {
+    const fc = (await import('fast-check')).default
+    const full = (t: string) =>
+      t.normalize('NFKC').normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    const plain = fc.string({ unit: fc.constantFrom(...'abcXYZ 09.,-:ㅎ중국과러시아\n'.replace('ㅎ', '')) })
+    fc.assert(
+      fc.property(plain, (t) => {
+        expect(normalise(t)).toBe(full(t))
+      }),
+    )
+  })
+})
