@@ -3,11 +3,15 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { z } from 'zod'
 import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
+import type { CommerceService } from '../commerce'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
+import { isBot, type RecommendService } from '../recommend'
 import { booksApi } from './api/books'
 import { assets, assetsByUrl } from './assets'
+import { cartRoutes } from './cart-routes'
 import type { Metrics } from './metrics'
+import { session, type Session } from './middleware/session'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
 import { answerPage, headerPairs, pageKey, requestLang } from './page-response'
@@ -15,10 +19,13 @@ import { categoryPage } from './pages/category'
 import { pageContext, type PageContext } from './pages/context'
 import { errorPage } from './pages/error'
 import { homePage } from './pages/home'
+import type { Recommended } from '../recommend'
 import { productPage } from './pages/product'
 
 export interface AppServices {
   catalog: CatalogService
+  recommend: RecommendService
+  commerce: CommerceService
   logger: Logger
   metrics?: Metrics
   /** Absent: every page is rendered on every request (--no-page-cache). */
@@ -29,9 +36,8 @@ export interface AppServices {
   ping?: () => Promise<void>
 }
 
-export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number } }
+export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number; session: Session } }
 
-const RELATED_BOOKS = 12
 const NEW_ARRIVALS = 12
 const CATEGORY_PAGE_SIZE = 24
 const MAX_BODY_BYTES = 64 * 1024
@@ -42,7 +48,7 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, ping }: AppServices) {
+export function createApp({ catalog, recommend, commerce, logger, metrics, pageCache, exposeMetrics, ping }: AppServices) {
   const app = new Hono<AppEnv>()
 
   /** Renders a cacheable page (or takes it from a render that just finished), then answers it compressed, with validators. */
@@ -83,25 +89,33 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
     await next()
     if (!c.res.headers.get('vary')?.includes('Accept-Language')) c.header('Vary', 'Accept-Language', { append: true })
   })
+  app.use(session())
 
-  app.get('/', (c) =>
-    sendPage(c, 'home', () => 'listing', async () => {
-      const [newArrivals, tree] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
-      return homePage(c.var.page, { newArrivals, roots: tree.roots })
-    }),
-  )
+  app.get('/', async (c) => {
+    const home = async (forYou: Recommended[] = []) => {
+      const [newArrivals, categories] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
+      return homePage(c.var.page, { newArrivals, categories, forYou })
+    }
+    // A returning session's home is its own: rendered for it alone, never cached.
+    const forYou = c.var.session.id ? await recommend.forSession(c.var.session.id) : []
+    if (forYou.length) return c.html(await home(forYou), 200, { 'Cache-Control': 'no-store' })
+    return sendPage(c, 'home', () => 'listing', () => home())
+  })
 
   app.get('/books/:isbn', async (c) => {
     const raw = c.req.param('isbn')
     const isbn13 = parseIsbn(raw)
     if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
     let shown: string[] = []
-    return sendPage(c, 'product', () => shown, async () => {
+    const answer = await sendPage(c, 'product', () => shown, async () => {
       const book = await catalog.getBook(isbn13)
-      const [categories, related] = await Promise.all([catalog.categories(), catalog.related(book, RELATED_BOOKS)])
-      shown = [isbn13, ...related.map((b) => b.isbn13)]
+      const [categories, related] = await Promise.all([catalog.categories(), recommend.forBook(book)])
+      shown = [isbn13, ...related.map((r) => r.book.isbn13)]
       return productPage(c.var.page, { book, categories, related, today: today() })
     })
+    // Views served from the page cache are recorded in server.ts, before Hono runs.
+    if (!isBot(c.req.header('user-agent'))) recommend.events.record(c.var.session.ensure(), isbn13, 'view')
+    return answer
   })
 
   app.get('/categories/:id', valid('query', pageQuery), (c) =>
@@ -131,6 +145,7 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   app.get('/favicon.ico', (c) => c.redirect(assets.icon.url, 301))
 
   app.route('/api/books', booksApi({ catalog }))
+  app.route('/', cartRoutes({ catalog, commerce, recommend }))
 
   app.get('/healthz', (c) => c.text('ok'))
   app.get('/readyz', async (c) => {

@@ -43,7 +43,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
   const store = await openStore(config.COLOPHON_DB)
-  const server = await startServer(serverServices(buildServices(store), logger), {
+  const server = await startServer(serverServices(buildServices(store, logger), logger), {
     port,
     host: config.HOST,
     pageCache,

@@ -1,11 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import * as createCatalog from './2026-11-28T2100-create-catalog'
 import * as catalogChange from './2026-11-28T2130-catalog-change'
+import * as recommend from './2026-11-28T2330-recommend'
+import * as commerce from './2026-11-28T2331-commerce'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T2100-create-catalog': createCatalog,
   '2026-11-28T2130-catalog-change': catalogChange,
+  '2026-11-28T2330-recommend': recommend,
+  '2026-11-28T2331-commerce': commerce,
 }
 
 function migrator(db: Kysely<any>): Migrator {
