@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util'
 import { repoRoot, type Bench, type BenchRow } from './lib'
 import { lighthouseBench } from './lighthouse'
 import { pagesBench } from './pages'
+import { recommendBench } from './recommend'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, recommendBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

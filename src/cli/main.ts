@@ -1,9 +1,10 @@
 import { InputError, StartupError } from '../core/errors'
 import { parseCommandArgs, type Command } from './args'
 import { demoCommand } from './commands/demo'
+import { recommendCommand } from './commands/recommend'
 import { serveCommand } from './commands/serve'
 
-const commands: Command[] = [serveCommand, demoCommand]
+const commands: Command[] = [serveCommand, demoCommand, recommendCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]

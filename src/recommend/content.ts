@@ -11,6 +11,10 @@ const CATEGORY = 0.25
 const TEXT = 0.5
 /** Per author, series or category, only the most popular books are candidates: a bounded cost per book. */
 const LIST_CAP = 40
+/** A category's best-sellers offered beside every book of it. */
+const CATEGORY_BEST = 10
+/** Books issued just before and after, per category. */
+const TIME_WINDOW = 8
 
 export function addScore(into: Candidates, book: number, reason: ReasonKind, score: number, categoryId?: string): void {
   let c = into.get(book)
@@ -29,6 +33,8 @@ export class ContentIndex {
   private readonly bySeries = new Map<string, number[]>()
   private readonly byAuthor = new Map<string, number[]>()
   private readonly byCategory = new Map<string, number[]>()
+  /** Each category's books by date of issue, for neighbours in time. */
+  private readonly byCategoryDate = new Map<string, number[]>()
   private readonly postings: Array<number[] | undefined>
   private readonly idf: Float64Array
   private readonly textNorms: Float64Array
@@ -46,7 +52,10 @@ export class ContentIndex {
       for (const c of books.categories[i]!) push(this.byCategory, c, i)
     }
     for (const [key, list] of this.byAuthor) this.byAuthor.set(key, list.sort(rank).slice(0, LIST_CAP))
-    for (const [key, list] of this.byCategory) this.byCategory.set(key, list.sort(rank).slice(0, LIST_CAP))
+    for (const [key, list] of this.byCategory) {
+      this.byCategoryDate.set(key, [...list].sort((a, b) => (books.issuedOn[a]! < books.issuedOn[b]! ? -1 : books.issuedOn[a]! > books.issuedOn[b]! ? 1 : a - b)))
+      this.byCategory.set(key, list.sort(rank).slice(0, CATEGORY_BEST))
+    }
     for (const list of this.bySeries.values()) list.sort((a, b) => books.seriesNumbers[a]! - books.seriesNumbers[b]! || a - b)
     // Words in more than this many books say nothing about a book in particular.
     const maxDf = Math.max(20, Math.ceil(n * 0.002))
@@ -81,9 +90,32 @@ export class ContentIndex {
     for (const a of b.authors[i]!) for (const j of this.byAuthor.get(a) ?? []) if (j !== i) addScore(into, j, 'author', SAME_AUTHOR)
     const maxPop = Math.max(1e-9, ...b.categories[i]!.map((c) => this.popularity[this.byCategory.get(c)?.[0] ?? i]!))
     for (const c of b.categories[i]!) {
-      for (const j of this.byCategory.get(c) ?? []) if (j !== i) addScore(into, j, 'category', CATEGORY * (0.5 + (0.5 * this.popularity[j]!) / maxPop), c)
+      for (const j of this.byCategory.get(c) ?? []) if (j !== i) addScore(into, j, 'category', CATEGORY * (0.3 + (0.7 * this.popularity[j]!) / maxPop), c)
+      this.timeNeighbours(i, c, into)
     }
     this.textCandidates(i, into)
+  }
+
+  /**
+   * Books of the same category issued about the same time: without them every
+   * book of a category would get the same few best-sellers, and most of the
+   * catalog would never be recommended.
+   */
+  private timeNeighbours(i: number, category: string, into: Candidates): void {
+    const list = this.byCategoryDate.get(category)
+    if (!list) return
+    const issued = this.books.issuedOn
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (issued[list[mid]!]! < issued[i]! || (issued[list[mid]!] === issued[i] && list[mid]! < i)) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = Math.max(0, lo - TIME_WINDOW); k < Math.min(list.length, lo + TIME_WINDOW + 1); k++) {
+      const j = list[k]!
+      if (j !== i) addScore(into, j, 'category', CATEGORY * 0.7 * (1 - Math.abs(k - lo) / (TIME_WINDOW + 1)), category)
+    }
   }
 
   private textCandidates(i: number, into: Candidates): void {
