@@ -9,7 +9,7 @@ import { createApp } from './app'
 import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
 import { answerPage, pageKey, requestLang } from './page-response'
-import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie } from './session'
+import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie, withSessionCookie } from './session'
 
 export interface ServerServices {
   catalog: CatalogService
@@ -69,7 +69,7 @@ export async function startServer(services: ServerServices, options: ServerOptio
     if (isbn && !isBot(req.headers['user-agent'])) {
       if (!sessionId) {
         sessionId = newSessionId()
-        headers = [...headers, 'set-cookie', sessionCookie(sessionId, req.headers['x-forwarded-proto'] === 'https')]
+        headers = withSessionCookie(headers, sessionCookie(sessionId, req.headers['x-forwarded-proto'] === 'https'))
       }
       events.record(sessionId, isbn, 'view')
     }

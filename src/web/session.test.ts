@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie } from './session'
+import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie, withSessionCookie } from './session'
 
 describe('session cookie', () => {
   it('reads the id among other cookies and ignores malformed ones', () => {
@@ -15,6 +15,12 @@ describe('session cookie', () => {
   it('is HttpOnly and SameSite=Lax, Secure only over TLS', () => {
     expect(sessionCookie('x', false)).toMatch(/HttpOnly; SameSite=Lax$/)
     expect(sessionCookie('x', true)).toMatch(/; Secure$/)
+  })
+
+  it('makes a cached answer private when it carries a new cookie, leaving the cached list alone', () => {
+    const cached = ['content-type', 'text/html', 'cache-control', 'no-cache']
+    expect(withSessionCookie(cached, 'sid=x')).toEqual(['content-type', 'text/html', 'cache-control', 'private, no-cache', 'set-cookie', 'sid=x'])
+    expect(cached).toHaveLength(4)
   })
 
   it('knows product and home URLs', () => {

@@ -27,3 +27,13 @@ export function productIsbn(url: string): string | undefined {
 export function isHome(url: string): boolean {
   return url === '/' || url.startsWith('/?')
 }
+
+/**
+ * A cached page's flat header list plus a new session cookie. The answer
+ * becomes private: a shared cache must never hand one shopper's cookie to another.
+ */
+export function withSessionCookie(headers: string[], cookie: string): string[] {
+  const out = headers.map((v, i) => (i % 2 === 1 && headers[i - 1] === 'cache-control' ? `private, ${v}` : v))
+  out.push('set-cookie', cookie)
+  return out
+}

@@ -122,6 +122,7 @@ describe('sqlite: views on the cached page path', () => {
     expect(views.some((v) => v.session_id === 'BBBBBBBBBBBBBBBBBBBBBB' && v.isbn13 === '9791100000014')).toBe(true)
     const fresh = await fetch(url, { headers: { 'user-agent': BROWSER } })
     expect(fresh.headers.get('set-cookie')).toMatch(/^sid=/)
+    expect(fresh.headers.get('cache-control')).toBe('private, no-cache')
     const home = await fetch(`${base}/`, { headers: { cookie: 'sid=BBBBBBBBBBBBBBBBBBBBBB' } })
     expect(home.headers.get('cache-control')).toBe('no-store')
   })

@@ -23,6 +23,10 @@ export function session() {
       },
     })
     await next()
-    if (isNew) c.header('Set-Cookie', sessionCookie(id!, new URL(c.req.url).protocol === 'https:'), { append: true })
+    if (!isNew) return
+    c.header('Set-Cookie', sessionCookie(id!, new URL(c.req.url).protocol === 'https:'), { append: true })
+    // A shared cache must never hand one shopper's cookie to another.
+    const cacheControl = c.res.headers.get('cache-control')
+    if (cacheControl && !/private|no-store/.test(cacheControl)) c.header('Cache-Control', `private, ${cacheControl}`)
   })
 }
