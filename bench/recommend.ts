@@ -59,6 +59,7 @@ export const recommendBench: Bench = {
       const timing = { baseline: [] as number[], method: [] as number[] }
       const hits = { baseline: 0, method: 0 }
       const recommended = { baseline: new Set<string>(), method: new Set<string>() }
+      const shownToReaders = { baseline: new Set<string>(), method: new Set<string>() }
       const lists = async (isbn: string) => {
         const book = await catalog.getBook(isbn as BookSummary['isbn13'])
         let t = performance.now()
@@ -71,6 +72,7 @@ export const recommendBench: Bench = {
       }
       for (const c of evaluated) {
         const got = await lists(c.query)
+        for (const k of ['baseline', 'method'] as const) for (const isbn of got[k]) shownToReaders[k].add(isbn)
         if (got.baseline.includes(c.target)) hits.baseline++
         if (got.method.includes(c.target)) hits.method++
       }
@@ -90,6 +92,7 @@ export const recommendBench: Bench = {
       return [
         row(b, 'hit-rate@10', hitRate(hits.method), 'ratio', base('category baseline', hitRate(hits.baseline)), note),
         row(b, 'coverage', coverage(recommended.method), 'ratio', base('category baseline', coverage(recommended.baseline)), `books on sale in any top-10 list, over ${sources.length} books' lists`),
+        row(b, 'coverage of pages read', coverage(shownToReaders.method), 'ratio', base('category baseline', coverage(shownToReaders.baseline)), `books on sale in the top-10 lists of the ${evaluated.length} evaluated readers' pages`),
         row(b, 'lookup mean', mean(timing.method), 'ms', base('related()', mean(timing.baseline)), 'precomputed list + summaries, per product page'),
         row(b, 'lookup p99', percentile(timing.method, 99), 'ms', base('related()', percentile(timing.baseline, 99))),
         row(b, 'rebuild', stats.seconds, 's', undefined, `${stats.books} books, ${stats.events} events, ${stats.sessions} sessions, ${stats.rows} rows`),
