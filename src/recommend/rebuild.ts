@@ -4,12 +4,15 @@ import type { Database } from '../store'
 import { BookTableBuilder, type BookTable } from './book-table'
 import { CoOccurrence } from './behaviour'
 import { ContentIndex, addScore, type Candidates } from './content'
-import { eventsAfter, replaceLists, type ListRow } from './repo'
+import { ListRows } from './list-rows'
+import { eventsAfter, replaceLists } from './repo'
 import { selectList } from './select'
 import type { RebuildStats } from './types'
 
 /** Behavioural neighbours kept per book before blending. */
 const NEIGHBOURS = 40
+/** Rows a statement inserts: 6 parameters each, under SQLite's 32,766. */
+const WRITE_BATCH = 1000
 /** A view says less than a purchase about what a reader wants next. */
 const VIEW_SHARE = 0.2
 
@@ -49,18 +52,18 @@ export async function rebuildLists(db: Kysely<Database>, catalog: CatalogService
   const viewedNeighbours = viewed.neighbours(NEIGHBOURS)
   const popularity = bought.popularity.map((p, i) => p + VIEW_SHARE * viewed.popularity[i]!)
   const content = new ContentIndex(books, popularity)
-  const rows: ListRow[] = []
-  let lists = 0
+  const lists = new ListRows()
+  let withList = 0
   for (let i = 0; i < books.isbns.length; i++) {
     const candidates: Candidates = new Map()
     for (const [j, s] of boughtNeighbours[i] ?? []) addScore(candidates, j, 'bought', s)
     for (const [j, s] of viewedNeighbours[i] ?? []) addScore(candidates, j, 'viewed', s)
     content.candidates(i, candidates)
     const picks = selectList(books, i, candidates)
-    if (picks.length) lists++
-    picks.forEach((p, rank) => rows.push({ isbn13: books.isbns[i]!, rank, recIsbn13: books.isbns[p.book]!, reason: p.reason, score: p.score }))
+    if (picks.length) withList++
+    lists.add(i, picks)
   }
-  await replaceLists(db, rows)
+  await replaceLists(db, lists.batches(books, WRITE_BATCH))
   await catalog.markStale('all')
-  return { books: books.isbns.length, events, sessions, lists, rows: rows.length, seconds: (performance.now() - started) / 1000 }
+  return { books: books.isbns.length, events, sessions, lists: withList, rows: lists.length, seconds: (performance.now() - started) / 1000 }
 }

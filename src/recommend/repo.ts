@@ -41,14 +41,18 @@ export async function sessionEvents(db: Db, sessionId: string, limit: number): P
   return rows.map((r) => ({ sessionId: r.session_id, isbn13: r.isbn13, kind: r.kind as EventKind, at: Date.parse(r.at) }))
 }
 
-/** Replaces every precomputed list in one transaction, so readers see the old lists or the new ones. */
-export async function replaceLists(db: Kysely<Database>, rows: ListRow[]): Promise<void> {
+/**
+ * Replaces every precomputed list in one transaction, so readers see the old
+ * lists or the new ones. Rows come in batches, made as they are written.
+ */
+export async function replaceLists(db: Kysely<Database>, batches: Iterable<ListRow[]>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('recommendation').execute()
-    for (let i = 0; i < rows.length; i += 1000) {
+    // 6 parameters a row; SQLite allows 32,766 a statement.
+    for (const rows of batches) {
       await trx
         .insertInto('recommendation')
-        .values(rows.slice(i, i + 1000).map((r) => ({ isbn13: r.isbn13, rank: r.rank, rec_isbn13: r.recIsbn13, reason: r.reason.kind, category_id: r.reason.categoryId ?? null, score: r.score })))
+        .values(rows.map((r) => ({ isbn13: r.isbn13, rank: r.rank, rec_isbn13: r.recIsbn13, reason: r.reason.kind, category_id: r.reason.categoryId ?? null, score: r.score })))
         .execute()
     }
   })
