@@ -12,7 +12,7 @@ const TEXT = 0.5
 /** Per author, series or category, only the most popular books are candidates: a bounded cost per book. */
 const LIST_CAP = 40
 /** A category's best-sellers offered beside every book of it. */
-const CATEGORY_BEST = 5
+const CATEGORY_BEST = 3
 /** Books issued just before and after, per category. */
 const TIME_WINDOW = 8
 
