@@ -18,10 +18,11 @@ export function cartPage(ctx: PageContext, { cart, alsoBought, categories }: Car
   const { t, lang } = ctx
   const rows = cart.lines.map((l) => {
     const isbn = l.book.isbn13
-    return html`<tr><td><a href="${href(ctx, `/books/${isbn}`)}">${displayTitle(ctx, l.book)}</a></td>
+    const title = displayTitle(ctx, l.book)
+    return html`<tr><td><a href="${href(ctx, `/books/${isbn}`)}">${title}</a></td>
 <td class="num">${formatMoney(lang, l.unitPrice, l.book.currency)}</td>
-<td><form action="${href(ctx, `/cart/items/${isbn}`)}" method="post"><label for="q-${isbn}" class="vh">${t.quantity}</label><input id="q-${isbn}" name="quantity" type="number" min="0" max="99" value="${l.quantity}"><button type="submit">${t.update}</button></form>
-<form action="${href(ctx, `/cart/items/${isbn}/remove`)}" method="post"><button type="submit">${t.remove}</button></form></td>
+<td><form action="${href(ctx, `/cart/items/${isbn}`)}" method="post"><label for="q-${isbn}" class="vh">${t.quantity}: ${title}</label><input id="q-${isbn}" name="quantity" type="number" min="0" max="99" value="${l.quantity}"><button type="submit" aria-label="${t.update}: ${title}">${t.update}</button></form>
+<form action="${href(ctx, `/cart/items/${isbn}/remove`)}" method="post"><button type="submit" aria-label="${t.remove}: ${title}">${t.remove}</button></form></td>
 <td class="num">${formatMoney(lang, l.lineTotal, l.book.currency)}</td></tr>`
   })
   const body = html`<h1>${t.cart}</h1>
