@@ -1,2 +1,2 @@
 export { CommerceService, MAX_QUANTITY } from './service'
-export type { Cart, CartLine, Money, Order, OrderLine, ShopperSignals } from './types'
+export type { Cart, Order } from './types'

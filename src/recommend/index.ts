@@ -1,4 +1,4 @@
 export { RecommendService } from './service'
-export { EventLog, type EventLogOptions } from './event-log'
+export { EventLog } from './event-log'
 export { isBot } from './bots'
-export type { EventKind, Reason, ReasonKind, Recommended, RebuildStats } from './types'
+export type { EventKind, Reason, Recommended } from './types'

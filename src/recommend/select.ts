@@ -3,7 +3,7 @@ import type { Candidates } from './content'
 import type { Reason, ReasonKind } from './types'
 
 /** How the parts of a candidate's score add up: behaviour first, content for cold start. */
-export const REASON_WEIGHTS: Record<ReasonKind, number> = { bought: 1, viewed: 0.5, series: 1, author: 1, category: 1, similar: 1 }
+const REASON_WEIGHTS: Record<ReasonKind, number> = { bought: 1, viewed: 0.5, series: 1, author: 1, category: 1, similar: 1 }
 
 export const MIN_ITEMS = 6
 export const MAX_ITEMS = 12

@@ -1,8 +1,7 @@
 import type { BookSummary } from '../catalog'
 
-export const EVENT_KINDS = ['view', 'cart', 'purchase'] as const
 /** A shopper signal: a product page seen, a book put in the cart, a book bought. */
-export type EventKind = (typeof EVENT_KINDS)[number]
+export type EventKind = 'view' | 'cart' | 'purchase'
 
 export const REASON_KINDS = ['bought', 'viewed', 'series', 'author', 'category', 'similar'] as const
 export type ReasonKind = (typeof REASON_KINDS)[number]
