@@ -48,16 +48,16 @@ export async function rebuildLists(db: Kysely<Database>, catalog: CatalogService
   const started = performance.now()
   const books = await loadBooks(catalog)
   const { bought, viewed, events, sessions } = await loadSignals(db, books, now)
-  const boughtNeighbours = bought.neighbours(NEIGHBOURS)
-  const viewedNeighbours = viewed.neighbours(NEIGHBOURS)
+  bought.prepare()
+  viewed.prepare()
   const popularity = bought.popularity.map((p, i) => p + VIEW_SHARE * viewed.popularity[i]!)
   const content = new ContentIndex(books, popularity)
   const lists = new ListRows()
   let withList = 0
   for (let i = 0; i < books.isbns.length; i++) {
     const candidates: Candidates = new Map()
-    for (const [j, s] of boughtNeighbours[i] ?? []) addScore(candidates, j, 'bought', s)
-    for (const [j, s] of viewedNeighbours[i] ?? []) addScore(candidates, j, 'viewed', s)
+    for (const [j, s] of bought.neighboursOf(i, NEIGHBOURS)) addScore(candidates, j, 'bought', s)
+    for (const [j, s] of viewed.neighboursOf(i, NEIGHBOURS)) addScore(candidates, j, 'viewed', s)
     content.candidates(i, candidates)
     const picks = selectList(books, i, candidates)
     if (picks.length) withList++
