@@ -4,10 +4,11 @@ import { importBench } from './import'
 import { repoRoot, type Bench, type BenchRow } from './lib'
 import { lighthouseBench } from './lighthouse'
 import { pagesBench } from './pages'
+import { recommendBench } from './recommend'
 import { searchBench } from './search'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

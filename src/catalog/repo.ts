@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { BookRow, CategoryRow, Database, NewBookRow } from '../store'
 import { isbn10Of, type Isbn13 } from './isbn'
 import type { BookInput } from './schema'
-import type { Book, BookSummary, Category, Contributor, ContributorRole } from './types'
+import type { Book, BookFacts, BookSummary, Category, Contributor, ContributorRole, StockLine } from './types'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -337,4 +337,58 @@ export async function qualityCounts(db: Db): Promise<{ books: number; cover: num
     price: Number(r.price ?? 0),
     category: Number(r.category ?? 0),
   }
+}
+
+/** What rebuilding recommendations reads of each book, a page at a time by ISBN. */
+export async function bookFactsAfter(db: Db, afterIsbn: string, limit: number): Promise<BookFacts[]> {
+  const rows = await db
+    .selectFrom('book')
+    .select(['isbn13', 'title', 'title_translations', 'description_headline', 'description_html', 'series', 'series_number', 'on_sale', 'issued_on'])
+    .where('isbn13', '>', afterIsbn)
+    .orderBy('isbn13')
+    .limit(limit)
+    .execute()
+  if (rows.length === 0) return []
+  const isbns = rows.map((r) => r.isbn13)
+  const [contributors, links] = await Promise.all([
+    contributorsOf(db, isbns),
+    db.selectFrom('book_category').select(['book_isbn13', 'category_id']).where('book_isbn13', 'in', isbns).execute(),
+  ])
+  const categories = new Map<string, string[]>()
+  for (const l of links) {
+    const list = categories.get(l.book_isbn13) ?? []
+    list.push(l.category_id)
+    categories.set(l.book_isbn13, list)
+  }
+  return rows.map((r) => ({
+    isbn13: r.isbn13 as Isbn13,
+    title: r.title,
+    titleEn: (JSON.parse(r.title_translations) as Book['translations']).en?.title ?? null,
+    text: [r.description_headline, r.description_html].filter(Boolean).join(' '),
+    series: r.series,
+    seriesNumber: r.series_number,
+    onSale: r.on_sale === 1,
+    issuedOn: r.issued_on,
+    contributors: contributors.get(r.isbn13) ?? [],
+    categoryIds: categories.get(r.isbn13) ?? [],
+  }))
+}
+
+/**
+ * Takes stock for an order: each line only if that much is left, so two
+ * checkouts can never sell the same last copy. Returns the ISBNs short of stock.
+ */
+export async function takeStock(trx: Db, lines: StockLine[]): Promise<string[]> {
+  const short: string[] = []
+  for (const { isbn13, quantity } of lines) {
+    const r = await trx
+      .updateTable('book')
+      .set((eb) => ({ stock: eb('stock', '-', quantity) }))
+      .where('isbn13', '=', isbn13)
+      .where('on_sale', '=', 1)
+      .where('stock', '>=', quantity)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) !== 1) short.push(isbn13)
+  }
+  return short
 }

@@ -7,7 +7,7 @@ import * as changeLog from './change-log'
 import * as repo from './repo'
 import type { QualitySummary } from './quality'
 import type { BookInput } from './schema'
-import type { Book, BookSummary, Category, CategoryNode, Page } from './types'
+import type { Book, BookFacts, BookSummary, Category, CategoryNode, Page, StockLine } from './types'
 
 export interface CategoryListing {
   category: CategoryNode
@@ -101,6 +101,45 @@ export class CatalogService {
     })
     this.tree = undefined
     this.emit({ isbns: 'all' })
+  }
+
+  /**
+   * Takes the lines out of stock and runs `alsoWrite` (the order, say) in the
+   * same transaction: all of it or none. Fails with an InputError naming the
+   * books that are short or no longer sold. Pages showing the books are
+   * invalidated like after any catalog write.
+   */
+  async takeStock<T>(lines: StockLine[], alsoWrite: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const isbns = lines.map((l) => l.isbn13)
+    const result = await this.db.transaction().execute(async (trx) => {
+      const short = await repo.takeStock(trx, lines)
+      if (short.length) throw new InputError('quantity', `not enough stock for ${short.join(', ')}`)
+      const written = await alsoWrite(trx)
+      await changeLog.recordChanges(trx, isbns)
+      return written
+    })
+    this.emit({ isbns })
+    return result
+  }
+
+  /**
+   * Something shown beside these books but kept outside the catalog (their
+   * recommendations) changed: cached pages showing them must go.
+   */
+  async markStale(isbns: string[] | 'all'): Promise<void> {
+    await changeLog.recordChanges(this.db, isbns)
+    this.emit({ isbns } as CatalogChange)
+  }
+
+  /** Every book's facts, a batch at a time in ISBN order, in bounded memory. */
+  async *bookFacts(batchSize = 5000): AsyncGenerator<BookFacts[]> {
+    let after = ''
+    for (;;) {
+      const batch = await repo.bookFactsAfter(this.db, after, batchSize)
+      if (batch.length === 0) return
+      yield batch
+      after = batch.at(-1)!.isbn13
+    }
   }
 
   /** Called after every committed write made through this service, in this process. */

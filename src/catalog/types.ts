@@ -92,3 +92,23 @@ export interface Page<T> {
   page: number
   pageSize: number
 }
+
+/** What recommendations learn from a book's record. `text` is its description, as stored (HTML). */
+export interface BookFacts {
+  isbn13: Isbn13
+  title: string
+  titleEn: string | null
+  text: string
+  series: string | null
+  seriesNumber: string | null
+  onSale: boolean
+  issuedOn: string | null
+  contributors: Contributor[]
+  categoryIds: string[]
+}
+
+/** Copies of one book leaving stock. */
+export interface StockLine {
+  isbn13: string
+  quantity: number
+}

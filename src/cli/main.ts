@@ -4,11 +4,12 @@ import { demoCommand } from './commands/demo'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { qualityCommand } from './commands/quality'
+import { recommendCommand } from './commands/recommend'
 import { reindexCommand } from './commands/reindex'
 import { serveCommand } from './commands/serve'
 import { subjectsCommand } from './commands/subjects'
 
-const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]

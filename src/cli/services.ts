@@ -1,7 +1,9 @@
 import { CatalogService } from '../catalog'
+import { CommerceService } from '../commerce'
 import type { Logger } from '../core/logger'
 import { Importer } from '../ingest'
 import { SearchService } from '../search'
+import { RecommendService } from '../recommend'
 import type { Store } from '../store'
 import type { ServerServices } from '../web/server'
 
@@ -10,19 +12,23 @@ export interface Services {
   catalog: CatalogService
   importer: Importer
   search: SearchService
+  recommend: RecommendService
+  commerce: CommerceService
 }
 
 /** The composition root: builds every domain service over one store, wired together. */
-export function buildServices(store: Store): Services {
+export function buildServices(store: Store, logger?: Logger): Services {
   // The search index is kept in step by the catalog's writes; the catalog and search refer to each other only here.
   const indexers: NonNullable<ConstructorParameters<typeof CatalogService>[1]> = []
   const catalog = new CatalogService(store.db, indexers)
   const search = new SearchService(store.db, store.dialect.textIndex, catalog)
   indexers.push(search.indexer)
-  return { store, catalog, search, importer: new Importer(store.db, catalog) }
+  const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
+  const commerce = new CommerceService(store.db, catalog, recommend.events)
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce }
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search }: Services, logger: Logger): ServerServices {
-  return { catalog, search, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+export function serverServices({ store, catalog, search, recommend, commerce }: Services, logger: Logger): ServerServices {
+  return { catalog, search, recommend, commerce, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }

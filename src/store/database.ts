@@ -16,6 +16,11 @@ export interface Database {
   search_book: SearchBookTable
   search_book_category: SearchBookCategoryTable
   search_word: SearchWordTable
+  reco_event: RecoEventTable
+  recommendation: RecommendationTable
+  cart_item: CartItemTable
+  orders: OrderTable
+  order_item: OrderItemTable
 }
 
 export interface BookTable {
@@ -138,6 +143,53 @@ export interface SearchWordTable {
   word: string
   /** How many book writes used the word: a popularity weight, not an exact count. */
   books: number
+}
+
+/** One shopper signal; session_id is an opaque random id, never personal data. */
+export interface RecoEventTable {
+  id: string
+  session_id: string
+  isbn13: string
+  /** 'view' | 'cart' | 'purchase' */
+  kind: string
+  at: string
+}
+
+/** A precomputed recommendation list, one row per place. */
+export interface RecommendationTable {
+  isbn13: string
+  rank: number
+  rec_isbn13: string
+  /** 'bought' | 'viewed' | 'series' | 'author' | 'category' | 'similar' */
+  reason: string
+  /** The shared category a 'category' reason names. */
+  category_id: string | null
+  score: number
+}
+
+export interface CartItemTable {
+  session_id: string
+  isbn13: string
+  quantity: number
+  added_at: string
+}
+
+export interface OrderTable {
+  id: string
+  session_id: string
+  placed_at: string
+  currency: string
+  /** In the currency's minor unit. */
+  total: number
+}
+
+export interface OrderItemTable {
+  order_id: string
+  isbn13: string
+  /** The title when ordered, so the order reads the same after the catalog changes. */
+  title: string
+  quantity: number
+  unit_price: number
 }
 
 export type BookRow = Selectable<BookTable>

@@ -3,8 +3,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
+import type { CommerceService } from '../commerce'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Logger } from '../core/logger'
+import { isBot, type Recommended, type RecommendService } from '../recommend'
 import type { SearchService } from '../search'
 import { adminRoutes } from './admin'
 import { booksApi } from './api/books'
@@ -13,8 +15,10 @@ import { onixFeed } from './feeds/onix'
 import { opdsRoutes } from './feeds/opds'
 import { sitemapRoutes } from './feeds/sitemap'
 import { assets, assetsByUrl } from './assets'
+import { cartRoutes } from './cart-routes'
 import type { AppEnv } from './env'
 import type { Metrics } from './metrics'
+import { session } from './middleware/session'
 import { valid } from './middleware/validate'
 import { compressPage, type CachedPage, type PageCache } from './page-cache'
 import { answerPage, answerUncached, headerPairs, pageKey, pickEncoding, requestLang } from './page-response'
@@ -29,6 +33,8 @@ import { listingQuery, listingState, toSearchParams } from './search-query'
 export interface AppServices {
   catalog: CatalogService
   search: SearchService
+  recommend: RecommendService
+  commerce: CommerceService
   logger: Logger
   metrics?: Metrics
   /** Absent: every page is rendered on every request (--no-page-cache). */
@@ -42,7 +48,6 @@ export interface AppServices {
 }
 
 
-const RELATED_BOOKS = 12
 const NEW_ARRIVALS = 12
 const CATEGORY_PAGE_SIZE = 24
 const MAX_BODY_BYTES = 64 * 1024
@@ -51,7 +56,7 @@ function today(): string {
   return new Date().toISOString().slice(0, 10)
 }
 
-export function createApp({ catalog, search, logger, metrics, pageCache, exposeMetrics, ping, adminPassword }: AppServices) {
+export function createApp({ catalog, search, recommend, commerce, logger, metrics, pageCache, exposeMetrics, ping, adminPassword }: AppServices) {
   const app = new Hono<AppEnv>()
 
   /** Renders a cacheable page (or takes it from a render that just finished), then answers it compressed, with validators. */
@@ -97,25 +102,33 @@ export function createApp({ catalog, search, logger, metrics, pageCache, exposeM
     await next()
     if (!c.res.headers.get('vary')?.includes('Accept-Language')) c.header('Vary', 'Accept-Language', { append: true })
   })
+  app.use(session())
 
-  app.get('/', (c) =>
-    sendPage(c, 'home', () => 'listing', async () => {
-      const [newArrivals, tree] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
-      return homePage(c.var.page, { newArrivals, roots: tree.roots })
-    }),
-  )
+  app.get('/', async (c) => {
+    const home = async (forYou: Recommended[] = []) => {
+      const [newArrivals, categories] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
+      return homePage(c.var.page, { newArrivals, categories, forYou })
+    }
+    // A returning session's home is its own: rendered for it alone, never cached.
+    const forYou = c.var.session.id ? await recommend.forSession(c.var.session.id) : []
+    if (forYou.length) return c.html(await home(forYou), 200, { 'Cache-Control': 'no-store' })
+    return sendPage(c, 'home', () => 'listing', () => home())
+  })
 
   app.get('/books/:isbn', async (c) => {
     const raw = c.req.param('isbn')
     const isbn13 = parseIsbn(raw)
     if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
     let shown: string[] = []
-    return sendPage(c, 'product', () => shown, async () => {
+    const answer = await sendPage(c, 'product', () => shown, async () => {
       const book = await catalog.getBook(isbn13)
-      const [categories, related] = await Promise.all([catalog.categories(), catalog.related(book, RELATED_BOOKS)])
-      shown = [isbn13, ...related.map((b) => b.isbn13)]
+      const [categories, related] = await Promise.all([catalog.categories(), recommend.forBook(book)])
+      shown = [isbn13, ...related.map((r) => r.book.isbn13)]
       return productPage(c.var.page, { book, categories, related, today: today() })
     })
+    // Views served from the page cache are recorded in server.ts, before Hono runs.
+    if (!isBot(c.req.header('user-agent'))) recommend.events.record(c.var.session.ensure(), isbn13, 'view')
+    return answer
   })
 
   app.get('/categories', (c) => sendPage(c, 'categories', () => 'listing', async () => categoryTreePage(c.var.page, (await catalog.categories()).roots)))
@@ -162,6 +175,7 @@ export function createApp({ catalog, search, logger, metrics, pageCache, exposeM
   app.route('/opds', opdsRoutes({ catalog }))
   app.route('/feeds', onixFeed({ catalog }))
   if (adminPassword) app.route('/admin', adminRoutes({ catalog, password: adminPassword }))
+  app.route('/', cartRoutes({ catalog, commerce, recommend }))
 
   app.get('/healthz', (c) => c.text('ok'))
   app.get('/readyz', async (c) => {

@@ -1,4 +1,5 @@
+import type { Session } from './middleware/session'
 import type { PageContext } from './pages/context'
 
 /** What the Hono app's middleware gives every handler. */
-export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number } }
+export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number; session: Session } }

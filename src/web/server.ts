@@ -2,16 +2,21 @@ import { getRequestListener } from '@hono/node-server'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CatalogService } from '../catalog'
+import type { CommerceService } from '../commerce'
 import type { Logger } from '../core/logger'
 import type { SearchService } from '../search'
+import { isBot, type RecommendService } from '../recommend'
 import { createApp } from './app'
 import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
 import { answerPage, pageKey, requestLang } from './page-response'
+import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie, withSessionCookie } from './session'
 
 export interface ServerServices {
   catalog: CatalogService
   search: SearchService
+  recommend: RecommendService
+  commerce: CommerceService
   logger: Logger
   /** The store's commit counter (Store.foreignCommits); the page cache needs it. */
   foreignCommits: () => number
@@ -50,16 +55,31 @@ export async function startServer(services: ServerServices, options: ServerOptio
   const app = createApp({ ...services, metrics, pageCache, exposeMetrics: options.exposeMetrics, adminPassword: options.adminPassword })
   const viaHono = getRequestListener(app.fetch)
   const cachedRequests = metrics.requests.labels('cached', '200')
+  const { events } = services.recommend
+  events.start()
 
   function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
     if (!pageCache || (req.method !== 'GET' && req.method !== 'HEAD') || !pageCache.isFresh()) return false
     const url = req.url ?? '/'
+    let sessionId = sessionFromCookie(req.headers.cookie)
+    // A returning session's home page carries its own recommendations.
+    if (sessionId && isHome(url)) return false
     const page = pageCache.get(pageKey(requestLang(url, req.headers['accept-language']), url))
     if (!page) return false
     const answer = answerPage(page, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'], isHead: req.method === 'HEAD' })
     metrics.cacheHits.inc()
     cachedRequests.inc()
-    res.writeHead(answer.status, answer.headers)
+    // A product view is an in-memory append, written to the database later in a batch.
+    const isbn = productIsbn(url)
+    let headers = answer.headers
+    if (isbn && !isBot(req.headers['user-agent'])) {
+      if (!sessionId) {
+        sessionId = newSessionId()
+        headers = withSessionCookie(headers, sessionCookie(sessionId, req.headers['x-forwarded-proto'] === 'https'))
+      }
+      events.record(sessionId, isbn, 'view')
+    }
+    res.writeHead(answer.status, headers)
     res.end(answer.body)
     return true
   }
@@ -75,10 +95,12 @@ export async function startServer(services: ServerServices, options: ServerOptio
   return {
     port: (server.address() as AddressInfo).port,
     metrics,
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await new Promise<void>((done) => {
         server.close(() => done())
         server.closeAllConnections()
-      }),
+      })
+      await events.close()
+    },
   }
 }

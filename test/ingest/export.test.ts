@@ -77,7 +77,7 @@ describe('sqlite: export', () => {
   })
 
   it('GET /feeds/onix.xml streams the same message', async () => {
-    const app = createApp({ catalog: source.catalog, search: source.search, logger: createLogger('silent') })
+    const app = createApp({ ...source, logger: createLogger('silent') })
     const res = await app.request('/feeds/onix.xml')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^application\/xml/)

@@ -48,7 +48,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
   const metrics = createMetrics()
   const store = await openStore(config.COLOPHON_DB, { onQuery: (ms) => metrics.query.observe(ms / 1000) })
-  const server = await startServer(serverServices(buildServices(store), logger), {
+  const server = await startServer(serverServices(buildServices(store, logger), logger), {
     metrics,
     port,
     host: config.HOST,

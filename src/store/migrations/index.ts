@@ -3,6 +3,8 @@ import * as createCatalog from './2026-11-28T2100-create-catalog'
 import * as catalogChange from './2026-11-28T2130-catalog-change'
 import * as createSearch from './2026-11-28T2200-create-search'
 import * as createImportLog from './2026-11-28T2300-create-import-log'
+import * as recommend from './2026-11-28T2330-recommend'
+import * as commerce from './2026-11-28T2331-commerce'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T2130-catalog-change': catalogChange,
   '2026-11-28T2200-create-search': createSearch,
   '2026-11-28T2300-create-import-log': createImportLog,
+  '2026-11-28T2330-recommend': recommend,
+  '2026-11-28T2331-commerce': commerce,
 }
 
 function migrator(db: Kysely<any>): Migrator {

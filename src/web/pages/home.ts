@@ -1,8 +1,9 @@
-import type { BookSummary, CategoryNode } from '../../catalog'
+import type { BookSummary, CategoryNode, CategoryTree } from '../../catalog'
+import type { Recommended } from '../../recommend'
 import { html } from '../html'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
-import { categoryName, shelf } from './parts'
+import { categoryName, recommendationShelf, shelf } from './parts'
 
 export function categoryTreeList(ctx: PageContext, roots: CategoryNode[]) {
   const item = (c: CategoryNode): ReturnType<typeof html> =>
@@ -12,10 +13,19 @@ export function categoryTreeList(ctx: PageContext, roots: CategoryNode[]) {
   return html`<ul class="cat-tree">${top.map(item)}</ul>`
 }
 
-export function homePage(ctx: PageContext, view: { newArrivals: BookSummary[]; roots: CategoryNode[] }): string {
+export interface HomeView {
+  newArrivals: BookSummary[]
+  categories: CategoryTree
+  /** A returning session's recommendations; empty for everyone else. */
+  forYou?: Recommended[]
+}
+
+export function homePage(ctx: PageContext, view: HomeView): string {
   const { t } = ctx
+  const roots = view.categories.roots
   const body = html`<h1 class="vh">${t.siteName}</h1>
+${view.forYou?.length ? html`<section class="book-section" aria-labelledby="for-you-h"><h2 id="for-you-h">${t.recommendedForYou}</h2>${recommendationShelf(ctx, view.forYou, view.categories)}</section>` : ''}
 <section class="book-section" aria-labelledby="new-h"><h2 id="new-h">${t.newArrivals}</h2>${shelf(ctx, view.newArrivals)}</section>
-<section class="book-section" aria-labelledby="cat-h"><h2 id="cat-h">${t.allCategories}</h2>${categoryTreeList(ctx, view.roots)}</section>`
+<section class="book-section" aria-labelledby="cat-h"><h2 id="cat-h">${t.allCategories}</h2>${categoryTreeList(ctx, roots)}</section>`
   return layout(ctx, { title: t.siteName, description: t.footer, canonicalPath: '/' }, body)
 }

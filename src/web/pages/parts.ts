@@ -1,4 +1,5 @@
-import { coverFingerprint, type BookSummary, type CategoryNode, type Contributor } from '../../catalog'
+import { coverFingerprint, type BookSummary, type CategoryNode, type CategoryTree, type Contributor } from '../../catalog'
+import type { Reason, Recommended } from '../../recommend'
 import { html, type SafeHtml } from '../html'
 import { fill, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
@@ -17,14 +18,28 @@ export function byline(ctx: PageContext, contributors: Contributor[]): string {
   return contributors.map((c) => (c.role === 'author' ? c.name : `${c.name} ${ctx.t[`role_${c.role}`]}`)).join(', ')
 }
 
-export function bookCard(ctx: PageContext, book: BookSummary): SafeHtml {
+export function bookCard(ctx: PageContext, book: BookSummary, why?: string): SafeHtml {
   const title = displayTitle(ctx, book)
   const price = book.salePrice ?? book.listPrice
   return html`<li class="card"><a href="${href(ctx, `/books/${book.isbn13}`)}">
 <img src="${coverSrc(book)}" alt="" width="200" height="300" loading="lazy" decoding="async">
 <span class="t">${title}</span></a>
 <span class="c">${byline(ctx, book.contributors.slice(0, 2)) || book.publisher || ''}</span>
-${price != null ? html`<span class="p">${formatMoney(ctx.lang, price, book.currency)}</span>` : ''}</li>`
+${price != null ? html`<span class="p">${formatMoney(ctx.lang, price, book.currency)}</span>` : ''}${why ? html`<span class="why">${why}</span>` : ''}</li>`
+}
+
+/** Why a book is recommended, in the page's language ("More in World history"). */
+export function reasonText(ctx: PageContext, reason: Reason, categories: CategoryTree): string {
+  if (reason.kind !== 'category') return ctx.t[`reason_${reason.kind}`]
+  const category = reason.categoryId ? categories.get(reason.categoryId) : undefined
+  return category ? fill(ctx.t.reason_category, { category: categoryName(ctx, category) }) : ctx.t.reason_similar
+}
+
+/** Recommended books, each with its reason. */
+export function recommendationShelf(ctx: PageContext, items: Recommended[], categories: CategoryTree): SafeHtml {
+  return items.length
+    ? html`<ul class="shelf">${items.map((r) => bookCard(ctx, r.book, reasonText(ctx, r.reason, categories)))}</ul>`
+    : html`<p class="empty">${ctx.t.noContent}</p>`
 }
 
 export function shelf(ctx: PageContext, books: BookSummary[]): SafeHtml {

@@ -1,14 +1,16 @@
-import { formatDimensions, hyphenate, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
+import { formatDimensions, hyphenate, type Book, type CategoryTree, type TocEntry } from '../../catalog'
+import type { Recommended } from '../../recommend'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
-import { byline, coverSrc, crumbs, displayTitle, shelf } from './parts'
+import { byline, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
 
 export interface ProductView {
   book: Book
   categories: CategoryTree
-  related: BookSummary[]
+  /** "You may also like", each with its reason. */
+  related: Recommended[]
   today: string
 }
 
@@ -153,7 +155,7 @@ ${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIE
 ${book.reviewHtml ? html`<section id="review" class="book-section" aria-labelledby="review-h"><h2 id="review-h">${t.publishersReview}</h2>
 ${fold(ctx, 'review-body', reviewLong, html`<div class="rich">${raw(book.reviewHtml)}</div>`)}</section>` : ''}
 <section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}</section>
-<section id="related" class="book-section" aria-labelledby="related-h"><h2 id="related-h">${t.youMayAlsoLike}</h2>${shelf(ctx, related)}</section>
+<section id="related" class="book-section" aria-labelledby="related-h"><h2 id="related-h">${t.youMayAlsoLike}</h2>${recommendationShelf(ctx, related, categories)}</section>
 <section id="categories" class="book-section" aria-labelledby="categories-h"><h2 id="categories-h">${t.categories}</h2>
 ${paths.length ? html`<ul class="paths">${paths.map((p, i) => html`<li>${crumbs(ctx, p, `${t.categories} ${i + 1}`)}</li>`)}</ul>` : html`<p class="empty">${t.noContent}</p>`}
 </section>

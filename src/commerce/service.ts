@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { InputError, NotFoundError } from '../core/errors'
+import type { BookSummary, CatalogService, Isbn13 } from '../catalog'
+import type { Database } from '../store'
+import * as repo from './repo'
+import type { Cart, CartLine, Money, Order, ShopperSignals } from './types'
+
+/** Most copies of one book in one cart. */
+export const MAX_QUANTITY = 99
+
+function priceOf(book: BookSummary): number {
+  const price = book.salePrice ?? book.listPrice
+  if (price == null) throw new InputError('isbn', `${book.isbn13} has no price and cannot be sold`)
+  return price
+}
+
+function totals(lines: CartLine[]): Money[] {
+  const sums = new Map<string, number>()
+  for (const l of lines) sums.set(l.book.currency, (sums.get(l.book.currency) ?? 0) + l.lineTotal)
+  return [...sums].map(([currency, amount]) => ({ currency, amount }))
+}
+
+/** The cart and orders of an opaque shopper session. */
+export class CommerceService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly catalog: CatalogService,
+    private readonly signals?: ShopperSignals,
+  ) {}
+
+  async cart(sessionId: string): Promise<Cart> {
+    const items = await repo.cartItems(this.db, sessionId)
+    const books = new Map((await this.catalog.summaries(items.map((i) => i.isbn13))).map((b) => [b.isbn13 as string, b]))
+    const lines = items.flatMap((i): CartLine[] => {
+      const book = books.get(i.isbn13)
+      const price = book?.salePrice ?? book?.listPrice
+      return book && price != null ? [{ book, quantity: i.quantity, unitPrice: price, lineTotal: price * i.quantity }] : []
+    })
+    return { lines, totals: totals(lines), count: lines.reduce((n, l) => n + l.quantity, 0) }
+  }
+
+  /** Puts copies of a book in the cart, on top of any already there (up to MAX_QUANTITY). */
+  async addItem(sessionId: string, isbn13: Isbn13, quantity: number): Promise<void> {
+    const [book] = await this.catalog.summaries([isbn13])
+    if (!book) throw new NotFoundError('book', isbn13)
+    if (!book.onSale) throw new InputError('isbn', `${isbn13} is no longer sold`)
+    priceOf(book)
+    const had = (await repo.cartItems(this.db, sessionId)).find((i) => i.isbn13 === isbn13)?.quantity ?? 0
+    await repo.putCartItem(this.db, sessionId, isbn13, Math.min(MAX_QUANTITY, had + quantity), new Date().toISOString())
+    this.signals?.record(sessionId, isbn13, 'cart')
+  }
+
+  /** Sets a line's quantity; 0 removes the line. */
+  async setQuantity(sessionId: string, isbn13: Isbn13, quantity: number): Promise<void> {
+    if (quantity === 0) return repo.deleteCartItem(this.db, sessionId, isbn13)
+    const had = (await repo.cartItems(this.db, sessionId)).some((i) => i.isbn13 === isbn13)
+    if (!had) throw new NotFoundError('cart line', isbn13)
+    await repo.putCartItem(this.db, sessionId, isbn13, quantity, new Date().toISOString())
+  }
+
+  /**
+   * Places the cart as an order: stock is taken through the catalog (so cached
+   * pages showing stock are dropped) and the order written and the cart
+   * emptied in the same transaction. Returns the order's id.
+   */
+  async checkout(sessionId: string): Promise<string> {
+    const { lines, totals: sums } = await this.cart(sessionId)
+    if (lines.length === 0) throw new InputError('cart', 'is empty: add a book before ordering')
+    if (sums.length > 1) throw new InputError('cart', `mixes currencies (${sums.map((s) => s.currency).join(', ')}): order them separately`)
+    const order: Order = {
+      id: randomUUID(),
+      placedAt: new Date().toISOString(),
+      currency: sums[0]!.currency,
+      total: sums[0]!.amount,
+      lines: lines.map((l) => ({ isbn13: l.book.isbn13, title: l.book.title, quantity: l.quantity, unitPrice: l.unitPrice })),
+    }
+    await this.catalog.takeStock(
+      lines.map((l) => ({ isbn13: l.book.isbn13, quantity: l.quantity })),
+      async (trx) => {
+        await repo.insertOrder(trx, sessionId, order)
+        await repo.clearCart(trx, sessionId)
+      },
+    )
+    for (const l of order.lines) this.signals?.record(sessionId, l.isbn13, 'purchase')
+    return order.id
+  }
+
+  async order(sessionId: string, id: string): Promise<Order> {
+    const order = await repo.findOrder(this.db, sessionId, id)
+    if (!order) throw new NotFoundError('order', id)
+    return order
+  }
+}

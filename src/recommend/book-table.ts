@@ -1,0 +1,78 @@
+import type { BookFacts } from '../catalog'
+
+/** The catalog as parallel arrays indexed by a dense book number: compact enough for a million books. */
+export interface BookTable {
+  isbns: string[]
+  index: Map<string, number>
+  onSale: Uint8Array
+  /** Title and first author, normalised: two editions of one work share it. */
+  workKeys: string[]
+  authors: string[][]
+  series: Array<string | null>
+  /** NaN when the series number is not a number. */
+  seriesNumbers: Float64Array
+  categories: string[][]
+  issuedOn: string[]
+  /** Token ids of title and description, each once. */
+  tokens: Uint32Array[]
+  tokenCount: number
+}
+
+function plain(htmlText: string): string {
+  return htmlText.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ')
+}
+
+/** Words of two or more letters or digits, lower-cased, in any script. */
+export function words(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? []) as string[]
+}
+
+export function workKey(title: string, firstAuthor: string | undefined): string {
+  return `${title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')}|${firstAuthor ?? ''}`
+}
+
+export class BookTableBuilder {
+  private readonly table: BookTable = {
+    isbns: [],
+    index: new Map(),
+    onSale: new Uint8Array(0),
+    workKeys: [],
+    authors: [],
+    series: [],
+    seriesNumbers: new Float64Array(0),
+    categories: [],
+    issuedOn: [],
+    tokens: [],
+    tokenCount: 0,
+  }
+  private readonly onSale: number[] = []
+  private readonly seriesNumbers: number[] = []
+  private readonly tokenIds = new Map<string, number>()
+
+  add(books: BookFacts[]): void {
+    const t = this.table
+    for (const b of books) {
+      t.index.set(b.isbn13, t.isbns.length)
+      t.isbns.push(b.isbn13)
+      this.onSale.push(b.onSale ? 1 : 0)
+      const authors = b.contributors.filter((c) => c.role === 'author').map((c) => c.name)
+      t.authors.push(authors)
+      t.workKeys.push(workKey(b.title, authors[0] ?? b.contributors[0]?.name))
+      t.series.push(b.series)
+      this.seriesNumbers.push(b.seriesNumber ? Number.parseFloat(b.seriesNumber) : NaN)
+      t.categories.push(b.categoryIds)
+      t.issuedOn.push(b.issuedOn ?? '')
+      const ids = new Set<number>()
+      for (const w of words(`${b.title} ${b.titleEn ?? ''} ${plain(b.text)}`)) {
+        let id = this.tokenIds.get(w)
+        if (id === undefined) this.tokenIds.set(w, (id = this.tokenIds.size))
+        ids.add(id)
+      }
+      t.tokens.push(Uint32Array.from(ids))
+    }
+  }
+
+  build(): BookTable {
+    return { ...this.table, onSale: Uint8Array.from(this.onSale), seriesNumbers: Float64Array.from(this.seriesNumbers), tokenCount: this.tokenIds.size }
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../store'
+import type { EventKind, Reason, ReasonKind } from './types'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export interface StoredEvent {
+  sessionId: string
+  isbn13: string
+  kind: EventKind
+  /** Milliseconds since the epoch. */
+  at: number
+}
+
+export interface ListRow {
+  isbn13: string
+  recIsbn13: string
+  rank: number
+  reason: Reason
+  score: number
+}
+
+export async function insertEvents(db: Db, events: StoredEvent[]): Promise<void> {
+  // 5 parameters a row; SQLite allows 32,766 a statement.
+  for (let i = 0; i < events.length; i += 1000) {
+    const rows = events.slice(i, i + 1000).map((e) => ({ id: randomUUID(), session_id: e.sessionId, isbn13: e.isbn13, kind: e.kind, at: new Date(e.at).toISOString() }))
+    await db.insertInto('reco_event').values(rows).execute()
+  }
+}
+
+/** Every event, a page at a time (by id, so in no useful order). */
+export async function eventsAfter(db: Db, afterId: string, limit: number): Promise<Array<StoredEvent & { id: string }>> {
+  const rows = await db.selectFrom('reco_event').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()
+  return rows.map((r) => ({ id: r.id, sessionId: r.session_id, isbn13: r.isbn13, kind: r.kind as EventKind, at: Date.parse(r.at) }))
+}
+
+/** A session's most recent events, newest first. */
+export async function sessionEvents(db: Db, sessionId: string, limit: number): Promise<StoredEvent[]> {
+  const rows = await db.selectFrom('reco_event').selectAll().where('session_id', '=', sessionId).orderBy('at', 'desc').limit(limit).execute()
+  return rows.map((r) => ({ sessionId: r.session_id, isbn13: r.isbn13, kind: r.kind as EventKind, at: Date.parse(r.at) }))
+}
+
+/**
+ * Replaces every precomputed list in one transaction, so readers see the old
+ * lists or the new ones. Rows come in batches, made as they are written.
+ */
+export async function replaceLists(db: Kysely<Database>, batches: Iterable<ListRow[]>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('recommendation').execute()
+    // 6 parameters a row; SQLite allows 32,766 a statement.
+    for (const rows of batches) {
+      await trx
+        .insertInto('recommendation')
+        .values(rows.map((r) => ({ isbn13: r.isbn13, rank: r.rank, rec_isbn13: r.recIsbn13, reason: r.reason.kind, category_id: r.reason.categoryId ?? null, score: r.score })))
+        .execute()
+    }
+  })
+}
+
+/** The precomputed lists of these books, each in rank order. */
+export async function listsFor(db: Db, isbns: string[]): Promise<ListRow[]> {
+  if (isbns.length === 0) return []
+  const rows = await db.selectFrom('recommendation').selectAll().where('isbn13', 'in', isbns).orderBy('isbn13').orderBy('rank').execute()
+  return rows.map((r) => ({
+    isbn13: r.isbn13,
+    recIsbn13: r.rec_isbn13,
+    rank: r.rank,
+    score: r.score,
+    reason: r.category_id ? { kind: r.reason as ReasonKind, categoryId: r.category_id } : { kind: r.reason as ReasonKind },
+  }))
+}

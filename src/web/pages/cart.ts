@@ -1,0 +1,48 @@
+import type { CategoryTree } from '../../catalog'
+import type { Cart, Order } from '../../commerce'
+import type { Recommended } from '../../recommend'
+import { html } from '../html'
+import { formatDate, formatMoney } from '../i18n'
+import { href, type PageContext } from './context'
+import { layout } from './layout'
+import { displayTitle, recommendationShelf } from './parts'
+
+export interface CartView {
+  cart: Cart
+  alsoBought: Recommended[]
+  categories: CategoryTree
+}
+
+/** The cart: every control is a plain form, so it works without script. */
+export function cartPage(ctx: PageContext, { cart, alsoBought, categories }: CartView): string {
+  const { t, lang } = ctx
+  const rows = cart.lines.map((l) => {
+    const isbn = l.book.isbn13
+    const title = displayTitle(ctx, l.book)
+    return html`<tr><td><a href="${href(ctx, `/books/${isbn}`)}">${title}</a></td>
+<td class="num">${formatMoney(lang, l.unitPrice, l.book.currency)}</td>
+<td><form action="${href(ctx, `/cart/items/${isbn}`)}" method="post"><label for="q-${isbn}" class="vh">${t.quantity}: ${title}</label><input id="q-${isbn}" name="quantity" type="number" min="0" max="99" value="${l.quantity}"><button type="submit" aria-label="${t.update}: ${title}">${t.update}</button></form>
+<form action="${href(ctx, `/cart/items/${isbn}/remove`)}" method="post"><button type="submit" aria-label="${t.remove}: ${title}">${t.remove}</button></form></td>
+<td class="num">${formatMoney(lang, l.lineTotal, l.book.currency)}</td></tr>`
+  })
+  const body = html`<h1>${t.cart}</h1>
+${cart.lines.length
+  ? html`<table class="cart-table"><thead><tr><th scope="col">${t.book}</th><th scope="col" class="num">${t.unitPrice}</th><th scope="col">${t.quantity}</th><th scope="col" class="num">${t.lineTotal}</th></tr></thead><tbody>${rows}</tbody></table>
+${cart.totals.map((s) => html`<p class="cart-total">${t.total}: ${formatMoney(lang, s.amount, s.currency)}</p>`)}
+<form action="${href(ctx, '/cart/checkout')}" method="post"><button class="btn" type="submit">${t.checkout}</button></form>`
+  : html`<p class="empty">${t.cartEmpty}</p>`}
+<p><a href="${href(ctx, '/')}">${t.continueShopping}</a></p>
+${alsoBought.length ? html`<section class="book-section" aria-labelledby="also-h"><h2 id="also-h">${t.customersAlsoBought}</h2>${recommendationShelf(ctx, alsoBought, categories)}</section>` : ''}`
+  return layout(ctx, { title: t.cart, canonicalPath: '/cart', noindex: true }, body)
+}
+
+export function orderPage(ctx: PageContext, order: Order): string {
+  const { t, lang } = ctx
+  const body = html`<h1>${t.orderPlaced}</h1>
+<dl class="specs"><dt>${t.orderNumber}</dt><dd>${order.id}</dd><dt>${t.orderDate}</dt><dd><time datetime="${order.placedAt}">${formatDate(lang, order.placedAt.slice(0, 10))}</time></dd></dl>
+<table class="cart-table"><thead><tr><th scope="col">${t.book}</th><th scope="col" class="num">${t.unitPrice}</th><th scope="col" class="num">${t.quantity}</th><th scope="col" class="num">${t.lineTotal}</th></tr></thead>
+<tbody>${order.lines.map((l) => html`<tr><td><a href="${href(ctx, `/books/${l.isbn13}`)}">${l.title}</a></td><td class="num">${formatMoney(lang, l.unitPrice, order.currency)}</td><td class="num">${l.quantity}</td><td class="num">${formatMoney(lang, l.unitPrice * l.quantity, order.currency)}</td></tr>`)}</tbody></table>
+<p class="cart-total">${t.total}: ${formatMoney(lang, order.total, order.currency)}</p>
+<p><a href="${href(ctx, '/')}">${t.continueShopping}</a></p>`
+  return layout(ctx, { title: t.orderPlaced, canonicalPath: `/orders/${order.id}`, noindex: true }, body)
+}
