@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { z } from 'zod'
 import { generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
-import { InputError, NotFoundError } from '../core/errors'
+import { InputError, NotFoundError, StoreUnavailableError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { booksApi } from './api/books'
 import { assets, assetsByUrl } from './assets'
@@ -154,9 +154,13 @@ export function createApp({ catalog, logger, metrics, pageCache, exposeMetrics, 
   // The one place where errors become HTTP answers.
   app.onError((err, c) => {
     const isApi = c.req.path.startsWith('/api/')
-    const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : 500
+    const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : err instanceof StoreUnavailableError ? 503 : 500
     if (status === 500) logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'request failed')
-    const message = status === 500 ? 'internal error' : err.message
+    if (status === 503) {
+      logger.warn({ err: err.message, reqId: c.var.requestId, path: c.req.path }, 'database unavailable')
+      c.header('Retry-After', '5')
+    }
+    const message = status === 500 ? 'internal error' : status === 503 ? 'temporarily unavailable' : err.message
     if (isApi) return c.json({ error: message }, status)
     const page = c.var.page ?? pageContext({ lang: 'ko', explicit: false }, new URL(c.req.url).origin, c.req.path)
     return c.html(errorPage(page, status, message), status)

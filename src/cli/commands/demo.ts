@@ -19,7 +19,7 @@ The same N always gives the same books; running it again updates them in place.
   async run(values) {
     const books = intOption('books', values.books, 2000)
     const config = loadConfig()
-    const store = await openStore(config.COLOPHON_DB)
+    const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
     const started = performance.now()
     const bar = progress('books')
     try {

@@ -31,7 +31,7 @@ function serveMetrics(where: string, collect: () => Promise<{ text: string; type
 
 /** Opens the database once before any worker starts: migrations and, when empty, the demo catalog. */
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
-  const store = await openStore(config.COLOPHON_DB)
+  const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
   const { catalog } = buildServices(store)
   if (!(await catalog.hasBooks())) {
     logger.info({ db: config.COLOPHON_DB, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
@@ -42,7 +42,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 
 async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
-  const store = await openStore(config.COLOPHON_DB)
+  const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
   const server = await startServer(serverServices(buildServices(store), logger), {
     port,
     host: config.HOST,

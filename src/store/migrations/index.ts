@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import * as createCatalog from './2026-11-28T2100-create-catalog'
 import * as catalogChange from './2026-11-28T2130-catalog-change'
+import * as catalogChangeNotify from './2026-11-28T2330-catalog-change-notify'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-28T2100-create-catalog': createCatalog,
   '2026-11-28T2130-catalog-change': catalogChange,
+  '2026-11-28T2330-catalog-change-notify': catalogChangeNotify,
 }
 
 function migrator(db: Kysely<any>): Migrator {

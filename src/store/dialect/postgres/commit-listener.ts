@@ -1,0 +1,61 @@
+import pg from 'pg'
+
+export interface CommitListener {
+  /** Moves on every notification; while not listening it moves on every read, so nothing is trusted as fresh. */
+  read(): number
+  close(): Promise<void>
+}
+
+const RETRY_MS = 1000
+
+/**
+ * A dedicated connection that LISTENs on a channel the database NOTIFYs on
+ * commit. When the connection drops it reconnects by itself; the counter
+ * moves when it is back, because notifications sent meanwhile were lost.
+ */
+export async function listenForCommits(config: pg.ClientConfig, channel: string): Promise<CommitListener> {
+  let count = 0
+  let client: pg.Client | undefined
+  let isClosed = false
+  let retry: NodeJS.Timeout | undefined
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client(config)
+    c.on('notification', () => count++)
+    c.on('error', () => c.end().catch(() => {}))
+    c.on('end', () => {
+      if (client !== c) return
+      client = undefined
+      schedule()
+    })
+    try {
+      await c.connect()
+      await c.query(`LISTEN ${channel}`)
+    } catch (err) {
+      await c.end().catch(() => {})
+      throw err
+    }
+    client = c
+    count++
+  }
+  const schedule = () => {
+    if (isClosed || retry) return
+    retry = setTimeout(() => {
+      retry = undefined
+      connect().catch(schedule)
+    }, RETRY_MS)
+    retry.unref()
+  }
+
+  await connect()
+  return {
+    read: () => (client ? count : ++count),
+    async close() {
+      isClosed = true
+      clearTimeout(retry)
+      const c = client
+      client = undefined
+      await c?.end()
+    },
+  }
+}
