@@ -1,37 +1,81 @@
-import Database from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrateDown, migrateToLatest } from '../../src/store'
+import { dialectFor, migrateDown, migrateToLatest } from '../../src/store'
+import { migrations } from '../../src/store/migrations'
+import { testDialects } from '../dialects'
 
-const open = () => new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) })
-let db: Kysely<any>
-afterEach(() => db?.destroy())
+const CATALOG_TABLES = ['book', 'book_category', 'catalog_change', 'category', 'contributor']
 
-async function tables(k: Kysely<any>): Promise<string[]> {
-  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(k)
-  return r.rows.map((x) => x.name)
+/** Table name → column names, as the engine reports them (Kysely's own tables left out). */
+async function schema(db: Kysely<any>): Promise<Record<string, string[]>> {
+  const tables = await db.introspection.getTables()
+  return Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]).sort())
 }
 
-describe('sqlite: migrations', () => {
-  it('builds the schema on an empty database', async () => {
-    db = open()
-    const result = await migrateToLatest(db)
-    expect(result.results?.every((r) => r.status === 'Success')).toBe(true)
-    expect(await tables(db)).toEqual(expect.arrayContaining(['book', 'book_category', 'category', 'contributor']))
-  })
+/** A migration that creates a table and then fails, as a bad deploy would. */
+const failsHalfWay: Migration = {
+  async up(db) {
+    await db.schema.createTable('half_done').addColumn('id', 'integer').execute()
+    await db.schema.alterTable('book').addColumn('half_done_id', 'integer').execute()
+    await sql`select no_such_function()`.execute(db)
+  },
+}
 
-  it('does nothing on a database that is already current', async () => {
-    db = open()
-    await migrateToLatest(db)
-    const again = await migrateToLatest(db)
-    expect(again.results).toEqual([])
-  })
+for (const dialect of testDialects()) {
+  describe.skipIf(dialect.skip)(`${dialect.name}: migrations`, () => {
+    let db: Kysely<any> | undefined
+    let drop: (() => Promise<void>) | undefined
+    afterEach(async () => {
+      await db?.destroy()
+      await drop?.()
+      db = drop = undefined
+    })
+    const open = async () => {
+      const fresh = await dialect.freshDatabase()
+      drop = fresh.drop
+      db = dialectFor(fresh.url, { poolSize: 2 }).createKysely()
+      return db
+    }
 
-  it('rolls back the newest migration', async () => {
-    db = open()
-    const first = await migrateToLatest(db)
-    const down = await migrateDown(db)
-    expect(down.results?.[0]?.migrationName).toBe(first.results!.at(-1)!.migrationName)
-    expect(down.results?.[0]?.status).toBe('Success')
+    it('builds the schema on an empty database', async () => {
+      const k = await open()
+      const result = await migrateToLatest(k)
+      expect(result.results?.every((r) => r.status === 'Success')).toBe(true)
+      expect(Object.keys(await schema(k))).toEqual(CATALOG_TABLES)
+    })
+
+    it('does nothing on a database that is already current', async () => {
+      const k = await open()
+      await migrateToLatest(k)
+      const again = await migrateToLatest(k)
+      expect(again.results).toEqual([])
+    })
+
+    it('rolls back the newest migration', async () => {
+      const k = await open()
+      const first = await migrateToLatest(k)
+      const down = await migrateDown(k)
+      expect(down.results?.[0]?.migrationName).toBe(first.results!.at(-1)!.migrationName)
+      expect(down.results?.[0]?.status).toBe('Success')
+    })
+
+    it('leaves the schema at the previous version when a migration fails half-way', async () => {
+      const k = await open()
+      await migrateToLatest(k)
+      const before = await schema(k)
+      const withBroken = { ...migrations, '2999-01-01T0000-fails-half-way': failsHalfWay }
+      const result = await new Migrator({ db: k, provider: { getMigrations: async () => withBroken } }).migrateToLatest()
+      expect(result.error).toBeDefined()
+      expect(await schema(k)).toEqual(before)
+      expect((await new Migrator({ db: k, provider: { getMigrations: async () => migrations } }).getMigrations()).every((m) => m.executedAt)).toBe(true)
+    })
+
+    it('stores created_at as the same UTC text on every engine', async () => {
+      const k = await open()
+      await migrateToLatest(k)
+      await k.insertInto('book').values({ isbn13: '9788962633245', title: 't', format: 'paperback', updated_at: 'x' }).execute()
+      const row = await k.selectFrom('book').select('created_at').executeTakeFirstOrThrow()
+      expect(row.created_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+    })
   })
-})
+}
