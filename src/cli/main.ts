@@ -1,9 +1,10 @@
 import { InputError, StartupError } from '../core/errors'
 import { parseCommandArgs, type Command } from './args'
+import { copyCommand } from './commands/copy'
 import { demoCommand } from './commands/demo'
 import { serveCommand } from './commands/serve'
 
-const commands: Command[] = [serveCommand, demoCommand]
+const commands: Command[] = [serveCommand, demoCommand, copyCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]
@@ -12,7 +13,7 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run "colophon <command> --help" for a command's options.
-Environment: PORT, HOST, COLOPHON_DB (SQLite path), COLOPHON_LOG_LEVEL.
+Environment: PORT, HOST, COLOPHON_DB (SQLite path or postgres:// URL), COLOPHON_DB_POOL, COLOPHON_LOG_LEVEL.
 `
 }
 

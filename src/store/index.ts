@@ -2,3 +2,4 @@ export { openStore, dialectFor, type Store, type StoreOptions } from './create-d
 export { migrateToLatest, migrateDown } from './migrations'
 export type * from './database'
 export type { StoreDialect } from './dialect'
+export { copyStore, type CopyReport } from './copy'
