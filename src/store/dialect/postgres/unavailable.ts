@@ -2,8 +2,9 @@ import type pg from 'pg'
 import type { PostgresPool, PostgresPoolClient } from 'kysely'
 import { StoreUnavailableError } from '../../../core/errors'
 
-// Node's socket errors and PostgreSQL's SQLSTATE classes 08 (connection exception)
-// and 57P (operator intervention: shutdown, crash, not yet accepting connections).
+// Node's socket errors and PostgreSQL's SQLSTATEs for "no usable connection": classes 08
+// (connection exception) and 28 (authorization), 3D000 (no such database), and 57P
+// (operator intervention: shutdown, crash, not yet accepting connections).
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'])
 const LOST = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/
 
@@ -11,13 +12,14 @@ const LOST = /Connection terminated|connection error and is not queryable|timeou
 export function isConnectionError(err: unknown): boolean {
   if (!(err instanceof Error)) return false
   const code = (err as { code?: unknown }).code
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('08') || code.startsWith('57P'))) return true
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|28|57P)/.test(code) || code === '3D000')) return true
   return LOST.test(err.message)
 }
 
 export function unavailable(where: string, err: unknown): StoreUnavailableError {
-  const cause = err instanceof Error ? (err as { code?: string }).code ?? err.message : String(err)
-  return new StoreUnavailableError(`PostgreSQL at ${where} is unreachable (${cause})`, { cause: err })
+  const code = (err as { code?: string }).code
+  const cause = err instanceof Error ? (code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message) : String(err)
+  return new StoreUnavailableError(`PostgreSQL at ${where} is not available (${cause})`, { cause: err })
 }
 
 const rethrow = (where: string) => (err: unknown) => {
