@@ -34,7 +34,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
   const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
   const { catalog } = buildServices(store)
   if (!(await catalog.hasBooks())) {
-    logger.info({ db: config.COLOPHON_DB, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
+    logger.info({ db: store.dialect.location, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
     await fillDemoCatalog(catalog, { books: DEMO_BOOKS })
   }
   await store.close()
@@ -71,7 +71,8 @@ export const serveCommand: Command = {
   summary: 'serve the store over HTTP',
   usage: `colophon serve [--port N] [--workers N] [--no-page-cache]
 
-Serves the store on PORT (default 3000) from COLOPHON_DB (default ./colophon.db).
+Serves the store on PORT (default 3000) from COLOPHON_DB (default ./colophon.db;
+a postgres:// URL for PostgreSQL, with COLOPHON_DB_POOL connections per worker).
 An empty database is filled with the demo catalog first.
 
   --port N          overrides PORT
