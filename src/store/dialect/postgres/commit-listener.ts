@@ -7,6 +7,8 @@ export interface CommitListener {
 }
 
 const RETRY_MS = 1000
+/** A silent network partition sends no error; a query that doesn't come back in time counts as a lost connection. */
+const HEARTBEAT_MS = 5000
 
 /**
  * A dedicated connection that LISTENs on a channel the database NOTIFYs on
@@ -19,15 +21,17 @@ export async function listenForCommits(config: pg.ClientConfig, channel: string)
   let isClosed = false
   let retry: NodeJS.Timeout | undefined
 
+  const lose = (c: pg.Client) => {
+    if (client !== c) return
+    client = undefined
+    c.end().catch(() => {})
+    schedule()
+  }
   const connect = async (): Promise<void> => {
-    const c = new pg.Client(config)
+    const c = new pg.Client({ ...config, query_timeout: HEARTBEAT_MS })
     c.on('notification', () => count++)
-    c.on('error', () => c.end().catch(() => {}))
-    c.on('end', () => {
-      if (client !== c) return
-      client = undefined
-      schedule()
-    })
+    c.on('error', () => lose(c))
+    c.on('end', () => lose(c))
     try {
       await c.connect()
       await c.query(`LISTEN ${channel}`)
@@ -46,13 +50,22 @@ export async function listenForCommits(config: pg.ClientConfig, channel: string)
     }, RETRY_MS)
     retry.unref()
   }
+  const heartbeat = setInterval(() => {
+    const c = client
+    c?.query('SELECT 1').catch(() => lose(c))
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
 
-  await connect()
+  await connect().catch((err) => {
+    clearInterval(heartbeat)
+    throw err
+  })
   return {
     read: () => (client ? count : ++count),
     async close() {
       isClosed = true
       clearTimeout(retry)
+      clearInterval(heartbeat)
       const c = client
       client = undefined
       await c?.end()

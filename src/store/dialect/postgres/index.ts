@@ -28,7 +28,7 @@ export function describePostgresUrl(url: string): string {
 /** PostgreSQL through node-postgres: a pool per process, plus one LISTEN connection for commits by others. */
 export function postgresDialect(url: string, { poolSize }: PostgresOptions): StoreDialect {
   const location = describePostgresUrl(url)
-  const config: pg.ClientConfig = { connectionString: url, types, connectionTimeoutMillis: 5000, application_name: 'colophon' }
+  const config: pg.ClientConfig = { connectionString: url, types, connectionTimeoutMillis: 5000, keepAlive: true, application_name: 'colophon' }
   let listener: CommitListener | undefined
   return {
     name: 'postgres',
