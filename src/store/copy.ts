@@ -68,14 +68,15 @@ async function count(db: AnyDb, table: string): Promise<number> {
  * target held: in one target transaction, so readers of the target see the
  * old catalog or the new one, never half of each, and a failed or
  * interrupted copy leaves the target as it was. Running it again gives the
- * same result. The source is read inside one transaction too (a consistent
- * snapshot). Row counts are compared before the commit.
+ * same result. The source is read inside one transaction too. Row counts are
+ * compared before the commit.
  */
 export async function copyStore(from: Store, to: Store, { batchRows = 5000, onProgress }: CopyOptions = {}): Promise<CopyReport> {
   const names = Object.keys(TABLES) as TableName[]
   const present = await from.db.introspection.getTables()
   const skipped = present.map((t) => t.name).filter((n) => !(n in TABLES))
-  return from.db.transaction().execute(async (src) => {
+  // One snapshot of the source for every batch (SQLite's read transaction gives one as it is).
+  return from.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (src) => {
     const expected = {} as Record<TableName, number>
     for (const name of names) expected[name] = await count(src, name)
     const total = names.reduce((n, t) => n + expected[t], 0)
