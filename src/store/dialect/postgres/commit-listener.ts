@@ -15,7 +15,7 @@ const HEARTBEAT_MS = 5000
  * commit. When the connection drops it reconnects by itself; the counter
  * moves when it is back, because notifications sent meanwhile were lost.
  */
-export async function listenForCommits(config: pg.ClientConfig, channel: string): Promise<CommitListener> {
+export async function listenForCommits(config: pg.ClientConfig, channel: string, isOwnBackend: (pid: number) => boolean): Promise<CommitListener> {
   let count = 0
   let client: pg.Client | undefined
   let isClosed = false
@@ -29,7 +29,10 @@ export async function listenForCommits(config: pg.ClientConfig, channel: string)
   }
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ ...config, query_timeout: HEARTBEAT_MS })
-    c.on('notification', () => count++)
+    // Commits made through this process's own pool are not foreign: it already knows about them.
+    c.on('notification', (n) => {
+      if (!isOwnBackend(n.processId)) count++
+    })
     c.on('error', () => lose(c))
     c.on('end', () => lose(c))
     try {

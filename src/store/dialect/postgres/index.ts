@@ -30,6 +30,9 @@ export function postgresDialect(url: string, { poolSize }: PostgresOptions): Sto
   const location = describePostgresUrl(url)
   const config: pg.ClientConfig = { connectionString: url, types, connectionTimeoutMillis: 5000, keepAlive: true, application_name: 'colophon' }
   let listener: CommitListener | undefined
+  /** Server process ids of this pool's connections, whose commits are not foreign. */
+  const ownBackends = new Set<number>()
+  const backendOf = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID
   return {
     name: 'postgres',
     location,
@@ -39,6 +42,8 @@ export function postgresDialect(url: string, { poolSize }: PostgresOptions): Sto
       const pool = new pg.Pool({ ...config, max: poolSize })
       // An idle connection that dies (server restart) is dropped by the pool; the next query opens a new one.
       pool.on('error', () => {})
+      pool.on('connect', (client) => ownBackends.add(backendOf(client)))
+      pool.on('remove', (client) => ownBackends.delete(backendOf(client)))
       const guarded = guardedPool(pool, location)
       const end = async () => {
         await listener?.close()
@@ -48,7 +53,7 @@ export function postgresDialect(url: string, { poolSize }: PostgresOptions): Sto
     },
     async foreignCommitCounter() {
       try {
-        listener = await listenForCommits(config, COMMIT_CHANNEL)
+        listener = await listenForCommits(config, COMMIT_CHANNEL, (pid) => ownBackends.has(pid))
       } catch (err) {
         throw isConnectionError(err) ? unavailable(location, err) : err
       }
