@@ -76,7 +76,7 @@ export async function copyStore(from: Store, to: Store, { batchRows = 5000, onPr
   const present = await from.db.introspection.getTables()
   const skipped = present.map((t) => t.name).filter((n) => !(n in TABLES))
   // One snapshot of the source for every batch (SQLite's read transaction gives one as it is).
-  return from.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (src) => {
+  const report = await from.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (src) => {
     const expected = {} as Record<TableName, number>
     for (const name of names) expected[name] = await count(src, name)
     const total = names.reduce((n, t) => n + expected[t], 0)
@@ -101,4 +101,6 @@ export async function copyStore(from: Store, to: Store, { batchRows = 5000, onPr
     })
     return { rows: expected, skipped }
   })
+  await to.dialect.refreshStatistics(to.db)
+  return report
 }

@@ -23,4 +23,6 @@ export interface StoreDialect {
   foreignCommitCounter(): Promise<() => number>
   /** After rows were written with explicit values for a generated column, makes the next generated value follow them. */
   syncIdentity(db: Kysely<Database> | Transaction<Database>, table: keyof Database & string, column: string): Promise<void>
+  /** After a bulk load, brings the query planner's statistics up to date. */
+  refreshStatistics(db: Kysely<Database>): Promise<void>
 }

@@ -59,6 +59,10 @@ export function postgresDialect(url: string, { poolSize }: PostgresOptions): Sto
       }
       return listener.read
     },
+    // Autovacuum would get there too, but a minute of plans made for empty tables is a minute of slow pages.
+    async refreshStatistics(db) {
+      await sql`ANALYZE`.execute(db)
+    },
     async syncIdentity(db, table, column) {
       await sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(db)
     },

@@ -44,5 +44,7 @@ export function sqliteDialect(path: string): StoreDialect {
     },
     // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, which explicit values already move.
     async syncIdentity() {},
+    // The queries are written for SQLite's planner without statistics; gathering some would change its plans.
+    async refreshStatistics() {},
   }
 }
