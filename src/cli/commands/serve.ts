@@ -43,12 +43,16 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
   const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
+  // A port already taken must end the process: open database connections would otherwise keep it alive.
   const server = await startServer(serverServices(buildServices(store), logger), {
     port,
     host: config.HOST,
     pageCache,
     pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
     exposeMetrics: config.COLOPHON_METRICS === 'main',
+  }).catch(async (err: unknown) => {
+    await store.close()
+    throw err
   })
   if (cluster.isWorker) {
     // Constructing one installs prom-client's listener that answers the primary's requests for metrics.
