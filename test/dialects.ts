@@ -15,7 +15,8 @@ const PG_URL = process.env.COLOPHON_TEST_PG_URL
 const IS_CI = process.env.CI === 'true'
 let hasWarned = false
 
-const sqlite: TestDialect = {
+/** SQLite alone, for tests whose subject is not the store (the browser tests). */
+export const sqlite: TestDialect = {
   name: 'sqlite',
   skip: undefined,
   async freshDatabase() {

@@ -5,13 +5,11 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/web/server'
-import { testDialects } from '../dialects'
+import { sqlite } from '../dialects'
 import { SHARED, testServices, testStore, type TestStore } from '../helpers'
 import { browserAvailable, launchChromium } from './browser'
 
 const SEED_PAGE = join(SHARED, 'seed', '000_722d20bdf333cbed.txt')
-// What a browser sees depends on the rendering, not the engine: SQLite only.
-const sqlite = testDialects().find((d) => d.name === 'sqlite')!
 const OUT = join(import.meta.dirname, '..', '..', 'test-output')
 
 let store: TestStore
