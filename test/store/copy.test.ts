@@ -13,8 +13,8 @@ afterEach(async () => {
 })
 
 for (const dialect of testDialects()) {
-  describe.skipIf(dialect.skip)(`${dialect.name}: copy from SQLite`, () => {
-    it('moves every table, verifies counts and can run again', async () => {
+  describe.skipIf(dialect.skip)(`${dialect.name}: copy from SQLite and back`, () => {
+    it('moves every table both ways, verifies counts and can run again', async () => {
       const from = await testStore(sqlite!, { demoBooks: 40 })
       const to = await testStore(dialect, {})
       stores.push(from, to)
@@ -28,6 +28,12 @@ for (const dialect of testDialects()) {
       const isbn = parseBookInput(seedBook).isbn13
       expect(await to.catalog.getBook(isbn)).toEqual(await from.catalog.getBook(isbn))
       expect((await to.catalog.categories()).roots.length).toBe((await from.catalog.categories()).roots.length)
+
+      const back = await testStore(sqlite!, {})
+      stores.push(back)
+      await copyStore(to.store, back.store)
+      expect(await back.catalog.getBook(isbn)).toEqual(await from.catalog.getBook(isbn))
+      expect(await back.catalog.countBooks()).toBe(41)
     })
 
     it('keeps numbering the change log after the copied rows', async () => {
