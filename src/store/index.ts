@@ -1,4 +1,4 @@
-export { openStore, dialectFor, type Store, type StoreOptions } from './create-db'
+export { openStore, dialectFor, type Store } from './create-db'
 export { migrateToLatest, migrateDown } from './migrations'
 export type * from './database'
 export type { StoreDialect } from './dialect'

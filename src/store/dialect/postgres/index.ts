@@ -19,8 +19,8 @@ const types = {
     oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text'),
 } as pg.CustomTypesConfig
 
-/** host:port/database of a postgres:// URL: what messages may show (never the password). */
-export function describePostgresUrl(url: string): string {
+// host:port/database of a postgres:// URL: what messages may show (never the password).
+function describePostgresUrl(url: string): string {
   const u = new URL(url)
   return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname}`
 }
