@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildServices, serverServices, type Services } from '../src/cli/services'
 import { createLogger } from '../src/core/logger'
@@ -8,25 +6,26 @@ import { fillDemoCatalog } from '../src/demo'
 import { openStore } from '../src/store'
 import { createApp } from '../src/web/app'
 import type { PageCache } from '../src/web/page-cache'
+import { sqlite, type TestDialect } from './dialects'
 
 export interface TestStore extends Services {
-  path: string
+  /** What COLOPHON_DB would say: another openStore(url) stands for another process. */
+  url: string
   cleanup(): Promise<void>
 }
 
-/** A fresh SQLite store in a temp folder, optionally filled with the demo catalog. */
-export async function testStore(options: { demoBooks?: number } = {}): Promise<TestStore> {
-  const dir = mkdtempSync(join(tmpdir(), 'colophon-test-'))
-  const path = join(dir, 'test.db')
-  const store = await openStore(path)
+/** A fresh store of the given dialect, in a database of its own, optionally filled with the demo catalog. */
+export async function testStore(dialect: TestDialect = sqlite, options: { demoBooks?: number } = {}): Promise<TestStore> {
+  const database = await dialect.freshDatabase()
+  const store = await openStore(database.url, { poolSize: 4 })
   const services = buildServices(store)
   if (options.demoBooks !== undefined) await fillDemoCatalog(services.catalog, { books: options.demoBooks })
   return {
     ...services,
-    path,
+    url: database.url,
     async cleanup() {
       await store.close()
-      rmSync(dir, { recursive: true, force: true })
+      await database.drop()
     },
   }
 }

@@ -1,5 +1,6 @@
 import { InputError, StartupError } from '../core/errors'
 import { parseCommandArgs, type Command } from './args'
+import { copyCommand } from './commands/copy'
 import { demoCommand } from './commands/demo'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
@@ -9,7 +10,7 @@ import { reindexCommand } from './commands/reindex'
 import { serveCommand } from './commands/serve'
 import { subjectsCommand } from './commands/subjects'
 
-const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand, copyCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]
@@ -18,7 +19,7 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run "colophon <command> --help" for a command's options.
-Environment: PORT, HOST, COLOPHON_DB (SQLite path), COLOPHON_LOG_LEVEL.
+Environment: PORT, HOST, COLOPHON_DB (SQLite path or postgres:// URL), COLOPHON_DB_POOL, COLOPHON_LOG_LEVEL.
 `
 }
 

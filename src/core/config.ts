@@ -4,7 +4,10 @@ import { StartupError } from './errors'
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** A SQLite file path (or sqlite:PATH), or a postgres:// URL. */
   COLOPHON_DB: z.string().min(1).default('colophon.db'),
+  /** Connections each process keeps to PostgreSQL (ignored by SQLite). */
+  COLOPHON_DB_POOL: z.coerce.number().int().min(1).max(1000).default(10),
   COLOPHON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where GET /metrics is answered: "off", "main" (the store's own port) or "[host:]port" (default: loopback 9464). */
   COLOPHON_METRICS: z

@@ -27,3 +27,11 @@ export class StartupError extends Error {
     this.name = 'StartupError'
   }
 }
+
+/** The database cannot be reached or dropped the connection; worth retrying once it is back. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StoreUnavailableError'
+  }
+}

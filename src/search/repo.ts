@@ -85,12 +85,12 @@ export async function pageIsbns(
     // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
     const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
     if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND (s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey}) THEN 0 ELSE 1 END`)
-    q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(m.score, 1) END`)
+    q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(CAST(m.score AS numeric), 1) END`)
   }
   switch (options.sort) {
     case 'relevance':
       // bm25 to one decimal: scores that close are a tie, broken by availability and recency.
-      if (scope.match && !options.inTitle) q = q.orderBy(sql`round(m.score, 1)`)
+      if (scope.match && !options.inTitle) q = q.orderBy(sql`round(CAST(m.score AS numeric), 1)`)
       q = q.orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc')
       break
     case 'newest':

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
+import { StartupError, StoreUnavailableError } from '../core/errors'
 import type { Database } from './database'
 import type { StoreDialect } from './dialect'
+import { postgresDialect } from './dialect/postgres'
 import { sqliteDialect } from './dialect/sqlite'
 import { migrateToLatest } from './migrations'
 
@@ -14,25 +16,36 @@ export interface Store {
   close(): Promise<void>
 }
 
-/** The one place that chooses an engine: a file path (or ":memory:") means SQLite. */
-export function dialectFor(url: string): StoreDialect {
-  return sqliteDialect(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url)
-}
-
 export interface StoreOptions {
+  /** Connections per process, for engines that pool them (default 10). */
+  poolSize?: number
   /** Hears every query's duration in milliseconds (metrics). */
   onQuery?: (durationMs: number) => void
 }
 
-/** Opens the store and applies any pending migrations. */
+/** The one place that chooses an engine: a postgres:// URL means PostgreSQL, a file path (or sqlite:PATH, ":memory:") SQLite. */
+export function dialectFor(url: string, { poolSize = 10 }: StoreOptions = {}): StoreDialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return postgresDialect(url, { poolSize })
+  return sqliteDialect(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url)
+}
+
+/** Opens the store and applies any pending migrations; an unreachable database is a StartupError naming where and why. */
 export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
-  const dialect = dialectFor(url)
+  const dialect = dialectFor(url, options)
   const db = dialect.createKysely(options.onQuery)
-  await migrateToLatest(db)
+  let foreignCommits: () => number
+  try {
+    await migrateToLatest(db)
+    foreignCommits = await dialect.foreignCommitCounter()
+  } catch (err) {
+    await db.destroy().catch(() => {})
+    if (err instanceof StoreUnavailableError) throw new StartupError(`cannot open the database: ${err.message}`, { cause: err })
+    throw err
+  }
   return {
     db,
     dialect,
-    foreignCommits: dialect.foreignCommitCounter(),
+    foreignCommits,
     ping: async () => {
       await sql`select 1`.execute(db)
     },

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../catalog'
 import type { CommerceService } from '../commerce'
-import { InputError, NotFoundError } from '../core/errors'
+import { InputError, NotFoundError, StoreUnavailableError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { isBot, type Recommended, type RecommendService } from '../recommend'
 import type { SearchService } from '../search'
@@ -202,9 +202,13 @@ export function createApp({ catalog, search, recommend, commerce, logger, metric
     // Hono's own middleware (basic auth, CSRF) answers through HTTPException with its status.
     if (err instanceof HTTPException) return err.getResponse()
     const isApi = c.req.path.startsWith('/api/')
-    const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : 500
+    const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : err instanceof StoreUnavailableError ? 503 : 500
     if (status === 500) logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'request failed')
-    const message = status === 500 ? 'internal error' : err.message
+    if (status === 503) {
+      logger.warn({ err: err.message, reqId: c.var.requestId, path: c.req.path }, 'database unavailable')
+      c.header('Retry-After', '5')
+    }
+    const message = status === 500 ? 'internal error' : status === 503 ? 'temporarily unavailable' : err.message
     if (isApi) return c.json({ error: message }, status)
     const page = c.var.page ?? pageContext({ lang: 'ko', explicit: false }, new URL(c.req.url).origin, c.req.path)
     return c.html(errorPage(page, status, message), status)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/web/server'
+import { sqlite } from '../dialects'
 import { SHARED, testServices, testStore, type TestStore } from '../helpers'
 import { browserAvailable, launchChromium } from './browser'
 
@@ -26,7 +27,7 @@ async function axeViolations(page: Page) {
 
 describe.runIf(browserAvailable())('browser: the seed book page', () => {
   beforeAll(async () => {
-    store = await testStore({ demoBooks: 80 })
+    store = await testStore(sqlite, { demoBooks: 80 })
     server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${server.port}`
     browser = await launchChromium()

@@ -10,6 +10,7 @@ import { csvTable, onixMessage, openInput } from '../../src/ingest'
 import type { Services } from '../../src/cli/services'
 import { createApp } from '../../src/web/app'
 import { bytesOf, fixture, importSetup, sharedFixtures } from '../support/ingest'
+import { testDialects } from '../dialects'
 
 const shared = sharedFixtures()
 const dir = mkdtempSync(join(tmpdir(), 'colophon-export-'))
@@ -27,60 +28,62 @@ async function allBooks(catalog: CatalogService): Promise<Book[]> {
   return out
 }
 
-describe('sqlite: export', () => {
-  let source: Services
-  let onix: string
+for (const dialect of testDialects()) {
+  describe.skipIf(dialect.skip)(`${dialect.name}: export`, () => {
+    let source: Services
+    let onix: string
 
-  beforeAll(async () => {
-    source = await importSetup()
-    for (const f of ['onix/sample.xml', 'onix/short-no-header.xml', 'onix/latin1.xml', 'marc/sample.xml', 'csv/books.csv', 'onix/delete.xml']) {
-      await source.importer.importFile(f, openInput(fixture(f)), { user: 'test' })
-    }
-    await source.catalog.saveBooks([parseBookInput({ ...seedBook, isbn13: '9791100000120' }), ...Array.from({ length: 20 }, (_, i) => generatedBook(i + 1))])
-    onix = await collect(onixMessage(source.catalog.allBooks()))
-  })
-  afterAll(() => source.store.close())
+    beforeAll(async () => {
+      source = await importSetup(dialect)
+      for (const f of ['onix/sample.xml', 'onix/short-no-header.xml', 'onix/latin1.xml', 'marc/sample.xml', 'csv/books.csv', 'onix/delete.xml']) {
+        await source.importer.importFile(f, openInput(fixture(f)), { user: 'test' })
+      }
+      await source.catalog.saveBooks([parseBookInput({ ...seedBook, isbn13: '9791100000120' }), ...Array.from({ length: 20 }, (_, i) => generatedBook(i + 1))])
+      onix = await collect(onixMessage(source.catalog.allBooks()))
+    })
+    afterAll(() => source.store.close())
 
-  it('writes every book as an ONIX product', async () => {
-    expect(onix.match(/<Product>/g)).toHaveLength(await source.catalog.countBooks())
-    expect(onix).toContain('<IDValue>9788962633245</IDValue>')
-  })
+    it('writes every book as an ONIX product', async () => {
+      expect(onix.match(/<Product>/g)).toHaveLength(await source.catalog.countBooks())
+      expect(onix).toContain('<IDValue>9788962633245</IDValue>')
+    })
 
-  it.skipIf(!shared)('validates against the ONIX 3.0 reference XSD (xmllint)', () => {
-    const file = join(dir, 'export.xml')
-    writeFileSync(file, onix)
-    const xsd = join(shared!, 'onix-xsd/3.0/ONIX_BookProduct_3.0_reference.xsd')
-    const out = execFileSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-    expect(out).toBe('')
-  })
+    it.skipIf(!shared)('validates against the ONIX 3.0 reference XSD (xmllint)', () => {
+      const file = join(dir, 'export.xml')
+      writeFileSync(file, onix)
+      const xsd = join(shared!, 'onix-xsd/3.0/ONIX_BookProduct_3.0_reference.xsd')
+      const out = execFileSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      expect(out).toBe('')
+    })
 
-  it('import → export → import gives the same catalog', async () => {
-    const target = await importSetup()
-    const report = await target.importer.importFile('export.xml', bytesOf(onix), { user: 'test' })
-    expect(report.counts.rejected).toBe(0)
-    const [a, b] = [await allBooks(source.catalog), await allBooks(target.catalog)]
-    expect(b.map(bookToInput)).toEqual(a.map(bookToInput))
-    expect(withoutStamp(await collect(onixMessage(target.catalog.allBooks())))).toBe(withoutStamp(onix))
-    const again = await target.importer.importFile('export.xml', bytesOf(onix), { user: 'test' })
-    expect(again.counts.unchanged).toBe(again.counts.records)
-    await target.store.close()
-  })
+    it('import → export → import gives the same catalog', async () => {
+      const target = await importSetup(dialect)
+      const report = await target.importer.importFile('export.xml', bytesOf(onix), { user: 'test' })
+      expect(report.counts.rejected).toBe(0)
+      const [a, b] = [await allBooks(source.catalog), await allBooks(target.catalog)]
+      expect(b.map(bookToInput)).toEqual(a.map(bookToInput))
+      expect(withoutStamp(await collect(onixMessage(target.catalog.allBooks())))).toBe(withoutStamp(onix))
+      const again = await target.importer.importFile('export.xml', bytesOf(onix), { user: 'test' })
+      expect(again.counts.unchanged).toBe(again.counts.records)
+      await target.store.close()
+    })
 
-  it('CSV export → import round-trips every field', async () => {
-    const csv = await collect(csvTable(source.catalog.allBooks()))
-    const target = await importSetup()
-    const report = await target.importer.importFile('export.csv', bytesOf(csv), { user: 'test' })
-    expect(report.counts.rejected).toBe(0)
-    expect((await allBooks(target.catalog)).map(bookToInput)).toEqual((await allBooks(source.catalog)).map(bookToInput))
-    expect(await collect(csvTable(target.catalog.allBooks()))).toBe(csv)
-    await target.store.close()
-  })
+    it('CSV export → import round-trips every field', async () => {
+      const csv = await collect(csvTable(source.catalog.allBooks()))
+      const target = await importSetup(dialect)
+      const report = await target.importer.importFile('export.csv', bytesOf(csv), { user: 'test' })
+      expect(report.counts.rejected).toBe(0)
+      expect((await allBooks(target.catalog)).map(bookToInput)).toEqual((await allBooks(source.catalog)).map(bookToInput))
+      expect(await collect(csvTable(target.catalog.allBooks()))).toBe(csv)
+      await target.store.close()
+    })
 
-  it('GET /feeds/onix.xml streams the same message', async () => {
-    const app = createApp({ ...source, logger: createLogger('silent') })
-    const res = await app.request('/feeds/onix.xml')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/^application\/xml/)
-    expect(withoutStamp(await res.text())).toBe(withoutStamp(onix))
+    it('GET /feeds/onix.xml streams the same message', async () => {
+      const app = createApp({ ...source, logger: createLogger('silent') })
+      const res = await app.request('/feeds/onix.xml')
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^application\/xml/)
+      expect(withoutStamp(await res.text())).toBe(withoutStamp(onix))
+    })
   })
-})
+}

@@ -4,12 +4,22 @@ import { createLogger } from '../../src/core/logger'
 import { fillDemoCatalog } from '../../src/demo'
 import { openStore } from '../../src/store'
 import { createApp } from '../../src/web/app'
+import type { TestDialect } from '../dialects'
 
-/** An in-memory store with the demo catalog of `books` generated books plus the seed book, and the app over it. */
-export async function demoStore(books: number, options: { sampleSize?: number } = {}): Promise<Services & { app: ReturnType<typeof createApp> }> {
-  const services = buildServices(await openStore(':memory:'))
+/** A fresh store of the dialect with the demo catalog of `books` generated books plus the seed book, and the app over it. */
+export async function demoStore(
+  dialect: TestDialect,
+  books: number,
+  options: { sampleSize?: number } = {},
+): Promise<Services & { app: ReturnType<typeof createApp>; cleanup(): Promise<void> }> {
+  const database = await dialect.freshDatabase()
+  const services = buildServices(await openStore(database.url, { poolSize: 4 }))
   await fillDemoCatalog(services.catalog, { books })
   // A second search service over the same store, for a sample size other than the default.
   const search = options.sampleSize ? new SearchService(services.store.db, services.store.dialect.textIndex, services.catalog, options) : services.search
-  return { ...services, search, app: createApp({ ...services, search, logger: createLogger('silent') }) }
+  const cleanup = async () => {
+    await services.store.close()
+    await database.drop()
+  }
+  return { ...services, search, cleanup, app: createApp({ ...services, search, logger: createLogger('silent') }) }
 }

@@ -6,6 +6,7 @@ import { generatedBook } from '../../src/demo'
 import { onixMessage } from '../../src/ingest'
 import { buildServices, type Services } from '../../src/cli/services'
 import { openStore } from '../../src/store'
+import type { TestDialect } from '../dialects'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const fixture = (path: string) => resolve(repoRoot, 'test/fixtures', path)
@@ -23,8 +24,10 @@ export function sharedFixtures(): string | null {
 }
 
 /** A fresh store with the demo category tree, a catalog and an importer over it. */
-export async function importSetup(path = ':memory:'): Promise<Services> {
-  const services = buildServices(await openStore(path))
+/** A store with the demo categories: a SQLite path (in memory by default) or a fresh database of a test dialect. */
+export async function importSetup(target: string | TestDialect = ':memory:'): Promise<Services> {
+  const url = typeof target === 'string' ? target : (await target.freshDatabase()).url
+  const services = buildServices(await openStore(url, { poolSize: 4 }))
   await services.catalog.saveCategories(demoCategories())
   return services
 }

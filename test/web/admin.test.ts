@@ -4,6 +4,7 @@ import { createLogger } from '../../src/core/logger'
 import { createApp } from '../../src/web/app'
 import { serverServices } from '../../src/cli/services'
 import { testApp, testStore, type TestStore } from '../helpers'
+import { sqlite } from '../dialects'
 
 const SEED = '9788962633245'
 const auth = { authorization: `Basic ${Buffer.from('staff:correct horse').toString('base64')}` }
@@ -11,7 +12,7 @@ let store: TestStore
 let app: ReturnType<typeof createApp>
 
 beforeAll(async () => {
-  store = await testStore({ demoBooks: 10 })
+  store = await testStore(sqlite, { demoBooks: 10 })
   app = createApp({ ...serverServices(store, createLogger('silent')), adminPassword: 'correct horse' })
 })
 afterAll(() => store.cleanup())

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseBookInput, parseIsbn } from '../../src/catalog'
 import { seedBook } from '../../src/demo'
 import { testApp, testStore, type TestStore } from '../helpers'
+import { sqlite } from '../dialects'
 
 let store: TestStore
 let app: ReturnType<typeof testApp>
@@ -9,7 +10,7 @@ const SEED = '9788962633245'
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36'
 
 beforeAll(async () => {
-  store = await testStore({ demoBooks: 30 })
+  store = await testStore(sqlite, { demoBooks: 30 })
   app = testApp(store)
 })
 afterAll(() => store.cleanup())

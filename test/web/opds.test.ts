@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, testStore, toolAvailable, type TestStore } from '../helpers'
+import { sqlite } from '../dialects'
 
 let store: TestStore
 let app: ReturnType<typeof testApp>
 
 beforeAll(async () => {
-  store = await testStore({ demoBooks: 120 })
+  store = await testStore(sqlite, { demoBooks: 120 })
   app = testApp(store)
 })
 afterAll(() => store.cleanup())

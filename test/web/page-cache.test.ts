@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseBookInput } from '../../src/catalog'
 import { buildServices, type Services } from '../../src/cli/services'
 import { seedBook } from '../../src/demo'
 import { openStore } from '../../src/store'
 import { startServer, type RunningServer } from '../../src/web/server'
+import { testDialects } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
 
 const SEED = '9788962633245'
@@ -17,77 +18,89 @@ const page = async (path: string) => {
   expect(res.status).toBe(200)
   return res.text()
 }
+/**
+ * Another process's write reaches this one as a commit notification: at once
+ * on SQLite (PRAGMA data_version), a moment after the commit on PostgreSQL
+ * (NOTIFY). Pages must be fresh from then on.
+ */
+async function otherWrites(write: () => Promise<void>): Promise<void> {
+  const before = store.store.foreignCommits()
+  await write()
+  await vi.waitFor(() => expect(store.store.foreignCommits()).not.toBe(before), { timeout: 2000, interval: 2 })
+}
 const hits = async () => (await server.metrics.cacheHits.get()).values[0]?.value ?? 0
 
-beforeAll(async () => {
-  store = await testStore({ demoBooks: 60 })
-  server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
-  base = `http://127.0.0.1:${server.port}`
-  // A second connection to the same file stands for another process: an import, or another worker.
-  other = buildServices(await openStore(store.path))
-})
-afterAll(async () => {
-  await server.close()
-  await other.store.close()
-  await store.cleanup()
-})
+for (const dialect of testDialects()) {
+  describe.skipIf(dialect.skip)(`${dialect.name}: rendered-page cache`, () => {
+    beforeAll(async () => {
+      store = await testStore(dialect, { demoBooks: 60 })
+      server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
+      base = `http://127.0.0.1:${server.port}`
+      // A second connection to the same database stands for another process: an import, or another worker.
+      other = buildServices(await openStore(store.url))
+    })
+    afterAll(async () => {
+      await server.close()
+      await other.store.close()
+      await store.cleanup()
+    })
 
-describe('sqlite: rendered-page cache', () => {
-  it('answers a repeated page from the cache, with the same bytes', async () => {
-    const first = await page(`/books/${SEED}`)
-    const before = await hits()
-    expect(await page(`/books/${SEED}`)).toBe(first)
-    expect(await hits()).toBe(before + 1)
-  })
+    it('answers a repeated page from the cache, with the same bytes', async () => {
+      const first = await page(`/books/${SEED}`)
+      const before = await hits()
+      expect(await page(`/books/${SEED}`)).toBe(first)
+      expect(await hits()).toBe(before + 1)
+    })
 
-  it('never serves a book stale after a price change in this process', async () => {
-    await page(`/books/${SEED}`)
-    await store.catalog.saveBooks([parseBookInput({ ...seedBook, salePrice: 19900 })])
-    expect(await page(`/books/${SEED}`)).toContain('19,900원')
-  })
+    it('never serves a book stale after a price change in this process', async () => {
+      await page(`/books/${SEED}`)
+      await store.catalog.saveBooks([parseBookInput({ ...seedBook, salePrice: 19900 })])
+      expect(await page(`/books/${SEED}`)).toContain('19,900원')
+    })
 
-  it('never serves a book stale after another process changes its stock', async () => {
-    expect(await page(`/books/${SEED}`)).toContain('재고 있음')
-    await other.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 0 })])
-    expect(await page(`/books/${SEED}`)).toContain('품절')
-  })
+    it('never serves a book stale after another process changes its stock', async () => {
+      expect(await page(`/books/${SEED}`)).toContain('재고 있음')
+      await otherWrites(() => other.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 0 })]))
+      expect(await page(`/books/${SEED}`)).toContain('품절')
+    })
 
-  it('drops a page when a book it shows as related changes', async () => {
-    const before = await page(`/books/${SEED}`)
-    const relatedIsbn = before.split('id="related"')[1]!.match(/href="\/books\/(\d{13})"/)![1]!
-    const related = await other.catalog.getBook(relatedIsbn as never)
-    await other.catalog.saveBooks([parseBookInput({ ...related, title: '새 제목으로 바뀐 책' })])
-    expect(await page(`/books/${SEED}`)).toContain('새 제목으로 바뀐 책')
-  })
+    it('drops a page when a book it shows as related changes', async () => {
+      const before = await page(`/books/${SEED}`)
+      const relatedIsbn = before.split('id="related"')[1]!.match(/href="\/books\/(\d{13})"/)![1]!
+      const related = await other.catalog.getBook(relatedIsbn as never)
+      await otherWrites(() => other.catalog.saveBooks([parseBookInput({ ...related, title: '새 제목으로 바뀐 책' })]))
+      expect(await page(`/books/${SEED}`)).toContain('새 제목으로 바뀐 책')
+    })
 
-  it('drops category and home pages when a new book arrives', async () => {
-    await page('/categories/history-world')
-    await page('/')
-    const fresh = parseBookInput({ ...seedBook, isbn13: '9791199999992', title: '방금 들어온 책', issuedOn: '2026-01-05', categoryIds: ['history-world'] })
-    await other.catalog.saveBooks([fresh])
-    expect(await page('/categories/history-world')).toContain('방금 들어온 책')
-    expect(await page('/')).toContain('방금 들어온 책')
-  })
+    it('drops category and home pages when a new book arrives', async () => {
+      await page('/categories/history-world')
+      await page('/')
+      const fresh = parseBookInput({ ...seedBook, isbn13: '9791199999992', title: '방금 들어온 책', issuedOn: '2026-01-05', categoryIds: ['history-world'] })
+      await otherWrites(() => other.catalog.saveBooks([fresh]))
+      expect(await page('/categories/history-world')).toContain('방금 들어온 책')
+      expect(await page('/')).toContain('방금 들어온 책')
+    })
 
-  it('answers 304 to a matching ETag and a new body once the book changes', async () => {
-    const res = await fetch(`${base}/books/${SEED}`)
-    const etag = res.headers.get('etag')!
-    expect((await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })).status).toBe(304)
-    await other.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 42 })])
-    const changed = await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })
-    expect(changed.status).toBe(200)
-    expect(changed.headers.get('etag')).not.toBe(etag)
-  })
+    it('answers 304 to a matching ETag and a new body once the book changes', async () => {
+      const res = await fetch(`${base}/books/${SEED}`)
+      const etag = res.headers.get('etag')!
+      expect((await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })).status).toBe(304)
+      await otherWrites(() => other.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 42 })]))
+      const changed = await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })
+      expect(changed.status).toBe(200)
+      expect(changed.headers.get('etag')).not.toBe(etag)
+    })
 
-  it('keeps Korean and English pages apart and compresses by Accept-Encoding', async () => {
-    const ko = await fetch(`${base}/books/${SEED}`, { headers: { 'accept-language': 'ko' } })
-    const en = await fetch(`${base}/books/${SEED}`, { headers: { 'accept-language': 'en' } })
-    expect(await ko.text()).toContain('<html lang="ko">')
-    expect(await en.text()).toContain('<html lang="en">')
-    for (const encoding of ['br', 'gzip']) {
-      const res = await fetch(`${base}/books/${SEED}?lang=en`, { headers: { 'accept-encoding': encoding } })
-      expect(res.headers.get('content-encoding')).toBe(encoding)
-      expect(await res.text()).toContain('China and Russia')
-    }
+    it('keeps Korean and English pages apart and compresses by Accept-Encoding', async () => {
+      const ko = await fetch(`${base}/books/${SEED}`, { headers: { 'accept-language': 'ko' } })
+      const en = await fetch(`${base}/books/${SEED}`, { headers: { 'accept-language': 'en' } })
+      expect(await ko.text()).toContain('<html lang="ko">')
+      expect(await en.text()).toContain('<html lang="en">')
+      for (const encoding of ['br', 'gzip']) {
+        const res = await fetch(`${base}/books/${SEED}?lang=en`, { headers: { 'accept-encoding': encoding } })
+        expect(res.headers.get('content-encoding')).toBe(encoding)
+        expect(await res.text()).toContain('China and Russia')
+      }
+    })
   })
-})
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseIsbn } from '../../src/catalog'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testApp, testServices, testStore, type TestStore } from '../helpers'
+import { sqlite } from '../dialects'
 
 let store: TestStore
 let app: ReturnType<typeof testApp>
@@ -11,7 +12,7 @@ const related = (page: string) => page.split('id="related"')[1]!.split('</sectio
 const isbnsIn = (block: string) => [...block.matchAll(/href="\/books\/(\d{13})/g)].map((m) => m[1]!)
 
 beforeAll(async () => {
-  store = await testStore({ demoBooks: 200 })
+  store = await testStore(sqlite, { demoBooks: 200 })
   app = testApp(store)
 })
 afterAll(() => store.cleanup())

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, testStore, type TestStore } from '../helpers'
+import { sqlite } from '../dialects'
 
 let store: TestStore
 let app: ReturnType<typeof testApp>
 
 beforeAll(async () => {
-  store = await testStore({ demoBooks: 30 })
+  store = await testStore(sqlite, { demoBooks: 30 })
   app = testApp(store)
 })
 afterAll(() => store.cleanup())

@@ -19,7 +19,7 @@ The same N always gives the same books; running it again updates them in place.
   async run(values) {
     const books = intOption('books', values.books, 2000)
     const config = loadConfig()
-    const store = await openStore(config.COLOPHON_DB)
+    const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
     const started = performance.now()
     const bar = progress('books')
     try {
@@ -29,6 +29,6 @@ The same N always gives the same books; running it again updates them in place.
       await store.close()
     }
     const seconds = (performance.now() - started) / 1000
-    process.stderr.write(`wrote ${books + 1} books to ${config.COLOPHON_DB} in ${seconds.toFixed(1)} s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`)
+    process.stderr.write(`wrote ${books + 1} books to ${store.dialect.location} in ${seconds.toFixed(1)} s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`)
   },
 }

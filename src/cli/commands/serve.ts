@@ -32,10 +32,10 @@ function serveMetrics(where: string, collect: () => Promise<{ text: string; type
 
 /** Opens the database once before any worker starts: migrations, the demo catalog when empty, the search index when missing. */
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
-  const store = await openStore(config.COLOPHON_DB)
+  const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL })
   const { catalog, search } = buildServices(store)
   if (!(await catalog.hasBooks())) {
-    logger.info({ db: config.COLOPHON_DB, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
+    logger.info({ db: store.dialect.location, books: DEMO_BOOKS }, 'empty database: writing the demo catalog')
     await fillDemoCatalog(catalog, { books: DEMO_BOOKS })
   } else if (await search.isIndexMissing()) {
     logger.info({ db: config.COLOPHON_DB }, 'books without a search index: building it')
@@ -47,7 +47,8 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
   const metrics = createMetrics()
-  const store = await openStore(config.COLOPHON_DB, { onQuery: (ms) => metrics.query.observe(ms / 1000) })
+  const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL, onQuery: (ms) => metrics.query.observe(ms / 1000) })
+  // A port already taken must end the process: open database connections would otherwise keep it alive.
   const server = await startServer(serverServices(buildServices(store, logger), logger), {
     metrics,
     port,
@@ -56,6 +57,9 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
     exposeMetrics: config.COLOPHON_METRICS === 'main',
     adminPassword: config.COLOPHON_ADMIN_PASSWORD,
+  }).catch(async (err: unknown) => {
+    await store.close()
+    throw err
   })
   if (cluster.isWorker) {
     // Constructing one installs prom-client's listener that answers the primary's requests for metrics.
@@ -78,7 +82,8 @@ export const serveCommand: Command = {
   summary: 'serve the store over HTTP',
   usage: `colophon serve [--port N] [--workers N] [--no-page-cache]
 
-Serves the store on PORT (default 3000) from COLOPHON_DB (default ./colophon.db).
+Serves the store on PORT (default 3000) from COLOPHON_DB (default ./colophon.db;
+a postgres:// URL for PostgreSQL, with COLOPHON_DB_POOL connections per worker).
 An empty database is filled with the demo catalog first.
 
   --port N          overrides PORT

@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely'
+import { speaksPostgres } from './engine'
 
 // Frozen in time: imports no application code.
 export async function up(db: Kysely<any>): Promise<void> {
+  // The same text on both engines: 'YYYY-MM-DD HH:MM:SS' in UTC, which is what SQLite's CURRENT_TIMESTAMP gives.
+  const now = speaksPostgres(db) ? sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')` : sql`CURRENT_TIMESTAMP`
   await db.schema
     .createTable('book')
     .addColumn('isbn13', 'varchar(13)', (c) => c.primaryKey())
@@ -33,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('review_html', 'text')
     .addColumn('author_bio_html', 'text')
     .addColumn('cover_url', 'text')
-    .addColumn('created_at', 'varchar(32)', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+    .addColumn('created_at', 'varchar(32)', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('book_issued_on').on('book').columns(['issued_on', 'isbn13']).execute()

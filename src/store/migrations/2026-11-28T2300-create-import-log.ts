@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
+import { speaksPostgres } from './engine'
 
 // Frozen in time: imports no application code.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('import_run')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => (speaksPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
     .addColumn('started_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('finished_at', 'varchar(32)')
     .addColumn('user_name', 'text', (c) => c.notNull())

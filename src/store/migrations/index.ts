@@ -5,15 +5,17 @@ import * as createSearch from './2026-11-28T2200-create-search'
 import * as createImportLog from './2026-11-28T2300-create-import-log'
 import * as recommend from './2026-11-28T2330-recommend'
 import * as commerce from './2026-11-28T2331-commerce'
+import * as catalogChangeNotify from './2026-11-28T2340-catalog-change-notify'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-28T2100-create-catalog': createCatalog,
   '2026-11-28T2130-catalog-change': catalogChange,
   '2026-11-28T2200-create-search': createSearch,
   '2026-11-28T2300-create-import-log': createImportLog,
   '2026-11-28T2330-recommend': recommend,
   '2026-11-28T2331-commerce': commerce,
+  '2026-11-28T2340-catalog-change-notify': catalogChangeNotify,
 }
 
 function migrator(db: Kysely<any>): Migrator {

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely'
 import type { Database } from '../../database'
 import type { StoreDialect } from '../../dialect'
 import { sqliteTextIndex } from './text-index'
@@ -28,11 +28,25 @@ function withStatementCache(connection: BetterSqlite3.Database, size = 500) {
   }
 }
 
+/** SQLite rolls back CREATE and ALTER with the rest of a transaction; Kysely's adapter doesn't claim it, so the Migrator would not use one. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class ColophonSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter()
+  }
+}
+
 /** SQLite through better-sqlite3: WAL for concurrent readers, foreign keys on. */
 export function sqliteDialect(path: string): StoreDialect {
   let connection: BetterSqlite3.Database | undefined
   return {
     name: 'sqlite',
+    location: path,
     supportsParallelWrites: false,
     supportsTransactionalDdl: true,
     textIndex: sqliteTextIndex,
@@ -45,7 +59,7 @@ export function sqliteDialect(path: string): StoreDialect {
       connection.pragma('busy_timeout = 5000')
       connection.pragma('cache_size = -65536')
       return new Kysely<Database>({
-        dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+        dialect: new ColophonSqliteDialect({ database: withStatementCache(connection) }),
         ...(onQuery
           ? {
               log: (event) => {
@@ -55,11 +69,15 @@ export function sqliteDialect(path: string): StoreDialect {
           : {}),
       })
     },
-    foreignCommitCounter() {
+    async foreignCommitCounter() {
       if (!connection) throw new Error('foreignCommitCounter() before createKysely()')
       // PRAGMA data_version changes only when another connection commits; a prepared statement reads it in about a microsecond.
       const statement = connection.prepare('PRAGMA data_version').pluck()
       return () => statement.get() as number
     },
+    // AUTOINCREMENT keeps its high-water mark in sqlite_sequence, which explicit values already move.
+    async syncIdentity() {},
+    // The queries are written for SQLite's planner without statistics; gathering some would change its plans.
+    async refreshStatistics() {},
   }
 }

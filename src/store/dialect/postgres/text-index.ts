@@ -1,0 +1,79 @@
+import { sql } from 'kysely'
+import { TEXT_FIELDS, type TextDocument, type TextField, type TextIndex, type TextPhrase, type TextQuery } from '../../text-index'
+
+/**
+ * PostgreSQL has four tsvector weights for six fields, so fields share them
+ * by importance: A titles and identifiers, B people and 초성, C publisher and
+ * categories, D descriptions and contents (FTS5's bm25 weights 10/20, 6/3, 2, 1).
+ */
+const WEIGHT: Record<TextField, 'A' | 'B' | 'C' | 'D'> = { title: 'A', codes: 'A', people: 'B', initials: 'B', meta: 'C', body: 'D' }
+/** ts_rank's weights, in its order {D, C, B, A}. */
+const RANK_WEIGHTS = '{0.1, 0.2, 0.6, 1.0}'
+
+// Tokens hold only letters and digits (the application's tokeniser makes them); quoting each is all the escaping tsquery needs.
+const quote = (token: string) => `'${token.replace(/'/g, "''")}'`
+
+function phrase(p: TextPhrase, labels: string): string {
+  return p.tokens.map((t, i) => `${quote(t)}${i === p.tokens.length - 1 && p.isPrefix ? ':*' : ''}${labels ? `${i === p.tokens.length - 1 && p.isPrefix ? '' : ':'}${labels}` : ''}`).join(' <-> ')
+}
+
+/** The tsquery text for a TextQuery: every term, each any of its alternatives, within the fields' weights. */
+export function tsQuery(query: TextQuery): string {
+  const labels = query.fields ? [...new Set(query.fields.map((f) => WEIGHT[f]))].join('') : ''
+  return query.terms
+    .filter((t) => t.alternatives.length)
+    .map((t) => `(${t.alternatives.map((a) => `(${phrase(a, labels)})`).join(' | ')})`)
+    .join(' & ')
+}
+
+/**
+ * A tsvector over the application's tokens in a table of its own, keyed by
+ * the ISBN-13 as a number, with a GIN index (made by the search migration).
+ * 'simple' keeps the tokens as they are, so both engines index the same words.
+ */
+export const postgresTextIndex: TextIndex = {
+  async write(trx, documents: TextDocument[]) {
+    if (documents.length === 0) return
+    for (let i = 0; i < documents.length; i += 500) {
+      const rows = documents.slice(i, i + 500).map((d) => {
+        const vector = sql.join(
+          TEXT_FIELDS.map((f) => sql`setweight(to_tsvector('simple', ${d.fields[f].join(' ')}), ${WEIGHT[f]})`),
+          sql` || `,
+        )
+        return sql`(${Number(d.isbn13)}, ${vector})`
+      })
+      await sql`INSERT INTO search_doc (id, doc) VALUES ${sql.join(rows)} ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`.execute(trx)
+    }
+  },
+  async remove(trx, isbns) {
+    for (let i = 0; i < isbns.length; i += 5000) {
+      await sql`DELETE FROM search_doc WHERE id IN (${sql.join(isbns.slice(i, i + 5000).map(Number))})`.execute(trx)
+    }
+  },
+  async clear(trx) {
+    await sql`DELETE FROM search_doc`.execute(trx)
+  },
+  matches(query, { isScored = true, best } = {}) {
+    const q = sql`to_tsquery('simple', ${tsQuery(query)})`
+    const score = isScored || best !== undefined ? sql`-ts_rank(${RANK_WEIGHTS}::float4[], doc, ${q})` : sql`0::float8`
+    const top = best === undefined ? sql`` : sql` ORDER BY score LIMIT ${best}`
+    return sql<{ id: number; score: number }>`(SELECT id, ${score} AS score FROM search_doc WHERE doc @@ ${q}${top})`
+  },
+  async bestMatches(db, query, count) {
+    const r = await sql<{ id: number; score: number }>`${this.matches(query, { best: count })}`.execute(db)
+    return r.rows.map((m) => ({ id: Number(m.id), score: Number(m.score) }))
+  },
+  fromMatches(matches) {
+    // One bound JSON array instead of thousands of parameters.
+    const json = JSON.stringify(matches.map((m) => [m.id, m.score]))
+    return sql<{ id: number; score: number }>`(SELECT (value->>0)::bigint AS id, (value->>1)::float8 AS score FROM jsonb_array_elements(${json}::jsonb))`
+  },
+  async count(db, query) {
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE doc @@ to_tsquery('simple', ${tsQuery(query)})`.execute(db)
+    return Number(r.rows[0]?.n ?? 0)
+  },
+  async sizeOnDisk(db) {
+    const r = await sql<{ bytes: number }>`SELECT pg_total_relation_size('search_doc') AS bytes`.execute(db)
+    return r.rows[0] ? Number(r.rows[0].bytes) : null
+  },
+}

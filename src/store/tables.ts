@@ -1,0 +1,36 @@
+import type { Database } from './database'
+
+export interface TableSpec {
+  /** The primary key: copies read in this order, a batch at a time. */
+  key: readonly string[]
+  /** A column referring to `key` in the same table: rows go parents first. */
+  parent?: string
+  /** A column the database numbers itself: its counter follows the copied values. */
+  identity?: string
+}
+
+/**
+ * Every table of Database, parents before children (foreign keys). The
+ * compiler refuses this list when a table is added to Database and not here,
+ * so `colophon copy` can't silently leave one behind.
+ */
+export const TABLES = {
+  category: { key: ['id'], parent: 'parent_id' },
+  book: { key: ['isbn13'] },
+  contributor: { key: ['book_isbn13', 'seq'] },
+  book_category: { key: ['book_isbn13', 'category_id'] },
+  catalog_change: { key: ['seq'], identity: 'seq' },
+  import_run: { key: ['id'], identity: 'id' },
+  subject_category: { key: ['scheme', 'code'] },
+  // The search tables are derived from the books; `colophon reindex` rebuilds them (with the full-text index) after a copy.
+  search_book: { key: ['id'] },
+  search_book_category: { key: ['id', 'category_id'] },
+  search_word: { key: ['word'] },
+  reco_event: { key: ['id'] },
+  recommendation: { key: ['isbn13', 'rank'] },
+  cart_item: { key: ['session_id', 'isbn13'] },
+  orders: { key: ['id'] },
+  order_item: { key: ['order_id', 'isbn13'] },
+} as const satisfies Record<keyof Database, TableSpec>
+
+export type TableName = keyof typeof TABLES
