@@ -140,6 +140,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const product = wrk(colophon, 'one-product.txt', 5)
     for (const path of listings) {
       writeFileSync(`${dir}/one.txt`, path + '\n')
+      await fetch(colophon + path)
       const r = wrk(colophon, 'one.txt', 5)
       rows.push(row('pages', `${path}: p50`, r.p50ms, 'ms', { name: 'product p50', value: product.p50ms }))
       rows.push(row('pages', `${path}: p99`, r.p99ms, 'ms', { name: 'product p99', value: product.p99ms }))
