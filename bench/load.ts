@@ -56,9 +56,9 @@ export async function waitForHttp(url: string, since = performance.now(), timeou
   }
 }
 
-/** Starts Colophon's server on one core (the bench's own process table knows it). */
+/** Starts Colophon's server on one core, from the bundle `npm start` runs (bench/main.ts builds it first). */
 export function startColophon(db: string, port: number, options: { cpu?: number; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Started {
-  return startProcess(process.execPath, ['--import', 'tsx', `${repoRoot}/src/cli/main.ts`, 'serve', '--workers', '1', '--port', String(port), ...(options.args ?? [])], {
+  return startProcess(process.execPath, [`${repoRoot}/dist/colophon.mjs`, 'serve', '--workers', '1', '--port', String(port), ...(options.args ?? [])], {
     env: { COLOPHON_DB: db, COLOPHON_LOG_LEVEL: 'warn', COLOPHON_METRICS: 'main', ...options.env },
     cpu: options.cpu ?? 0,
     port,

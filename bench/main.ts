@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { importBench } from './import'
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   const unknown = positionals.filter((p) => !benches.some((b) => b.name === p))
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}\n\n${usage()}`)
   const chosen = positionals.length ? benches.filter((b) => positionals.includes(b.name)) : benches
+  // Servers start from the same bundle `npm start` builds.
+  execFileSync(process.execPath, [`${repoRoot}/scripts/build.mjs`], { stdio: 'inherit' })
   const ctx = { books, workDir: `${repoRoot}/bench/work`, log: (m: string) => console.error(`[bench] ${m}`) }
   const rows: BenchRow[] = []
   for (const bench of chosen) {

@@ -52,7 +52,7 @@ for (const dialect of testDialects()) {
     const open = async () => {
       const fresh = await dialect.freshDatabase()
       drop = fresh.drop
-      db = dialectFor(fresh.url, { poolSize: 2 }).createKysely()
+      db = (await dialectFor(fresh.url, { poolSize: 2 })).createKysely()
       return db
     }
 
@@ -104,7 +104,7 @@ const pg = testDialects().find((d) => d.name === 'postgres')!
 describe.skipIf(pg.skip)('postgres: migrations match SQLite', () => {
   it('gives every table the same columns, nullability, defaults and generated keys', async () => {
     const opened = await Promise.all(testDialects().map(async (d) => ({ fresh: await d.freshDatabase(), dialect: d })))
-    const dbs = opened.map(({ fresh }) => dialectFor(fresh.url, { poolSize: 2 }).createKysely())
+    const dbs = await Promise.all(opened.map(async ({ fresh }) => (await dialectFor(fresh.url, { poolSize: 2 })).createKysely()))
     try {
       for (const k of dbs) await migrateToLatest(k)
       const [sqliteShape, postgresShape] = await Promise.all(dbs.map(columnShapes))
