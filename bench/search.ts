@@ -1,11 +1,13 @@
 import autocannon from 'autocannon'
 import BetterSqlite3 from 'better-sqlite3'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { analyseQuery } from '../src/search/query'
 import { fts5Query } from '../src/store/dialect/sqlite/text-index'
-import { demoDatabase, percentile, repoRoot, row, type Bench, type BenchContext, type BenchRow } from './lib'
+import { demoDatabase, percentile, row, type Bench, type BenchContext, type BenchRow } from './lib'
+import { startColophon, waitForHttp } from './load'
+
+const PORT = 3404
 
 /** The fixed mixed query set: Korean one and two words, English one to three words, ISBNs, prefixes, initials. */
 const QUERIES = [
@@ -18,27 +20,12 @@ const SUGGEST = ['중', '중국', '중국과', '러시', 'rev', 'revol', 'ㅈㄱ
 const CONNECTIONS = 10
 const SECONDS = 10
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-    s.once('error', reject)
-  })
-}
-
-async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', `${repoRoot}/src/cli/main.ts`, 'serve', '--port', String(port)], {
-    env: { ...process.env, COLOPHON_DB: db, HOST: '127.0.0.1', COLOPHON_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Colophon is serving') && resolve())
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
-  return { child, url: `http://127.0.0.1:${port}` }
+/** The server as `npm start` runs it, one worker on core 0 (the load generator shares the other). */
+async function startServer(db: string): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+  const started = startColophon(db, PORT)
+  const url = `http://127.0.0.1:${PORT}`
+  await waitForHttp(`${url}/healthz`)
+  return { child: started.child, url, stop: started.stop }
 }
 
 /** p95 latency in ms of a request mix at CONNECTIONS concurrent connections. */
@@ -93,7 +80,7 @@ export const searchBench: Bench = {
     const db = demoDatabase(ctx)
     const bareSearch = bareFts(db, QUERIES)
     const bareSuggest = bareFts(db, SUGGEST, ['title', 'initials'])
-    const { child, url } = await startServer(db)
+    const { child, url, stop } = await startServer(db)
     try {
       const q = (path: string, list: string[]) => list.map((t) => `${path}${encodeURIComponent(t)}`)
       ctx.log('warming up')
@@ -121,7 +108,7 @@ export const searchBench: Bench = {
         row('search', 'server RSS', mem.rss, 'MB', undefined, `peak ${Math.round(mem.peak)} MB`),
       ]
     } finally {
-      child.kill('SIGTERM')
+      await stop()
     }
   },
 }
