@@ -73,8 +73,6 @@ export function startNginx(root: string, port: number, workDir: string, cpu = 0)
     `daemon off;
 master_process off;
 worker_processes 1;
-# open_file_cache keeps descriptors open; the default limit of 1,024 runs out long before 61,000 pages do.
-worker_rlimit_nofile 400000;
 pid ${workDir}/nginx-${port}.pid;
 error_log ${workDir}/nginx-${port}.error.log warn;
 events { worker_connections 4096; }
@@ -83,7 +81,8 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
-  open_file_cache max=100000 inactive=60s;
+  # Cached descriptors stay open: keep the cache well inside the process's open-file limit (20,000 here).
+  open_file_cache max=10000 inactive=60s;
   open_file_cache_valid 600s;
   default_type text/html;
   charset utf-8;
