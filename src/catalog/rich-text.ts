@@ -44,3 +44,8 @@ export function toRichText(text: string): string {
   // Markup that sanitises down to bare text (a feed's <div> wrapper) is still a paragraph, so it reads back the same.
   return html && !/<[a-z]/i.test(html) ? `<p>${html}</p>` : html
 }
+
+/** A stored rich text as one line of words, for meta descriptions, indexing and similarity: tags and entities become spaces. */
+export function richTextToPlain(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim()
+}

@@ -1,4 +1,4 @@
-import type { BookFacts } from '../catalog'
+import { richTextToPlain, type BookFacts } from '../catalog'
 
 /** The catalog as parallel arrays indexed by a dense book number: compact enough for a million books. */
 export interface BookTable {
@@ -16,10 +16,6 @@ export interface BookTable {
   /** Token ids of title and description, each once. */
   tokens: Uint32Array[]
   tokenCount: number
-}
-
-function plain(htmlText: string): string {
-  return htmlText.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ')
 }
 
 /** Words of two or more letters or digits, lower-cased, in any script. */
@@ -63,7 +59,7 @@ export class BookTableBuilder {
       t.categories.push(b.categoryIds)
       t.issuedOn.push(b.issuedOn ?? '')
       const ids = new Set<number>()
-      for (const w of words(`${b.title} ${b.titleEn ?? ''} ${plain(b.text)}`)) {
+      for (const w of words(`${b.title} ${b.titleEn ?? ''} ${richTextToPlain(b.text)}`)) {
         let id = this.tokenIds.get(w)
         if (id === undefined) this.tokenIds.set(w, (id = this.tokenIds.size))
         ids.add(id)

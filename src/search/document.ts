@@ -1,11 +1,7 @@
-import { isbn10Of, type BookInput, type TocEntry } from '../catalog'
+import { isbn10Of, richTextToPlain, type BookInput, type TocEntry } from '../catalog'
 import type { TextDocument } from '../store'
 import type { SearchBookRow } from './repo'
 import { indexTokens, initialsOf, normalise } from './tokenise'
-
-function plainText(html: string | null): string {
-  return html ? html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ') : ''
-}
 
 function tocTitles(entries: TocEntry[]): string[] {
   return entries.flatMap((e) => [e.title, ...(e.children ? tocTitles(e.children) : [])])
@@ -29,7 +25,7 @@ export function bookDocument(book: BookInput, categoryNames: (id: string) => str
       // Lower case, as the tokeniser folds a final X.
       codes: isbn10 ? [book.isbn13, isbn10.toLowerCase()] : [book.isbn13],
       meta: tokens([book.publisher, book.imprint, ...book.categoryIds.flatMap(categoryNames)]),
-      body: tokens([book.descriptionHeadline, plainText(book.descriptionHtml), ...tocTitles(book.toc)]),
+      body: tokens([book.descriptionHeadline, book.descriptionHtml && richTextToPlain(book.descriptionHtml), ...tocTitles(book.toc)]),
       initials: tokens([initialsOf(book.title), ...names.map(initialsOf)]),
     },
   }

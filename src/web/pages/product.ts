@@ -1,4 +1,4 @@
-import { formatDimensions, hyphenate, type Book, type CategoryTree, type TocEntry } from '../../catalog'
+import { formatDimensions, hyphenate, richTextToPlain, type Book, type CategoryTree, type TocEntry } from '../../catalog'
 import type { Recommended } from '../../recommend'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
@@ -20,10 +20,6 @@ const FOLD_TEXT_CHARS = 900
 
 function absoluteUrl(ctx: PageContext, url: string): string {
   return /^https?:/.test(url) ? url : ctx.origin + url
-}
-
-function plainText(htmlText: string): string {
-  return htmlText.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim()
 }
 
 function fold(ctx: PageContext, id: string, isLong: boolean, body: SafeHtml): SafeHtml {
@@ -119,9 +115,9 @@ export function productPage(ctx: PageContext, view: ProductView): string {
   const title = displayTitle(ctx, book)
   const altTitle = title === book.title ? book.translations[lang === 'ko' ? 'en' : lang]?.title : book.title
   const paths = categories.leaves(book.categoryIds).map((id) => categories.pathTo(id))
-  const descriptionText = plainText(book.descriptionHtml ?? '')
+  const descriptionText = richTextToPlain(book.descriptionHtml ?? '')
   const metaDescription = [book.descriptionHeadline, descriptionText].filter(Boolean).join(' ').slice(0, 160)
-  const reviewLong = plainText(book.reviewHtml ?? '').length > FOLD_TEXT_CHARS
+  const reviewLong = richTextToPlain(book.reviewHtml ?? '').length > FOLD_TEXT_CHARS
   const sections: Array<[string, string]> = [
     ['introduction', t.bookIntroduction],
     ['contents', t.tableOfContents],
