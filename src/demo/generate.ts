@@ -1,9 +1,25 @@
 import { isbn13FromPrefix, type BookInput, type Contributor, type TocEntry } from '../catalog'
 import { leafCategoryIds } from './categories'
 import { Random } from './random'
-import { adjectives, chapterWords, givenSyllables, nouns, publishers, sentences, surnames, westernFirst, westernLast } from './words'
+import { adjectives, chapterWords, givenSyllables, nameSyllables, nouns, publishers, sentences, surnames, westernFirst, westernLast } from './words'
 
 const leaves = leafCategoryIds()
+
+/** A common word, drawn by how often it is used. */
+const noun = (r: Random) => r.zipf(nouns)
+
+/** A made-up name of a person or place, in Hangul and in Latin letters. */
+function properName(r: Random): [string, string] {
+  const parts = Array.from({ length: r.int(2, 3) }, () => r.pick(nameSyllables))
+  const latin = parts.map((p) => p[1]).join('')
+  return [parts.map((p) => p[0]).join(''), latin.charAt(0).toUpperCase() + latin.slice(1)]
+}
+
+/** "과" after a final consonant, "와" after a vowel: 중국과, 바다와. */
+function and(word: string): string {
+  const code = word.charCodeAt(word.length - 1) - 0xac00
+  return code >= 0 && code < 11172 && code % 28 === 0 ? '와' : '과'
+}
 
 function koreanName(r: Random): string {
   return r.pick(surnames) + r.pick(givenSyllables) + r.pick(givenSyllables)
@@ -20,14 +36,14 @@ function contributorsFor(r: Random): Contributor[] {
 
 function paragraph(r: Random, count: number): string {
   const out: string[] = []
-  for (let i = 0; i < count; i++) out.push(r.pick(sentences).replace('{n}', r.pick(nouns)[0]).replace('{m}', r.pick(nouns)[0]))
+  for (let i = 0; i < count; i++) out.push(r.pick(sentences).replace('{n}', noun(r)[0]).replace('{m}', noun(r)[0]))
   return `<p>${out.join(' ')}</p>`
 }
 
 function tocFor(r: Random): TocEntry[] {
   const toc: TocEntry[] = [{ kind: 'front', title: '머리말' }]
   const n = r.int(6, 14)
-  for (let i = 1; i <= n; i++) toc.push({ kind: 'chapter', number: String(i).padStart(2, '0'), title: `${r.pick(nouns)[0]}의 ${r.pick(chapterWords)}` })
+  for (let i = 1; i <= n; i++) toc.push({ kind: 'chapter', number: String(i).padStart(2, '0'), title: `${noun(r)[0]}의 ${r.pick(chapterWords)}` })
   toc.push({ kind: 'back', title: '맺음말' }, { kind: 'back', title: '주' })
   return toc
 }
@@ -39,22 +55,30 @@ function tocFor(r: Random): TocEntry[] {
 export function generatedBook(n: number): BookInput {
   const r = new Random(n * 2654435761)
   const [adjKo, adjEn] = r.pick(adjectives)
-  const [nounKo, nounEn] = r.pick(nouns)
-  const [noun2Ko, noun2En] = r.pick(nouns)
-  const shape = r.int(0, 2)
-  const title = shape === 0 ? `${adjKo} ${nounKo}` : shape === 1 ? `${nounKo}과 ${noun2Ko}` : `${adjKo} ${nounKo}의 ${noun2Ko}`
-  const titleEn = shape === 0 ? `The ${adjEn} ${nounEn}` : shape === 1 ? `${nounEn} and ${noun2En}` : `The ${noun2En} of the ${adjEn} ${nounEn}`
+  const [nounKo, nounEn] = noun(r)
+  const [noun2Ko, noun2En] = noun(r)
+  const [nameKo, nameEn] = properName(r)
+  const shapes: Array<[string, string]> = [
+    [`${adjKo} ${nounKo}`, `The ${adjEn} ${nounEn}`],
+    [`${nounKo}${and(nounKo)} ${noun2Ko}`, `${nounEn} and ${noun2En}`],
+    [`${adjKo} ${nounKo}의 ${noun2Ko}`, `The ${noun2En} of the ${adjEn} ${nounEn}`],
+    [`${nameKo}의 ${nounKo}`, `The ${nounEn} of ${nameEn}`],
+    [nameKo, nameEn],
+  ]
+  const shape = r.pick([0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4])
+  const [title, titleEn] = shapes[shape]!
   const listPrice = r.int(20, 76) * 500
   const year = r.int(1995, 2026)
   const month = r.int(1, year === 2026 ? 11 : 12)
   const cats = [r.pick(leaves)]
   if (r.chance(0.3)) cats.push(r.pick(leaves))
-  const hasSeries = r.chance(0.08)
+  // A series is named after the title's first common word, so a name alone (shape 4) has none.
+  const hasSeries = r.chance(0.08) && shape !== 4
   const pages = r.int(96, 720)
   return {
     isbn13: isbn13FromPrefix('97911' + String(n).padStart(7, '0')),
     title,
-    subtitle: r.chance(0.3) ? `${r.pick(nouns)[0]}으로 읽는 ${r.pick(nouns)[0]}` : null,
+    subtitle: r.chance(0.3) ? `${noun(r)[0]}으로 읽는 ${noun(r)[0]}` : null,
     originalTitle: null,
     translations: { en: { title: titleEn } },
     contributors: contributorsFor(r),
@@ -74,10 +98,10 @@ export function generatedBook(n: number): BookInput {
     salePrice: r.chance(0.85) ? listPrice * 0.9 : listPrice,
     stock: r.chance(0.1) ? 0 : r.int(1, 80),
     onSale: !r.chance(0.01),
-    descriptionHeadline: r.chance(0.7) ? `${r.pick(nouns)[0]}에 대해 우리가 몰랐던 모든 것` : null,
+    descriptionHeadline: r.chance(0.7) ? `${noun(r)[0]}에 대해 우리가 몰랐던 모든 것` : null,
     descriptionHtml: paragraph(r, r.int(3, 6)) + paragraph(r, r.int(2, 5)),
     toc: tocFor(r),
-    reviewHtml: r.chance(0.5) ? `<h3>${r.pick(nouns)[0]}을 다시 묻다</h3>${paragraph(r, r.int(3, 7))}` : null,
+    reviewHtml: r.chance(0.5) ? `<h3>${noun(r)[0]}을 다시 묻다</h3>${paragraph(r, r.int(3, 7))}` : null,
     authorBioHtml: r.chance(0.6) ? paragraph(r, 2) : null,
     coverUrl: null,
     categoryIds: cats,

@@ -21,7 +21,33 @@ export class Random {
     return list[Math.floor(this.next() * list.length)]!
   }
 
+  /** An item of a list ordered most common first, the n-th about 1/n as likely as the first (Zipf's law). */
+  zipf<T>(list: readonly T[]): T {
+    return list[zipfRank(list.length, this.next())]!
+  }
+
   chance(p: number): boolean {
     return this.next() < p
   }
+}
+
+const harmonics = new Map<number, Float64Array>()
+
+/** The rank (from 0) that a uniform draw `u` falls on, by the cumulative 1/n weights of `n` ranks. */
+function zipfRank(n: number, u: number): number {
+  let sums = harmonics.get(n)
+  if (!sums) {
+    sums = new Float64Array(n)
+    for (let i = 0, total = 0; i < n; i++) sums[i] = total += 1 / (i + 1)
+    harmonics.set(n, sums)
+  }
+  const target = u * sums[n - 1]!
+  let lo = 0
+  let hi = n - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sums[mid]! < target) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

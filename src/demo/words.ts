@@ -1,13 +1,41 @@
 /** Word stock for generated titles and texts: pairs of Korean and English. */
+/**
+ * Word stock for generated titles and texts: pairs of Korean and English,
+ * most used first. Books pick from it by a Zipf law (the n-th word about 1/n
+ * as often as the first), as words in a real catalog are spread: a few are
+ * everywhere, most are rare.
+ */
 export const nouns: ReadonlyArray<[string, string]> = [
-  ['바다', 'Sea'], ['도시', 'City'], ['기억', 'Memory'], ['시간', 'Time'], ['제국', 'Empire'], ['국경', 'Border'],
-  ['혁명', 'Revolution'], ['정원', 'Garden'], ['여름', 'Summer'], ['겨울', 'Winter'], ['별', 'Star'], ['숲', 'Forest'],
-  ['언어', 'Language'], ['지도', 'Map'], ['전쟁', 'War'], ['평화', 'Peace'], ['우정', 'Friendship'], ['역사', 'History'],
-  ['철학', 'Philosophy'], ['경제', 'Economy'], ['과학', 'Science'], ['우주', 'Universe'], ['마음', 'Mind'], ['몸', 'Body'],
-  ['음악', 'Music'], ['그림', 'Painting'], ['바람', 'Wind'], ['강', 'River'], ['산', 'Mountain'], ['섬', 'Island'],
-  ['도서관', 'Library'], ['편지', 'Letter'], ['여행', 'Journey'], ['고양이', 'Cat'], ['시장', 'Market'], ['민주주의', 'Democracy'],
-  ['자본', 'Capital'], ['기후', 'Climate'], ['유전자', 'Gene'], ['세포', 'Cell'], ['미래', 'Future'], ['밤', 'Night'],
-  ['중국', 'China'], ['러시아', 'Russia'], ['일본', 'Japan'], ['유럽', 'Europe'], ['한국', 'Korea'], ['실크로드', 'Silk Road'],
+  ['시간', 'Time'], ['마음', 'Mind'], ['역사', 'History'], ['세계', 'World'], ['도시', 'City'], ['제국', 'Empire'],
+  ['정원', 'Garden'], ['사람', 'People'], ['이야기', 'Story'], ['기억', 'Memory'], ['바다', 'Sea'], ['과학', 'Science'],
+  ['철학', 'Philosophy'], ['경제', 'Economy'], ['사랑', 'Love'], ['여행', 'Journey'], ['미래', 'Future'], ['언어', 'Language'],
+  ['전쟁', 'War'], ['음악', 'Music'], ['여름', 'Summer'], ['겨울', 'Winter'], ['별', 'Star'], ['숲', 'Forest'], ['몸', 'Body'],
+  ['혁명', 'Revolution'], ['지도', 'Map'], ['평화', 'Peace'], ['우정', 'Friendship'], ['우주', 'Universe'],
+  ['그림', 'Painting'], ['바람', 'Wind'], ['강', 'River'], ['산', 'Mountain'], ['섬', 'Island'], ['밤', 'Night'],
+  ['국경', 'Border'], ['도서관', 'Library'], ['편지', 'Letter'], ['고양이', 'Cat'], ['시장', 'Market'], ['자본', 'Capital'],
+  ['기후', 'Climate'], ['민주주의', 'Democracy'], ['유전자', 'Gene'], ['세포', 'Cell'], ['한국', 'Korea'], ['일본', 'Japan'],
+  ['유럽', 'Europe'], ['중국', 'China'], ['가족', 'Family'], ['학교', 'School'], ['노동', 'Labour'], ['문명', 'Civilisation'],
+  ['신화', 'Myth'], ['종교', 'Religion'], ['건축', 'Architecture'], ['요리', 'Cooking'], ['정치', 'Politics'], ['법', 'Law'],
+  ['수학', 'Mathematics'], ['물리', 'Physics'], ['바이러스', 'Virus'], ['식물', 'Plants'], ['동물', 'Animals'], ['새', 'Birds'],
+  ['빛', 'Light'], ['불', 'Fire'], ['물', 'Water'], ['돌', 'Stone'], ['길', 'Road'], ['집', 'House'],
+  ['아이', 'Child'], ['어머니', 'Mother'], ['아버지', 'Father'], ['친구', 'Friend'], ['이웃', 'Neighbour'], ['마을', 'Village'],
+  ['왕', 'King'], ['황제', 'Emperor'], ['장군', 'General'], ['상인', 'Merchant'], ['농부', 'Farmer'], ['항구', 'Harbour'],
+  ['철도', 'Railway'], ['배', 'Ship'], ['소금', 'Salt'], ['차', 'Tea'], ['비단', 'Silk'], ['종이', 'Paper'],
+  ['인쇄술', 'Printing'], ['시계', 'Clock'], ['거울', 'Mirror'], ['열쇠', 'Key'], ['계절', 'Seasons'], ['꿈', 'Dream'],
+  ['러시아', 'Russia'], ['미국', 'America'], ['인도', 'India'], ['몽골', 'Mongolia'], ['실크로드', 'Silk Road'], ['지중해', 'Mediterranean'],
+  ['사막', 'Desert'], ['빙하', 'Glacier'], ['화산', 'Volcano'], ['등대', 'Lighthouse'], ['박물관', 'Museum'], ['극장', 'Theatre'],
+]
+
+/**
+ * Syllables for made-up names of people and places, with their romanisation:
+ * a long tail of words that each only a few books use, as real names are.
+ */
+export const nameSyllables: ReadonlyArray<[string, string]> = [
+  ['가', 'ga'], ['나', 'na'], ['추', 'chu'], ['라', 'ra'], ['마', 'ma'], ['바', 'ba'], ['하', 'ha'], ['카', 'ka'],
+  ['타', 'ta'], ['파', 'pa'], ['노', 'no'], ['도', 'do'], ['로', 'ro'], ['모', 'mo'], ['보', 'bo'], ['소', 'so'],
+  ['토', 'to'], ['누', 'nu'], ['루', 'ru'], ['무', 'mu'], ['부', 'bu'], ['수', 'su'], ['투', 'tu'], ['리', 'ri'],
+  ['미', 'mi'], ['비', 'bi'], ['티', 'ti'], ['니', 'ni'], ['디', 'di'], ['베', 'be'], ['레', 're'], ['네', 'ne'],
+  ['란', 'ran'], ['린', 'rin'], ['몬', 'mon'], ['돈', 'don'], ['반', 'ban'], ['덴', 'den'], ['겔', 'gel'], ['볼', 'bol'],
 ]
 
 export const adjectives: ReadonlyArray<[string, string]> = [

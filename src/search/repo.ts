@@ -72,11 +72,16 @@ export async function facetCounts(db: Db, scope: Scope, options: { isFew: boolea
   return counts
 }
 
-/** One page of ISBN-13s in the requested order. `titleKey` is the normalised query, for ranking an exact title first. */
+/**
+ * One page of ISBN-13s in the requested order. `titleKey` is the normalised
+ * query, for ranking an exact title first; `literals`, the query's words,
+ * for ranking titles that spell them out above those that match only in
+ * pieces (the two-character pieces of "노동과 학교" include 과학).
+ */
 export async function pageIsbns(
   db: Db,
   scope: Scope,
-  options: { sort: SearchSort; limit: number; offset: number; titleKey: string | null; inTitle: Match | null },
+  options: { sort: SearchSort; limit: number; offset: number; titleKey: string | null; literals: string[]; inTitle: Match | null },
 ): Promise<string[]> {
   let q = scoped(db, scope).select('s.id')
   if (options.sort === 'relevance' && options.inTitle) {
@@ -85,6 +90,12 @@ export async function pageIsbns(
     // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
     const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
     if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND (s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey}) THEN 0 ELSE 1 END`)
+    if (options.literals.length) {
+      // Words hold only letters and digits, so they need no LIKE escaping.
+      const titles = sql`(s.title_key || ' ' || coalesce(s.alt_title_key, ''))`
+      const spelled = sql.join(options.literals.map((w) => sql`${titles} LIKE ${`%${w}%`}`), sql` AND `)
+      q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${spelled} THEN 0 ELSE 1 END`)
+    }
     q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(CAST(m.score AS numeric), 1) END`)
   }
   switch (options.sort) {

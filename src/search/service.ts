@@ -65,6 +65,7 @@ export class SearchService {
         limit: params.pageSize,
         offset: (params.page - 1) * params.pageSize,
         titleKey: analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null,
+        literals: analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text),
         inTitle: query ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
       }),
     ])
