@@ -21,7 +21,7 @@ export function buildServices(store: Store, logger?: Logger): Services {
   // The search index is kept in step by the catalog's writes; the catalog and search refer to each other only here.
   const indexers: NonNullable<ConstructorParameters<typeof CatalogService>[1]> = []
   const catalog = new CatalogService(store.db, indexers)
-  const search = new SearchService(store.db, store.dialect.textIndex, catalog)
+  const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })
   indexers.push(search.indexer)
   const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
   const commerce = new CommerceService(store.db, catalog, recommend.events)

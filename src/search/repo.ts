@@ -90,12 +90,7 @@ export async function pageIsbns(
     // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
     const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
     if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND (s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey}) THEN 0 ELSE 1 END`)
-    if (options.literals.length) {
-      // Words hold only letters and digits, so they need no LIKE escaping.
-      const titles = sql`(s.title_key || ' ' || coalesce(s.alt_title_key, ''))`
-      const spelled = sql.join(options.literals.map((w) => sql`${titles} LIKE ${`%${w}%`}`), sql` AND `)
-      q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${spelled} THEN 0 ELSE 1 END`)
-    }
+    if (options.literals.length) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${spelledOut(options.literals)} THEN 0 ELSE 1 END`)
     q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(CAST(m.score AS numeric), 1) END`)
   }
   switch (options.sort) {
@@ -121,6 +116,39 @@ export async function pageIsbns(
   return rows.map((r) => String(r.id))
 }
 
+/**
+ * Up to `limit` books matching (in their title fields) in the order a
+ * results page puts title matches: exact title, every word spelled out,
+ * shortest title, available, newest.
+ */
+export async function titleMatchesRanked(db: Db, match: Match, options: { titleKey: string | null; literals: string[]; limit: number }): Promise<number[]> {
+  let q = db.selectFrom('search_book as s').innerJoin(match.as('m'), 'm.id', 's.id').select('s.id')
+  if (options.titleKey) q = q.orderBy(sql`CASE WHEN s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey} THEN 0 ELSE 1 END`)
+  if (options.literals.length) q = q.orderBy(sql`CASE WHEN ${spelledOut(options.literals)} THEN 0 ELSE 1 END`)
+  const rows = await q.orderBy('s.title_length').orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc').orderBy('s.id', 'desc').limit(options.limit).execute()
+  return rows.map((r) => Number(r.id))
+}
+
+/** Up to `limit` of the newest books matching `match` but not `except`. */
+export async function newestMatches(db: Db, match: Match, except: Match, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('search_book as s')
+    .select('s.id')
+    .where(sql<SqlBool>`s.id IN (SELECT id FROM ${match.as('a')})`)
+    .where(sql<SqlBool>`s.id NOT IN (SELECT id FROM ${except.as('t')})`)
+    .orderBy('s.issued_on', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => Number(r.id))
+}
+
+/** Every word appears in the Korean or the English title. Words hold only letters and digits: no LIKE escaping needed. */
+function spelledOut(words: string[]) {
+  const titles = sql`(s.title_key || ' ' || coalesce(s.alt_title_key, ''))`
+  return sql.join(words.map((w) => sql`${titles} LIKE ${`%${w}%`}`), sql` AND `)
+}
+
 /** A book's row for filtering, counting and sorting, and the categories it sits in or under. */
 export interface SearchBookRow {
   book: SearchBookTable
@@ -143,17 +171,35 @@ export async function removeSearchBooks(trx: Db, ids: number[]): Promise<void> {
   }
 }
 
-/** The best-matching titles, for suggestions. */
-export async function matchingTitles(db: Db, match: Match, limit: number): Promise<Array<{ isbn13: string; title: string; translations: string }>> {
-  const rows = await db
-    .selectFrom(match.as('m'))
-    .innerJoin('book as b', (j) => j.on(sql<SqlBool>`b.isbn13 = CAST(m.id AS TEXT)`))
-    .select(['b.isbn13', 'b.title', 'b.title_translations as translations'])
-    .orderBy('m.score')
-    .orderBy('b.issued_on', 'desc')
+/**
+ * Titles for suggestions: those that start with what was typed (a range on
+ * the title index), then some of the other matches, shortest first.
+ */
+export async function suggestedTitles(db: Db, typed: string, some: Match, limit: number): Promise<Array<{ isbn13: string; title: string; translations: string }>> {
+  const starting = await db
+    .selectFrom('search_book as s')
+    .select('s.id')
+    .where('s.title_key', '>=', typed)
+    .where('s.title_key', '<', typed + '\u{10ffff}')
+    .orderBy('s.title_key')
     .limit(limit)
     .execute()
-  return rows
+  const others = starting.length < limit
+    ? await db
+        .selectFrom('search_book as s')
+        .innerJoin(some.as('m'), 'm.id', 's.id')
+        .select('s.id')
+        .orderBy('s.title_length')
+        .orderBy('s.is_available', 'desc')
+        .orderBy('s.issued_on', 'desc')
+        .limit(limit)
+        .execute()
+    : []
+  const ids = [...new Set([...starting, ...others].map((r) => String(r.id)))].slice(0, limit)
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('book').select(['isbn13', 'title', 'title_translations as translations']).where('isbn13', 'in', ids).execute()
+  const byIsbn = new Map(rows.map((r) => [r.isbn13, r]))
+  return ids.flatMap((id) => byIsbn.get(id) ?? [])
 }
 
 /** Contributor names starting with any of the prefixes (a range on the name index). */

@@ -2,18 +2,20 @@ import type { Kysely } from 'kysely'
 import type { BookSummary, CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
 import type { Database, TextField, TextIndex, TextQuery } from '../store'
-import { BrowseCache } from './browse-cache'
 import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
 import { queryTitleKey } from './document'
 import { analyseQuery, type AnalysedQuery } from './query'
 import * as repo from './repo'
+import { ResultCache } from './result-cache'
 import { normalise, type QueryPiece } from './tokenise'
 import { isTypoCandidate, oneEditAway } from './typos'
 import type { CategoryResult, SearchHit, SearchParams, SearchResult, SearchSort, Suggestion } from './types'
 
 const MAX_SUGGESTIONS = 8
+/** How many title matches suggestions choose from: bounded work, however short the typed prefix. */
+const SUGGESTION_CANDIDATES = 200
 const REINDEX_BATCH = 1000
 const DEFAULT_SAMPLE_SIZE = 1000
 /** Where a match counts as a title match: ranked above matches only in descriptions. */
@@ -24,21 +26,35 @@ export class SearchService {
   readonly indexer: SearchIndexer
 
   private readonly sampleSize: number
-  private readonly browseCache = new BrowseCache()
+  private readonly caches: { browse: ResultCache<repo.FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
 
-  /** `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small). */
+  /**
+   * `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small).
+   * `foreignCommits`: the store's commit counter; with it, answers are cached until the catalog changes.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly textIndex: TextIndex,
     private readonly catalog: CatalogService,
-    options: { sampleSize?: number } = {},
+    options: { sampleSize?: number; foreignCommits?: () => number } = {},
   ) {
-    this.indexer = new SearchIndexer(textIndex, () => this.browseCache.invalidate())
+    const commits = options.foreignCommits
+    this.caches = commits ? { browse: new ResultCache(commits), results: new ResultCache(commits), suggestions: new ResultCache(commits, 5000) } : null
+    const invalidate = () => {
+      if (this.caches) for (const cache of Object.values(this.caches)) cache.invalidate()
+    }
+    // Dropped when a write begins (so nothing read during it is kept) and again once it is committed.
+    this.indexer = new SearchIndexer(textIndex, invalidate)
+    catalog.onChange(invalidate)
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
   }
 
   /** A page of books matching the query (all books when it is empty) and the filters, with facets. */
   async search(params: SearchParams): Promise<SearchResult> {
+    return this.caches ? this.caches.results.get(JSON.stringify(params), () => this.searchUncached(params)) : this.searchUncached(params)
+  }
+
+  private async searchUncached(params: SearchParams): Promise<SearchResult> {
     const analysed = analyseQuery(params.q)
     const sort = params.sort ?? (analysed.pieces.length ? 'relevance' : 'newest')
     const tree = await this.catalog.categories()
@@ -49,24 +65,29 @@ export class SearchService {
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
     if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
     const matchCount = query ? await this.textIndex.count(this.db, query) : 0
+    const titleKey = analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null
+    const literals = analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text)
     // A query that matches a large share of the catalog is answered, in relevance order, from its best
     // matches, ranked once: counting facets over all of them would cost more than anything else in the
     // request. Other orders and browsing count every book.
     const isSampled = query !== null && matchCount > this.sampleSize && sort === 'relevance'
-    const sample = isSampled ? this.textIndex.fromMatches(await this.textIndex.bestMatches(this.db, query, this.sampleSize)) : null
+    const sample = isSampled ? this.textIndex.fromMatches(await this.broadSample(query, titleKey, literals)) : null
     const scope = { ...filters, match: sample ?? (query ? this.textIndex.matches(query) : null) }
     const countScope = { ...scope, match: sample ?? (query ? this.textIndex.matches(query, { isScored: false }) : null) }
     // Looking up each match's categories beats scanning the category table until matches are many.
     const isFew = query !== null && (isSampled || matchCount <= this.sampleSize)
+    const countFacets = () => repo.facetCounts(this.db, countScope, { isFew })
     const [counts, isbns] = await Promise.all([
-      query ? repo.facetCounts(this.db, countScope, { isFew }) : this.browseCache.get(JSON.stringify(filters), () => repo.facetCounts(this.db, countScope, { isFew })),
+      // A shelf's counts are the same for every visitor: kept, unlike a query's, which its whole answer is.
+      query || !this.caches ? countFacets() : this.caches.browse.get(JSON.stringify(filters), countFacets),
       repo.pageIsbns(this.db, scope, {
         sort,
         limit: params.pageSize,
         offset: (params.page - 1) * params.pageSize,
-        titleKey: analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null,
-        literals: analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text),
-        inTitle: query ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
+        // A sample is already in relevance order (its score is its place).
+        titleKey: sample ? null : titleKey,
+        literals: sample ? [] : literals,
+        inTitle: query && !sample ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
       }),
     ])
     const items = withHighlights(await this.catalog.summaries(isbns), analysed.pieces)
@@ -94,6 +115,22 @@ export class SearchService {
   }
 
   /**
+   * The best `sampleSize` matches of a broad query, best first, scored by
+   * place. Ranking every match by bm25 would cost most of a second at a
+   * million books, so: books whose title fields match, in the order a page
+   * shows them (exact title, spelled out, shortest, available, newest);
+   * then, if those are too few, the newest of the other matches, found by
+   * walking the date index. A word common to a large part of the catalog
+   * says little about which of its description matches is best.
+   */
+  private async broadSample(query: TextQuery, titleKey: string | null, literals: string[]): Promise<Array<{ id: number; score: number }>> {
+    const inTitle = this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false })
+    const ids = await repo.titleMatchesRanked(this.db, inTitle, { titleKey, literals, limit: this.sampleSize })
+    if (ids.length < this.sampleSize) ids.push(...(await repo.newestMatches(this.db, this.textIndex.matches(query, { isScored: false }), inTitle, this.sampleSize - ids.length)))
+    return ids.map((id, place) => ({ id, score: place }))
+  }
+
+  /**
    * The index query for the pieces. An English word of five letters or more
    * that the catalog never uses also matches its neighbours one edit away.
    */
@@ -115,6 +152,10 @@ export class SearchService {
 
   /** Up to eight titles, contributors and categories for what has been typed so far. */
   async suggest(q: string, lang: 'ko' | 'en'): Promise<Suggestion[]> {
+    return this.caches ? this.caches.suggestions.get(`${lang}:${q}`, () => this.suggestUncached(q, lang)) : this.suggestUncached(q, lang)
+  }
+
+  private async suggestUncached(q: string, lang: 'ko' | 'en'): Promise<Suggestion[]> {
     const analysed = analyseQuery(q)
     if (!analysed.pieces.length) return []
     const typed = normalise(analysed.text)
@@ -126,7 +167,10 @@ export class SearchService {
     const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
     const [names, titles] = await Promise.all([
       analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
-      repo.matchingTitles(this.db, this.textIndex.matches({ terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] }, { best: MAX_SUGGESTIONS }), MAX_SUGGESTIONS),
+      repo.suggestedTitles(this.db, typed, this.textIndex.matches(
+        { terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] },
+        { first: SUGGESTION_CANDIDATES },
+      ), MAX_SUGGESTIONS),
     ])
     const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
     const books = titles.map((t): Suggestion => {

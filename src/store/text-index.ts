@@ -37,12 +37,10 @@ export interface TextIndex {
   /**
    * A table expression of (id, score) for the books matching the query, id
    * being the ISBN-13 as an integer; lower score is better. Unscored matches
-   * (score 0) cost less: counting needs no ranking. `best` keeps only that
-   * many of the best-scored.
+   * (score 0) cost less: counting needs no ranking. `first` takes only that
+   * many, unscored and in no particular order: bounded work for a broad query.
    */
-  matches(query: TextQuery, options?: { isScored?: boolean; best?: number }): RawBuilder<{ id: number; score: number }>
-  /** The `count` best-scored matches, best first. */
-  bestMatches(db: Db, query: TextQuery, count: number): Promise<Array<{ id: number; score: number }>>
+  matches(query: TextQuery, options?: { isScored?: boolean; first?: number }): RawBuilder<{ id: number; score: number }>
   /** A table expression of (id, score) over matches already fetched, so one ranking serves several statements. */
   fromMatches(matches: Array<{ id: number; score: number }>): RawBuilder<{ id: number; score: number }>
   /** How many books match: cheap, as it ranks nothing and reads no rows. */

@@ -6,6 +6,7 @@ import * as createImportLog from './2026-11-28T2300-create-import-log'
 import * as recommend from './2026-11-28T2330-recommend'
 import * as commerce from './2026-11-28T2331-commerce'
 import * as catalogChangeNotify from './2026-11-28T2340-catalog-change-notify'
+import * as searchTitleIndex from './2026-11-28T2350-search-title-index'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2330-recommend': recommend,
   '2026-11-28T2331-commerce': commerce,
   '2026-11-28T2340-catalog-change-notify': catalogChangeNotify,
+  '2026-11-28T2350-search-title-index': searchTitleIndex,
 }
 
 function migrator(db: Kysely<any>): Migrator {

@@ -53,15 +53,11 @@ export const postgresTextIndex: TextIndex = {
   async clear(trx) {
     await sql`DELETE FROM search_doc`.execute(trx)
   },
-  matches(query, { isScored = true, best } = {}) {
+  matches(query, { isScored = true, first } = {}) {
     const q = sql`to_tsquery('simple', ${tsQuery(query)})`
-    const score = isScored || best !== undefined ? sql`-ts_rank(${RANK_WEIGHTS}::float4[], doc, ${q})` : sql`0::float8`
-    const top = best === undefined ? sql`` : sql` ORDER BY score LIMIT ${best}`
-    return sql<{ id: number; score: number }>`(SELECT id, ${score} AS score FROM search_doc WHERE doc @@ ${q}${top})`
-  },
-  async bestMatches(db, query, count) {
-    const r = await sql<{ id: number; score: number }>`${this.matches(query, { best: count })}`.execute(db)
-    return r.rows.map((m) => ({ id: Number(m.id), score: Number(m.score) }))
+    const score = isScored && first === undefined ? sql`-ts_rank(${RANK_WEIGHTS}::float4[], doc, ${q})` : sql`0::float8`
+    const some = first === undefined ? sql`` : sql` LIMIT ${first}`
+    return sql<{ id: number; score: number }>`(SELECT id, ${score} AS score FROM search_doc WHERE doc @@ ${q}${some})`
   },
   fromMatches(matches) {
     // One bound JSON array instead of thousands of parameters.

@@ -38,14 +38,10 @@ export const sqliteTextIndex: TextIndex = {
   async clear(trx) {
     await sql`DELETE FROM search_doc`.execute(trx)
   },
-  matches(query, { isScored = true, best } = {}) {
-    // FTS5 answers "ORDER BY rank LIMIT n" with a bounded heap instead of sorting every match.
-    const top = best === undefined ? sql`` : sql` ORDER BY rank LIMIT ${best}`
-    return sql<{ id: number; score: number }>`(SELECT rowid AS id, ${sql.raw(isScored || best !== undefined ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}${top})`
-  },
-  async bestMatches(db, query, count) {
-    const r = await sql<{ id: number; score: number }>`SELECT rowid AS id, rank AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)} ORDER BY rank LIMIT ${count}`.execute(db)
-    return r.rows
+  matches(query, { isScored = true, first } = {}) {
+    // Unranked, FTS5 walks the doclists in rowid order and stops after `first`: bounded work however broad the query.
+    const some = first === undefined ? sql`` : sql` LIMIT ${first}`
+    return sql<{ id: number; score: number }>`(SELECT rowid AS id, ${sql.raw(isScored && first === undefined ? 'rank' : '0')} AS score FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}${some})`
   },
   fromMatches(matches) {
     // One bound JSON array instead of thousands of parameters.
