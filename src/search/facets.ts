@@ -1,5 +1,5 @@
 import type { CategoryNode, CategoryTree } from '../catalog'
-import { PRICE_BANDS, type FacetCounts } from './repo'
+import { PRICE_BANDS, type FacetCounts } from './facet-counts'
 import type { FacetValue, Facets, SearchParams } from './types'
 
 /** The categories a listing offers to narrow to: the children of the chosen one, or the top shelves. */

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
 import type { Database, SearchBookTable } from '../store'
+import { emptyCounts, PRICE_BANDS, type FacetCounts, type FacetDimension } from './facet-counts'
+import { FacetDeltas } from './shelves'
 import type { SearchSort } from './types'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -21,9 +23,6 @@ export interface Scope {
   inStock?: boolean
 }
 
-/** Price bands for the facet, in KRW: lower bounds, each band up to the next one. */
-export const PRICE_BANDS = [0, 10_000, 15_000, 20_000, 30_000]
-
 function scoped(db: Db, scope: Scope): Scoped {
   // Without a text match, `m` is never referenced: the type only lets both cases share the filters below.
   let q = (scope.match ? db.selectFrom('search_book as s').innerJoin(scope.match.as('m'), 'm.id', 's.id') : db.selectFrom('search_book as s')) as unknown as Scoped
@@ -40,9 +39,6 @@ function scoped(db: Db, scope: Scope): Scoped {
   if (scope.inStock) q = q.where('s.is_available', '=', 1)
   return q
 }
-
-export type FacetDimension = 'publisher' | 'format' | 'language' | 'year' | 'band' | 'category'
-export type FacetCounts = Record<FacetDimension, Map<string, number>>
 
 /**
  * Counts by publisher, format, language, year, price band and category in
@@ -67,8 +63,9 @@ export async function facetCounts(db: Db, scope: Scope, options: { isFew: boolea
     .selectFrom(sql<{ dim: FacetDimension; value: string | null; n: number }>`(${sql.join(branches, sql` UNION ALL `)})`.as('counts'))
     .selectAll()
     .execute()
-  const counts: FacetCounts = { publisher: new Map(), format: new Map(), language: new Map(), year: new Map(), band: new Map(), category: new Map() }
-  for (const r of rows) if (r.value != null) counts[r.dim].set(r.value, Number(r.n))
+  const counts = emptyCounts()
+  // A band's bound comes back as "10000.0" from SQLite's REAL and "10000" from PostgreSQL: keyed as a number.
+  for (const r of rows) if (r.value != null) counts[r.dim].set(r.dim === 'band' ? String(Number(r.value)) : r.value, Number(r.n))
   return counts
 }
 
@@ -155,17 +152,27 @@ export interface SearchBookRow {
   categoryIds: string[]
 }
 
-/** Replaces the search rows of these books, inside the caller's transaction. */
+/** Replaces the search rows of these books, inside the caller's transaction, moving the shelves' running counts with them. */
 export async function writeSearchBooks(trx: Db, rows: SearchBookRow[]): Promise<void> {
-  await removeSearchBooks(trx, rows.map((r) => r.book.id))
+  const deltas = new FacetDeltas()
+  await removeRows(trx, rows.map((r) => r.book.id), deltas)
   for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('search_book').values(rows.slice(i, i + 2000).map((r) => r.book)).execute()
-  const links = rows.flatMap((r) => r.categoryIds.map((category_id) => ({ id: r.book.id, category_id })))
+  const links = rows.flatMap((r) => r.categoryIds.map((category_id) => ({ id: r.book.id, category_id, issued_on: r.book.issued_on ?? '' })))
   for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('search_book_category').values(links.slice(i, i + 10_000)).execute()
+  for (const r of rows) deltas.add(r.book, r.categoryIds, 1)
+  await deltas.apply(trx)
 }
 
 export async function removeSearchBooks(trx: Db, ids: number[]): Promise<void> {
+  const deltas = new FacetDeltas()
+  await removeRows(trx, ids, deltas)
+  await deltas.apply(trx)
+}
+
+async function removeRows(trx: Db, ids: number[], deltas: FacetDeltas): Promise<void> {
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000)
+    await deltas.subtractStored(trx, chunk)
     await trx.deleteFrom('search_book_category').where('id', 'in', chunk).execute()
     await trx.deleteFrom('search_book').where('id', 'in', chunk).execute()
   }
@@ -246,6 +253,7 @@ export async function hasSearchBooks(db: Db): Promise<boolean> {
 /** Empties the vocabulary and the search rows, before a rebuild. */
 export async function clearSearchTables(trx: Db): Promise<void> {
   await trx.deleteFrom('search_word').execute()
+  await trx.deleteFrom('search_facet_count').execute()
   await trx.deleteFrom('search_book_category').execute()
   await trx.deleteFrom('search_book').execute()
 }

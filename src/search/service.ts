@@ -7,7 +7,9 @@ import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
 import { queryTitleKey } from './document'
 import { analyseQuery, type AnalysedQuery } from './query'
+import type { FacetCounts } from './facet-counts'
 import * as repo from './repo'
+import * as shelves from './shelves'
 import { ResultCache } from './result-cache'
 import { normalise, type QueryPiece } from './tokenise'
 import { isTypoCandidate, oneEditAway } from './typos'
@@ -26,7 +28,7 @@ export class SearchService {
   readonly indexer: SearchIndexer
 
   private readonly sampleSize: number
-  private readonly caches: { browse: ResultCache<repo.FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
+  private readonly caches: { browse: ResultCache<FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
 
   /**
    * `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small).
@@ -76,19 +78,24 @@ export class SearchService {
     const countScope = { ...scope, match: sample ?? (query ? this.textIndex.matches(query, { isScored: false }) : null) }
     // Looking up each match's categories beats scanning the category table until matches are many.
     const isFew = query !== null && (isSampled || matchCount <= this.sampleSize)
-    const countFacets = () => repo.facetCounts(this.db, countScope, { isFew })
+    // A shelf browsed with no other filter reads its running totals and its date index: no counting, no sorting.
+    const isShelf = !query && Object.entries(filters).every(([k, v]) => v === undefined || k === 'category')
+    const countFacets = () => (isShelf ? shelves.shelfCounts(this.db, params.category ?? '') : repo.facetCounts(this.db, countScope, { isFew }))
+    const offset = (params.page - 1) * params.pageSize
     const [counts, isbns] = await Promise.all([
-      // A shelf's counts are the same for every visitor: kept, unlike a query's, which its whole answer is.
-      query || !this.caches ? countFacets() : this.caches.browse.get(JSON.stringify(filters), countFacets),
-      repo.pageIsbns(this.db, scope, {
-        sort,
-        limit: params.pageSize,
-        offset: (params.page - 1) * params.pageSize,
-        // A sample is already in relevance order (its score is its place).
-        titleKey: sample ? null : titleKey,
-        literals: sample ? [] : literals,
-        inTitle: query && !sample ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
-      }),
+      // Browsing counts are the same for every visitor of a shelf: kept, unlike a query's, which its whole answer is.
+      query || isShelf || !this.caches ? countFacets() : this.caches.browse.get(JSON.stringify(filters), countFacets),
+      isShelf && params.category && sort === 'newest'
+        ? shelves.newestOnShelf(this.db, params.category, params.pageSize, offset)
+        : repo.pageIsbns(this.db, scope, {
+            sort,
+            limit: params.pageSize,
+            offset,
+            // A sample is already in relevance order (its score is its place).
+            titleKey: sample ? null : titleKey,
+            literals: sample ? [] : literals,
+            inTitle: query && !sample ? this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false }) : null,
+          }),
     ])
     const items = withHighlights(await this.catalog.summaries(isbns), analysed.pieces)
     // Every book has exactly one format, so the format counts add up to the total.
@@ -197,6 +204,13 @@ export class SearchService {
       onProgress?.(done, total)
     }
     return done
+  }
+
+  /** Recounts the shelves' running facet totals when the index has books but no totals (a database from before they existed). */
+  async recountShelvesIfMissing(): Promise<boolean> {
+    if (!(await shelves.areShelfCountsMissing(this.db))) return false
+    await this.db.transaction().execute((trx) => shelves.recountShelves(trx))
+    return true
   }
 
   /** True when the catalog has books but the index has none (a database from before search existed). */

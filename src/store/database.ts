@@ -15,6 +15,7 @@ export interface Database {
   subject_category: SubjectCategoryTable
   search_book: SearchBookTable
   search_book_category: SearchBookCategoryTable
+  search_facet_count: SearchFacetCountTable
   search_word: SearchWordTable
   reco_event: RecoEventTable
   recommendation: RecommendationTable
@@ -136,6 +137,17 @@ export interface SearchBookTable {
 export interface SearchBookCategoryTable {
   id: number
   category_id: string
+  /** The book's date of issue ('' when unknown), so a shelf lists newest first from its index. */
+  issued_on: Generated<string>
+}
+
+/** Running facet counts of each shelf ('' for the whole catalog), kept in step with search_book. */
+export interface SearchFacetCountTable {
+  category_id: string
+  /** publisher, format, language, year, price or category. */
+  dim: string
+  value: string
+  n: number
 }
 
 /** Words of the catalog's Latin-script text, for typo tolerance and "did you mean". */

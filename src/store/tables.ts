@@ -25,6 +25,7 @@ export const TABLES = {
   // The search tables are derived from the books; `colophon reindex` rebuilds them (with the full-text index) after a copy.
   search_book: { key: ['id'] },
   search_book_category: { key: ['id', 'category_id'] },
+  search_facet_count: { key: ['category_id', 'dim', 'value'] },
   search_word: { key: ['word'] },
   reco_event: { key: ['id'] },
   recommendation: { key: ['isbn13', 'rank'] },

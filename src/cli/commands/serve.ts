@@ -40,6 +40,8 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
   } else if (await search.isIndexMissing()) {
     logger.info({ db: config.COLOPHON_DB }, 'books without a search index: building it')
     await search.reindex()
+  } else if (await search.recountShelvesIfMissing()) {
+    logger.info({ db: config.COLOPHON_DB }, 'counted the shelves\' facets')
   }
   await store.close()
 }

@@ -7,6 +7,7 @@ import * as recommend from './2026-11-28T2330-recommend'
 import * as commerce from './2026-11-28T2331-commerce'
 import * as catalogChangeNotify from './2026-11-28T2340-catalog-change-notify'
 import * as searchTitleIndex from './2026-11-28T2350-search-title-index'
+import * as searchBrowse from './2026-11-28T2351-search-browse'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2331-commerce': commerce,
   '2026-11-28T2340-catalog-change-notify': catalogChangeNotify,
   '2026-11-28T2350-search-title-index': searchTitleIndex,
+  '2026-11-28T2351-search-browse': searchBrowse,
 }
 
 function migrator(db: Kysely<any>): Migrator {
