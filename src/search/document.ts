@@ -41,13 +41,15 @@ const titleKey = (title: string) => normalise(title).replace(/\s+/g, ' ').trim()
 /** What search filters, counts and sorts a book by; `categoryPath` gives a category and its ancestors. */
 export function searchBookRow(book: BookInput, categoryPath: (id: string) => string[]): SearchBookRow {
   const en = book.translations.en?.title
+  const key = titleKey(book.title)
   return {
     book: {
       id: Number(book.isbn13),
       title: book.title,
-      title_key: titleKey(book.title),
+      title_key: key,
       alt_title_key: en ? titleKey(en) : null,
-      title_length: [...book.title].length + [...(book.subtitle ?? '')].length,
+      // The title proper: a subtitle describes the book, and shouldn't push a matching title down.
+      title_length: [...key].length,
       publisher: book.publisher,
       format: book.format,
       language: book.language,

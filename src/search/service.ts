@@ -177,14 +177,16 @@ export class SearchService {
       repo.suggestedTitles(this.db, typed, this.textIndex.matches(
         { terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] },
         { first: SUGGESTION_CANDIDATES },
-      ), MAX_SUGGESTIONS),
+      ), 3 * MAX_SUGGESTIONS),
     ])
     const people = names.map((name): Suggestion => ({ kind: 'contributor', label: name, path: `/search?q=${encodeURIComponent(name)}` }))
     const books = titles.map((t): Suggestion => {
       const en = (JSON.parse(t.translations) as Record<string, { title: string }>).en?.title
       return { kind: 'title', label: lang === 'en' && en ? en : t.title, path: `/books/${t.isbn13}` }
     })
-    return [...categories, ...people, ...books].slice(0, MAX_SUGGESTIONS)
+    // Many books share a title ("역사와 가족"): each label is offered once, leading to the first of them.
+    const seen = new Set<string>()
+    return [...categories, ...people, ...books].filter((s) => !seen.has(s.label) && seen.add(s.label)).slice(0, MAX_SUGGESTIONS)
   }
 
   /** Rebuilds the index and vocabulary from the catalog, a batch per transaction. */

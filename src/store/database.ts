@@ -122,7 +122,7 @@ export interface SearchBookTable {
   /** Normalised titles, for ranking an exact title first. */
   title_key: string
   alt_title_key: string | null
-  /** Characters of title and subtitle: the fewer, the more of the title a matching query covers. */
+  /** Characters of the title proper (its key): the fewer, the more of the title a matching query covers. */
   title_length: number
   publisher: string | null
   format: string

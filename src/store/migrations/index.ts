@@ -8,6 +8,7 @@ import * as commerce from './2026-11-28T2331-commerce'
 import * as catalogChangeNotify from './2026-11-28T2340-catalog-change-notify'
 import * as searchTitleIndex from './2026-11-28T2350-search-title-index'
 import * as searchBrowse from './2026-11-28T2351-search-browse'
+import * as titleLength from './2026-11-28T2352-title-length'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2340-catalog-change-notify': catalogChangeNotify,
   '2026-11-28T2350-search-title-index': searchTitleIndex,
   '2026-11-28T2351-search-browse': searchBrowse,
+  '2026-11-28T2352-title-length': titleLength,
 }
 
 function migrator(db: Kysely<any>): Migrator {
