@@ -2,7 +2,10 @@ import autocannon from 'autocannon'
 import BetterSqlite3 from 'better-sqlite3'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
+import { buildServices } from '../src/cli/services'
+import { SearchService } from '../src/search'
 import { analyseQuery } from '../src/search/query'
+import { openStore } from '../src/store'
 import { fts5Query } from '../src/store/dialect/sqlite/text-index'
 import { demoDatabase, percentile, row, type Bench, type BenchContext, type BenchRow } from './lib'
 import { startColophon, waitForHttp } from './load'
@@ -17,6 +20,9 @@ const QUERIES = [
   'empi', '중', '민주', 'ㅈㄱ ㄹㅅㅇ', 'Revolutoin',
 ]
 const SUGGEST = ['중', '중국', '중국과', '러시', 'rev', 'revol', 'ㅈㄱ', 'sil', '역사', 'anna']
+/** The seed book and the queries a shopper should find it by. */
+const SEED = '9788962633245'
+const FINDS_SEED = ['중국 러시아', 'China Russia', '러시아', '9788962633245', '978-89-6263-324-5', '8962633248']
 const CONNECTIONS = 10
 const SECONDS = 10
 
@@ -60,6 +66,46 @@ function bareFts(db: string, queries: string[], fields?: Array<'title' | 'initia
   return { p95: percentile(samples, 95), mean: samples.reduce((a, b) => a + b, 0) / samples.length }
 }
 
+/**
+ * What each query costs without the result cache, in process: the search
+ * service over the same database with caching off, each query of the set
+ * once after a warming pass. Also where the seed book ranks for the
+ * queries a shopper should find it by.
+ */
+async function uncached(db: string): Promise<{ search: number[]; suggest: number[]; shelves: number[]; seedRanks: Array<[string, number]> }> {
+  const store = await openStore(db, { poolSize: 1 })
+  const { catalog } = buildServices(store)
+  const service = new SearchService(store.db, store.dialect.textIndex, catalog)
+  const time = async (run: () => Promise<unknown>) => {
+    const t = performance.now()
+    await run()
+    return performance.now() - t
+  }
+  const out = { search: [] as number[], suggest: [] as number[], shelves: [] as number[], seedRanks: [] as Array<[string, number]> }
+  for (const pass of [0, 1]) {
+    for (const q of QUERIES) {
+      const ms = await time(() => service.search({ q, page: 1, pageSize: 24 }))
+      if (pass) out.search.push(ms)
+    }
+    for (const q of SUGGEST) {
+      const ms = await time(() => service.suggest(q, 'ko'))
+      if (pass) out.suggest.push(ms)
+    }
+    for (const shelf of ['domestic', 'history', 'history-world', 'fiction-korean'])
+      for (const page of [1, 50]) {
+        const ms = await time(() => service.categoryListing(shelf, { q: '', page, pageSize: 24 }))
+        if (pass) out.shelves.push(ms)
+      }
+  }
+  for (const q of FINDS_SEED) {
+    // Rank among the first 240 results (ten pages), 0 when not there.
+    const result = await service.search({ q, page: 1, pageSize: 240 })
+    out.seedRanks.push([q, result.books.items.findIndex((b) => b.isbn13 === SEED) + 1])
+  }
+  await store.close()
+  return out
+}
+
 function indexBytes(db: string): number {
   const conn = new BetterSqlite3(db, { readonly: true })
   const r = conn.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' OR name = 'sqlite_autoindex_search_word_1' OR name LIKE 'sqlite_autoindex_search_book%'").get() as { bytes: number }
@@ -78,6 +124,8 @@ export const searchBench: Bench = {
   summary: 'search page, JSON search and suggestions p95 over HTTP vs bare FTS5; index size; server RSS',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const db = demoDatabase(ctx)
+    ctx.log('uncached costs, in process')
+    const cold = await uncached(db)
     const bareSearch = bareFts(db, QUERIES)
     const bareSuggest = bareFts(db, SUGGEST, ['title', 'initials'])
     const { child, url, stop } = await startServer(db)
@@ -104,6 +152,11 @@ export const searchBench: Bench = {
         row('search', 'search page cost/request', cost(page), 'ms', { name: 'bare FTS5 mean ms', value: bareSearch.mean }, '1000 / req/s'),
         row('search', 'JSON search cost/request', cost(json), 'ms', { name: 'bare FTS5 mean ms', value: bareSearch.mean }, '1000 / req/s'),
         row('search', 'suggestions cost/request', cost(suggest), 'ms', { name: 'bare FTS5 title mean ms', value: bareSuggest.mean }, '1000 / req/s'),
+        row('search', 'uncached search p50', percentile(cold.search, 50), 'ms', { name: 'bare FTS5 mean ms', value: bareSearch.mean }, `in process, ${cold.search.length} queries, each once`),
+        row('search', 'uncached search p95', percentile(cold.search, 95), 'ms', { name: 'bare FTS5 p95 ms', value: bareSearch.p95 }, `max ${Math.max(...cold.search).toFixed(1)} ms`),
+        row('search', 'uncached suggestions p95', percentile(cold.suggest, 95), 'ms', { name: 'bare FTS5 title p95 ms', value: bareSuggest.p95 }, `max ${Math.max(...cold.suggest).toFixed(1)} ms`),
+        row('search', 'uncached category page p95', percentile(cold.shelves, 95), 'ms', undefined, 'pages 1 and 50 of four shelves, facets included'),
+        ...cold.seedRanks.map(([q, rank]) => row('search', `seed book's rank for "${q}"`, rank, 'place', undefined, rank ? '' : 'not in the first 240')),
         row('search', 'index size', indexBytes(db) / 1048576, 'MB', { name: 'database MB', value: statSync(db).size / 1048576 }),
         row('search', 'server RSS', mem.rss, 'MB', undefined, `peak ${Math.round(mem.peak)} MB`),
       ]

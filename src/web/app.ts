@@ -141,10 +141,13 @@ export function createApp({ catalog, search, recommend, commerce, logger, metric
     }),
   )
 
-  app.get('/search', valid('query', listingQuery), async (c) => {
-    const query = c.req.valid('query')
-    return c.html(searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query)))
-  })
+  // Shoppers ask the same few queries most: a results page is cached like a shelf, until the catalog changes.
+  app.get('/search', valid('query', listingQuery), (c) =>
+    sendPage(c, 'search', () => 'listing', async () => {
+      const query = c.req.valid('query')
+      return searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query))
+    }),
+  )
 
   app.get('/covers/:file{[0-9A-Za-z-]+\\.svg}', async (c) => {
     const [isbn, fingerprint] = c.req.param('file').slice(0, -4).split(/-(?=[0-9a-z]+$)/) as [string, string | undefined]
