@@ -11,7 +11,7 @@ const PRODUCTS = 100_000
 /** Feed books are numbered past any demo catalog, so every product is a new book. */
 const FIRST = 5_000_001
 
-async function feedFile(ctx: BenchContext): Promise<string> {
+export async function feedFile(ctx: BenchContext): Promise<string> {
   const path = `${ctx.workDir}/import-feed-${PRODUCTS}.xml`
   if (existsSync(path)) return path
   mkdirSync(ctx.workDir, { recursive: true })
@@ -31,7 +31,7 @@ async function parseRate(feed: string): Promise<number> {
   return records / ((performance.now() - started) / 1000)
 }
 
-function importInChild(feed: string, db: string): { records: number; seconds: number; maxRssMb: number; cpuSeconds: number } {
+export function importInChild(feed: string, db: string): { records: number; seconds: number; maxRssMb: number; cpuSeconds: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', `${repoRoot}/bench/import-child.ts`, feed, db], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   return JSON.parse(out.trim().split('\n').at(-1)!)
 }

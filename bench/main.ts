@@ -6,10 +6,11 @@ import { repoRoot, type Bench, type BenchRow } from './lib'
 import { lighthouseBench } from './lighthouse'
 import { pagesBench } from './pages'
 import { recommendBench } from './recommend'
+import { postgresBench } from './postgres'
 import { searchBench } from './search'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

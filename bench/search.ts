@@ -72,7 +72,7 @@ function bareFts(db: string, queries: string[], fields?: Array<'title' | 'initia
  * once after a warming pass. Also where the seed book ranks for the
  * queries a shopper should find it by.
  */
-async function uncached(db: string): Promise<{ search: number[]; suggest: number[]; shelves: number[]; seedRanks: Array<[string, number]> }> {
+export async function uncachedCosts(db: string): Promise<{ search: number[]; suggest: number[]; shelves: number[]; seedRanks: Array<[string, number]> }> {
   const store = await openStore(db, { poolSize: 1 })
   const { catalog } = buildServices(store)
   const service = new SearchService(store.db, store.dialect.textIndex, catalog)
@@ -125,7 +125,7 @@ export const searchBench: Bench = {
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const db = demoDatabase(ctx)
     ctx.log('uncached costs, in process')
-    const cold = await uncached(db)
+    const cold = await uncachedCosts(db)
     const bareSearch = bareFts(db, QUERIES)
     const bareSuggest = bareFts(db, SUGGEST, ['title', 'initials'])
     const { child, url, stop } = await startServer(db)
