@@ -24,7 +24,7 @@ function pgBin(): string | null {
  * wait for the disk (synchronous_commit=off), as SQLite's WAL in NORMAL mode
  * doesn't: both keep every commit but the last few on power loss.
  */
-function startCluster(ctx: BenchContext, bin: string): { url(db: string): string; sql(statement: string): void; stop(): void } {
+function startCluster(ctx: BenchContext, bin: string): { url(db: string): string; sql(statement: string, db?: string): void; stop(): void } {
   const dir = `${ctx.workDir}/pg-cluster`
   const asPostgres = (cmd: string, args: string[]) =>
     process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -36,7 +36,7 @@ function startCluster(ctx: BenchContext, bin: string): { url(db: string): string
   }
   const options = `-c listen_addresses=127.0.0.1 -p ${PG_PORT} -k ${dir} -c shared_buffers=1GB -c synchronous_commit=off -c max_connections=50`
   execFileSync('taskset', ['-c', '0', ...(process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : []), `${bin}/pg_ctl`, '-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-o', options, 'start'], { stdio: 'ignore' })
-  const psql = (statement: string) => asPostgres(`${bin}/psql`, ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', '-qc', statement, 'postgres'])
+  const psql = (statement: string, db = 'postgres') => asPostgres(`${bin}/psql`, ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', '-qc', statement, db])
   try {
     psql('CREATE ROLE colophon LOGIN CREATEDB')
   } catch {
@@ -61,7 +61,8 @@ function copiedCatalog(ctx: BenchContext, sqlite: string, cluster: ReturnType<ty
   const started = performance.now()
   execFileSync(process.execPath, [`${repoRoot}/dist/colophon.mjs`, 'copy', '--from', `sqlite:${sqlite}`, '--to', cluster.url(name)], { stdio: ['ignore', 'inherit', 'inherit'] })
   ctx.log(`copied in ${((performance.now() - started) / 1000).toFixed(0)} s`)
-  cluster.sql(`VACUUM ANALYZE`)
+  // Fresh statistics, as autovacuum would gather after a while: the planner needs them.
+  cluster.sql('VACUUM ANALYZE', name)
   writeFileSync(stamp, wanted)
   return cluster.url(name)
 }
