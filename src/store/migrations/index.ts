@@ -9,6 +9,7 @@ import * as catalogChangeNotify from './2026-11-28T2340-catalog-change-notify'
 import * as searchTitleIndex from './2026-11-28T2350-search-title-index'
 import * as searchBrowse from './2026-11-28T2351-search-browse'
 import * as titleLength from './2026-11-28T2352-title-length'
+import * as postgresTitleDoc from './2026-11-28T2353-postgres-title-doc'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2350-search-title-index': searchTitleIndex,
   '2026-11-28T2351-search-browse': searchBrowse,
   '2026-11-28T2352-title-length': titleLength,
+  '2026-11-28T2353-postgres-title-doc': postgresTitleDoc,
 }
 
 function migrator(db: Kysely<any>): Migrator {

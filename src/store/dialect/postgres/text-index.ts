@@ -17,6 +17,19 @@ function phrase(p: TextPhrase, labels: string): string {
   return p.tokens.map((t, i) => `${quote(t)}${i === p.tokens.length - 1 && p.isPrefix ? ':*' : ''}${labels ? `${i === p.tokens.length - 1 && p.isPrefix ? '' : ':'}${labels}` : ''}`).join(' <-> ')
 }
 
+/** Fields whose weights (A and B) make up the `title_doc` column: a small vector of its own, with its own index. */
+const inTitleDoc = (query: TextQuery) => query.fields !== undefined && query.fields.every((f) => WEIGHT[f] === 'A' || WEIGHT[f] === 'B')
+
+/**
+ * The column to match and the tsquery text for a TextQuery: every term, each
+ * any of its alternatives, within the fields' weights. Title-side fields are
+ * matched in `title_doc`, which holds nothing else: no weight check, and a
+ * phrase's recheck reads a short vector instead of a book's whole text.
+ */
+export function tsMatch(query: TextQuery): { column: 'doc' | 'title_doc'; text: string } {
+  return inTitleDoc(query) ? { column: 'title_doc', text: tsQuery({ terms: query.terms }) } : { column: 'doc', text: tsQuery(query) }
+}
+
 /** The tsquery text for a TextQuery: every term, each any of its alternatives, within the fields' weights. */
 export function tsQuery(query: TextQuery): string {
   const labels = query.fields ? [...new Set(query.fields.map((f) => WEIGHT[f]))].join('') : ''
@@ -54,10 +67,11 @@ export const postgresTextIndex: TextIndex = {
     await sql`DELETE FROM search_doc`.execute(trx)
   },
   matches(query, { isScored = true, first } = {}) {
-    const q = sql`to_tsquery('simple', ${tsQuery(query)})`
-    const score = isScored && first === undefined ? sql`-ts_rank(${RANK_WEIGHTS}::float4[], doc, ${q})` : sql`0::float8`
+    const { column, text } = tsMatch(query)
+    const q = sql`to_tsquery('simple', ${text})`
+    const score = isScored && first === undefined ? sql`-ts_rank(${RANK_WEIGHTS}::float4[], ${sql.ref(column)}, ${q})` : sql`0::float8`
     const some = first === undefined ? sql`` : sql` LIMIT ${first}`
-    return sql<{ id: number; score: number }>`(SELECT id, ${score} AS score FROM search_doc WHERE doc @@ ${q}${some})`
+    return sql<{ id: number; score: number }>`(SELECT id, ${score} AS score FROM search_doc WHERE ${sql.ref(column)} @@ ${q}${some})`
   },
   fromMatches(matches) {
     // One bound JSON array instead of thousands of parameters.
@@ -65,7 +79,8 @@ export const postgresTextIndex: TextIndex = {
     return sql<{ id: number; score: number }>`(SELECT (value->>0)::bigint AS id, (value->>1)::float8 AS score FROM jsonb_array_elements(${json}::jsonb))`
   },
   async count(db, query) {
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE doc @@ to_tsquery('simple', ${tsQuery(query)})`.execute(db)
+    const { column, text } = tsMatch(query)
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE ${sql.ref(column)} @@ to_tsquery('simple', ${text})`.execute(db)
     return Number(r.rows[0]?.n ?? 0)
   },
   async sizeOnDisk(db) {
