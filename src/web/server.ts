@@ -12,6 +12,9 @@ import { PageCache } from './page-cache'
 import { answerPage, pageKey, requestLang } from './page-response'
 import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie, withSessionCookie } from './session'
 
+/** Connections waiting to be accepted: enough for a burst of a few thousand. */
+const LISTEN_BACKLOG = 4096
+
 export interface ServerServices {
   catalog: CatalogService
   search: SearchService
@@ -90,7 +93,8 @@ export async function startServer(services: ServerServices, options: ServerOptio
   // A client that trickles its headers is cut off after headersTimeout; the rest are unaffected.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, options.host, () => resolve())
+    // Node's default backlog (511) drops connections when a thousand arrive at once; the kernel caps it at somaxconn.
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => resolve())
   })
   return {
     port: (server.address() as AddressInfo).port,
