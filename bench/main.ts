@@ -48,18 +48,26 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [`${repoRoot}/scripts/build.mjs`], { stdio: 'inherit' })
   const ctx = { books, workDir: `${repoRoot}/bench/work`, log: (m: string) => console.error(`[bench] ${m}`) }
   const rows: BenchRow[] = []
+  const failed: string[] = []
   for (const bench of chosen) {
     ctx.log(`running ${bench.name}`)
-    rows.push(...(await bench.run(ctx)))
+    try {
+      rows.push(...(await bench.run(ctx)))
+    } catch (e) {
+      // One bench failing shouldn't cost the others' figures: say why, with the cause, and go on.
+      failed.push(bench.name)
+      console.error(`[bench] ${bench.name} failed:`, e instanceof Error ? (e.stack ?? e.message) : e, e instanceof Error && e.cause ? e.cause : '')
+    }
   }
+  if (failed.length) process.exitCode = 1
   printTable(rows)
   mkdirSync(`${repoRoot}/bench/results`, { recursive: true })
   const file = `${repoRoot}/bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`
-  writeFileSync(file, JSON.stringify({ books, benches: chosen.map((b) => b.name), rows }, null, 2))
+  writeFileSync(file, JSON.stringify({ books, benches: chosen.map((b) => b.name), failed, rows }, null, 2))
   console.error(`[bench] results written to ${file}`)
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e)
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e, e instanceof Error && e.cause ? e.cause : '')
   process.exitCode = 1
 })
