@@ -20,7 +20,7 @@ import type { AppEnv } from './env'
 import type { Metrics } from './metrics'
 import { session } from './middleware/session'
 import { valid } from './middleware/validate'
-import { compressPage, type CachedPage, type PageCache } from './page-cache'
+import { compressPage, type AnswerKind, type CachedPage, type PageCache } from './page-cache'
 import { answerPage, answerUncached, headerPairs, pageKey, pickEncoding, requestLang } from './page-response'
 import { categoryPage, categoryTreePage } from './pages/category'
 import { pageContext } from './pages/context'
@@ -60,20 +60,20 @@ export function createApp({ catalog, search, recommend, commerce, logger, metric
   const app = new Hono<AppEnv>()
 
   /** Renders a cacheable page (or takes it from a render that just finished), then answers it compressed, with validators. */
-  async function sendPage(c: Context<AppEnv>, route: string, deps: (html: string) => CachedPage['deps'], render: () => Promise<string>) {
+  async function sendPage(c: Context<AppEnv>, route: string, deps: (html: string) => CachedPage['deps'], render: () => Promise<string>, kind?: AnswerKind) {
     const started = performance.now()
     const html = await render()
     metrics?.render.observe({ route }, (performance.now() - started) / 1000)
     const req = { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' }
     let answer: { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined }
     if (pageCache) {
-      const page = compressPage(html, deps(html), pickEncoding(req.acceptEncoding))
+      const page = compressPage(html, deps(html), pickEncoding(req.acceptEncoding), kind)
       metrics?.cacheMisses.inc()
       pageCache.put(pageKey(c.var.page, c.req.url), page, c.var.cacheGeneration)
       const cached = answerPage(page, req)
       answer = { ...cached, headers: Object.fromEntries(headerPairs(cached.headers)) }
     } else {
-      answer = answerUncached(html, req)
+      answer = answerUncached(html, req, kind)
     }
     const headers = answer.headers
     if (!answer.body) return c.body(null, answer.status, headers)
@@ -193,7 +193,7 @@ export function createApp({ catalog, search, recommend, commerce, logger, metric
   if (exposeMetrics && metrics) {
     app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
   }
-  app.route('/api', searchApi({ search }))
+  app.route('/api', searchApi({ search, cached: (c, route, render, kind) => sendPage(c, route, () => 'listing', render, kind) }))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404)

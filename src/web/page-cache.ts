@@ -4,6 +4,13 @@ import type { CatalogChange, CatalogService } from '../catalog'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 
+/** What a cached answer is and how long a client may keep it: pages by default, JSON for the search API. */
+export interface AnswerKind {
+  type: string
+  cacheControl: string
+}
+export const HTML_PAGE: AnswerKind = { type: 'text/html; charset=utf-8', cacheControl: 'no-cache' }
+
 /**
  * A rendered page, with the validators a 304 needs. Each compressed form is
  * made once, the first time a client asks for it: a page first fetched by a
@@ -24,10 +31,11 @@ export class CachedPage {
     /** The books shown on the page; 'listing' pages (home, categories) depend on any change. */
     readonly deps: string[] | 'listing',
     first: Encoding,
+    kind: AnswerKind = HTML_PAGE,
   ) {
     this.etag = pageEtag(raw)
     this.lastModified = new Date().toUTCString()
-    this.notModifiedHeaders = ['content-type', 'text/html; charset=utf-8', 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', 'no-cache', 'vary', 'Accept-Encoding, Accept-Language']
+    this.notModifiedHeaders = ['content-type', kind.type, 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', kind.cacheControl, 'vary', 'Accept-Encoding, Accept-Language']
     this.encoded[first === 'br' ? 'br' : 'gzip'] = first === 'br' ? brotliPage(raw) : gzipPage(raw)
   }
 
@@ -82,9 +90,9 @@ export function pageEtag(raw: Buffer): string {
   return `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`
 }
 
-/** Builds the cache entry for one page, compressed in the encoding its first reader takes. */
-export function compressPage(html: string, deps: CachedPage['deps'], first: Encoding = 'gzip'): CachedPage {
-  return new CachedPage(Buffer.from(html), deps, first)
+/** Builds the cache entry for one page (or JSON answer), compressed in the encoding its first reader takes. */
+export function compressPage(body: string, deps: CachedPage['deps'], first: Encoding = 'gzip', kind: AnswerKind = HTML_PAGE): CachedPage {
+  return new CachedPage(Buffer.from(body), deps, first, kind)
 }
 
 

@@ -1,5 +1,5 @@
 import { pickLang, type Lang } from './i18n'
-import { brotliPage, gzipPage, pageEtag, type CachedPage, type Encoding } from './page-cache'
+import { brotliPage, gzipPage, HTML_PAGE, pageEtag, type AnswerKind, type CachedPage, type Encoding } from './page-cache'
 
 export interface RequestLang {
   lang: Lang
@@ -60,10 +60,14 @@ export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifN
 }
 
 /** An answer for a page that will not be cached: compressed only in the encoding this client takes. */
-export function answerUncached(html: string, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }): { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined } {
+export function answerUncached(
+  html: string,
+  req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean },
+  kind: AnswerKind = HTML_PAGE,
+): { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined } {
   const raw = Buffer.from(html)
   const etag = pageEtag(raw)
-  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', etag, 'cache-control': 'no-cache', vary: 'Accept-Encoding, Accept-Language' }
+  const headers: Record<string, string> = { 'content-type': kind.type, etag, 'cache-control': kind.cacheControl, vary: 'Accept-Encoding, Accept-Language' }
   if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
   const encoding = pickEncoding(req.acceptEncoding)
   const body = encoding === 'br' ? brotliPage(raw) : encoding === 'gzip' ? gzipPage(raw) : raw

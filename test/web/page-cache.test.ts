@@ -81,6 +81,20 @@ for (const dialect of testDialects()) {
       expect(await page('/')).toContain('방금 들어온 책')
     })
 
+    it('keeps search answers (page, JSON, suggestions) only until the catalog changes', async () => {
+      const q = encodeURIComponent('갓 나온 검색어')
+      const urls = [`/search?q=${q}`, `/api/search?q=${q}`, `/api/suggest?q=${q}`]
+      for (const url of urls) expect(await page(url)).not.toContain('9791199999985')
+      const before = await hits()
+      for (const url of urls) await page(url)
+      expect(await hits()).toBe(before + urls.length)
+      const res = await fetch(base + urls[1]!)
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+      const book = parseBookInput({ ...seedBook, isbn13: '9791199999985', title: '갓 나온 검색어', categoryIds: ['history-world'] })
+      await otherWrites(() => other.catalog.saveBooks([book]))
+      for (const url of urls) expect(await page(url)).toContain('9791199999985')
+    })
+
     it('answers 304 to a matching ETag and a new body once the book changes', async () => {
       const res = await fetch(`${base}/books/${SEED}`)
       const etag = res.headers.get('etag')!
