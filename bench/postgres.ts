@@ -34,6 +34,12 @@ function startCluster(ctx: BenchContext, bin: string): { url(db: string): string
     ctx.log(`creating a PostgreSQL cluster at ${dir}`)
     asPostgres(`${bin}/initdb`, ['-D', `${dir}/data`, '--locale=C.UTF-8', '--encoding=UTF8', '-U', 'postgres', '--auth=trust'])
   }
+  try {
+    // A cluster left running by an interrupted run: stopped, to start with this run's settings.
+    asPostgres(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-m', 'fast', 'stop'])
+  } catch {
+    /* not running */
+  }
   const options = `-c listen_addresses=127.0.0.1 -p ${PG_PORT} -k ${dir} -c shared_buffers=1GB -c synchronous_commit=off -c max_connections=50`
   execFileSync('taskset', ['-c', '0', ...(process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : []), `${bin}/pg_ctl`, '-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-o', options, 'start'], { stdio: 'ignore' })
   const psql = (statement: string, db = 'postgres') => asPostgres(`${bin}/psql`, ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', '-qc', statement, db])
