@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { BookRow, CategoryRow, Database, NewBookRow } from '../store'
 import { isbn10Of, type Isbn13 } from './isbn'
 import type { BookInput } from './schema'
-import type { Book, BookFacts, BookSummary, Category, Contributor, ContributorRole, StockLine } from './types'
+import type { Book, BookFacts, BookSummary, Category, StockLine } from './types'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -37,11 +37,13 @@ function toRow(b: BookInput, now: string): NewBookRow {
     review_html: b.reviewHtml,
     author_bio_html: b.authorBioHtml,
     cover_url: b.coverUrl,
+    contributors: JSON.stringify(b.contributors.map((c) => ({ name: c.name, role: c.role }))),
+    category_ids: JSON.stringify([...new Set(b.categoryIds)].sort()),
     updated_at: now,
   }
 }
 
-function fromRow(r: BookRow, contributors: Contributor[], categoryIds: string[]): Book {
+function fromRow(r: BookRow): Book {
   return {
     isbn13: r.isbn13 as Isbn13,
     isbn10: r.isbn10,
@@ -49,7 +51,7 @@ function fromRow(r: BookRow, contributors: Contributor[], categoryIds: string[])
     subtitle: r.subtitle,
     originalTitle: r.original_title,
     translations: JSON.parse(r.title_translations),
-    contributors,
+    contributors: JSON.parse(r.contributors),
     publisher: r.publisher,
     imprint: r.imprint,
     issuedOn: r.issued_on,
@@ -71,21 +73,22 @@ function fromRow(r: BookRow, contributors: Contributor[], categoryIds: string[])
     reviewHtml: r.review_html,
     authorBioHtml: r.author_bio_html,
     coverUrl: r.cover_url,
-    categoryIds,
+    categoryIds: JSON.parse(r.category_ids),
     updatedAt: r.updated_at,
   }
 }
 
 /**
  * Inserts or replaces books by ISBN-13, with their contributors and
- * categories, inside the caller's transaction. Multi-row statements keep a
- * million-book load fast.
+ * categories, inside the caller's transaction. The book row carries both (read
+ * with it); the contributor and book_category rows index them (find by name,
+ * by category). Multi-row statements keep a million-book load fast.
  */
 export async function upsertBooks(trx: Db, books: BookInput[], now = new Date().toISOString()): Promise<void> {
   if (books.length === 0) return
   const isbns = books.map((b) => b.isbn13)
   const rows = books.map((b) => toRow(b, now))
-  // SQLite allows 32,766 bound parameters per statement; a book row binds 31.
+  // SQLite allows 32,766 bound parameters per statement; a book row binds 33.
   for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('book')
@@ -115,66 +118,38 @@ export async function deleteBooks(trx: Db, isbns: string[]): Promise<void> {
   for (let i = 0; i < isbns.length; i += 900) await trx.deleteFrom('book').where('isbn13', 'in', isbns.slice(i, i + 900)).execute()
 }
 
-async function contributorsOf(db: Db, isbns: string[]): Promise<Map<string, Contributor[]>> {
-  const byBook = new Map<string, Contributor[]>()
-  if (isbns.length === 0) return byBook
-  const rows = await db.selectFrom('contributor').select(['book_isbn13', 'name', 'role']).where('book_isbn13', 'in', isbns).orderBy('book_isbn13').orderBy('seq').execute()
-  for (const r of rows) {
-    const list = byBook.get(r.book_isbn13) ?? []
-    list.push({ name: r.name, role: r.role as ContributorRole })
-    byBook.set(r.book_isbn13, list)
-  }
-  return byBook
-}
-
 export async function findBook(db: Db, isbn13: Isbn13): Promise<Book | undefined> {
   const row = await db.selectFrom('book').selectAll().where('isbn13', '=', isbn13).executeTakeFirst()
-  if (!row) return undefined
-  const [contributors, categories] = await Promise.all([
-    contributorsOf(db, [isbn13]),
-    db.selectFrom('book_category').select('category_id').where('book_isbn13', '=', isbn13).orderBy('category_id').execute(),
-  ])
-  return fromRow(row, contributors.get(isbn13) ?? [], categories.map((c) => c.category_id))
+  return row && fromRow(row)
 }
 
 /** Whole books in ISBN order after `after`: the way to walk the catalog in batches (reindexing). */
 export async function booksAfter(db: Db, after: string, limit: number): Promise<Book[]> {
   const rows = await db.selectFrom('book').selectAll().where('isbn13', '>', after).orderBy('isbn13').limit(limit).execute()
-  if (rows.length === 0) return []
-  const isbns = rows.map((r) => r.isbn13)
-  const [contributors, links] = await Promise.all([
-    contributorsOf(db, isbns),
-    db.selectFrom('book_category').select(['book_isbn13', 'category_id']).where('book_isbn13', 'in', isbns).orderBy('category_id').execute(),
-  ])
-  const categories = new Map<string, string[]>()
-  for (const l of links) categories.set(l.book_isbn13, [...(categories.get(l.book_isbn13) ?? []), l.category_id])
-  return rows.map((r) => fromRow(r, contributors.get(r.isbn13) ?? [], categories.get(r.isbn13) ?? []))
+  return rows.map(fromRow)
 }
 
-const summaryColumns = ['isbn13', 'title', 'title_translations', 'publisher', 'issued_on', 'format', 'cover_url', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale'] as const
+const summaryColumns = ['isbn13', 'title', 'title_translations', 'contributors', 'publisher', 'issued_on', 'format', 'cover_url', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale'] as const
 
 type SummaryRow = Pick<BookRow, (typeof summaryColumns)[number]>
 
 /** Loads summaries for ISBNs, keeping the order given. */
 export async function findSummaries(db: Db, isbns: string[]): Promise<BookSummary[]> {
   if (isbns.length === 0) return []
-  const [rows, contributors] = await Promise.all([
-    db.selectFrom('book').select(summaryColumns).where('isbn13', 'in', isbns).execute(),
-    contributorsOf(db, isbns),
-  ])
+  const rows = await db.selectFrom('book').select(summaryColumns).where('isbn13', 'in', isbns).execute()
   const byIsbn = new Map(rows.map((r) => [r.isbn13, r]))
   return isbns.flatMap((isbn) => {
     const r = byIsbn.get(isbn)
-    return r ? [toSummary(r, contributors.get(isbn) ?? [])] : []
+    return r ? [toSummary(r)] : []
   })
 }
 
-function toSummary(r: SummaryRow, contributors: Contributor[]): BookSummary {
+function toSummary(r: SummaryRow): BookSummary {
   return {
     isbn13: r.isbn13 as Isbn13,
     title: r.title,
     translations: JSON.parse(r.title_translations),
-    contributors,
+    contributors: JSON.parse(r.contributors),
     publisher: r.publisher,
     issuedOn: r.issued_on,
     format: r.format as BookSummary['format'],
@@ -288,20 +263,12 @@ export async function isbnSlice(db: Db, offset: number, limit: number): Promise<
   return db.selectFrom('book').select(['isbn13', 'updated_at']).where('on_sale', '=', 1).orderBy('isbn13').limit(limit).offset(offset).execute()
 }
 
-/** Full books for ISBNs, in one round of queries (importers load a batch at a time). */
+/** Full books for ISBNs, in no particular order (importers load a batch at a time). */
 export async function findBooks(db: Db, isbns: string[]): Promise<Book[]> {
-  if (isbns.length === 0) return []
   const out: Book[] = []
   for (let i = 0; i < isbns.length; i += 900) {
-    const chunk = isbns.slice(i, i + 900)
-    const [rows, contributors, links] = await Promise.all([
-      db.selectFrom('book').selectAll().where('isbn13', 'in', chunk).execute(),
-      contributorsOf(db, chunk),
-      db.selectFrom('book_category').select(['book_isbn13', 'category_id']).where('book_isbn13', 'in', chunk).orderBy('category_id').execute(),
-    ])
-    const categories = new Map<string, string[]>()
-    for (const l of links) categories.set(l.book_isbn13, [...(categories.get(l.book_isbn13) ?? []), l.category_id])
-    for (const r of rows) out.push(fromRow(r, contributors.get(r.isbn13) ?? [], categories.get(r.isbn13) ?? []))
+    const rows = await db.selectFrom('book').selectAll().where('isbn13', 'in', isbns.slice(i, i + 900)).execute()
+    for (const r of rows) out.push(fromRow(r))
   }
   return out
 }
@@ -343,23 +310,11 @@ export async function qualityCounts(db: Db): Promise<{ books: number; cover: num
 export async function bookFactsAfter(db: Db, afterIsbn: string, limit: number): Promise<BookFacts[]> {
   const rows = await db
     .selectFrom('book')
-    .select(['isbn13', 'title', 'title_translations', 'description_headline', 'description_html', 'series', 'series_number', 'on_sale', 'issued_on'])
+    .select(['isbn13', 'title', 'title_translations', 'contributors', 'category_ids', 'description_headline', 'description_html', 'series', 'series_number', 'on_sale', 'issued_on'])
     .where('isbn13', '>', afterIsbn)
     .orderBy('isbn13')
     .limit(limit)
     .execute()
-  if (rows.length === 0) return []
-  const isbns = rows.map((r) => r.isbn13)
-  const [contributors, links] = await Promise.all([
-    contributorsOf(db, isbns),
-    db.selectFrom('book_category').select(['book_isbn13', 'category_id']).where('book_isbn13', 'in', isbns).execute(),
-  ])
-  const categories = new Map<string, string[]>()
-  for (const l of links) {
-    const list = categories.get(l.book_isbn13) ?? []
-    list.push(l.category_id)
-    categories.set(l.book_isbn13, list)
-  }
   return rows.map((r) => ({
     isbn13: r.isbn13 as Isbn13,
     title: r.title,
@@ -369,8 +324,8 @@ export async function bookFactsAfter(db: Db, afterIsbn: string, limit: number): 
     seriesNumber: r.series_number,
     onSale: r.on_sale === 1,
     issuedOn: r.issued_on,
-    contributors: contributors.get(r.isbn13) ?? [],
-    categoryIds: categories.get(r.isbn13) ?? [],
+    contributors: JSON.parse(r.contributors),
+    categoryIds: JSON.parse(r.category_ids),
   }))
 }
 

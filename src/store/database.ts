@@ -56,6 +56,10 @@ export interface BookTable {
   review_html: string | null
   author_bio_html: string | null
   cover_url: string | null
+  /** JSON: Contributor[] in order; the contributor table indexes the same names. */
+  contributors: string
+  /** JSON: the book's category ids, sorted; book_category indexes the same links. */
+  category_ids: string
   created_at: Generated<string>
   updated_at: string
 }

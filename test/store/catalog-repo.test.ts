@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { isbn13FromPrefix, parseBookInput } from '../../src/catalog'
 import { seedBook } from '../../src/demo'
+import { migrateDown, migrateToLatest } from '../../src/store'
 import { sqlite, testDialects } from '../dialects'
 import { testStore, type TestStore } from '../helpers'
 
@@ -95,6 +96,19 @@ for (const dialect of testDialects()) {
       await store.catalog.saveBooks([first, { ...first, stock: 9 }])
       expect((await store.catalog.getBook(first.isbn13)).stock).toBe(9)
       expect(await store.catalog.countBooks()).toBe(1)
+    })
+
+    it('fills the contributors and category ids a book row carries from the tables that index them', async () => {
+      store = await testStore(dialect, { demoBooks: 0 })
+      const input = parseBookInput({ ...seedBook, contributors: [{ name: '홍길동', role: 'author' }, { name: 'Kim "Jane"', role: 'translator' }] })
+      await store.catalog.saveBooks([input])
+      const saved = await store.catalog.getBook(input.isbn13)
+      // Back to the schema before the columns existed, then forward again: the migration rebuilds them from the contributor and book_category rows.
+      await migrateDown(store.store.db)
+      await migrateToLatest(store.store.db)
+      expect(await store.catalog.getBook(input.isbn13)).toEqual(saved)
+      expect(saved.contributors).toEqual([{ name: '홍길동', role: 'author' }, { name: 'Kim "Jane"', role: 'translator' }])
+      expect((await store.catalog.summaries([input.isbn13]))[0]!.contributors).toEqual(saved.contributors)
     })
   })
 }

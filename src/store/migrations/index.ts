@@ -10,6 +10,7 @@ import * as searchTitleIndex from './2026-11-28T2350-search-title-index'
 import * as searchBrowse from './2026-11-28T2351-search-browse'
 import * as titleLength from './2026-11-28T2352-title-length'
 import * as postgresTitleDoc from './2026-11-28T2353-postgres-title-doc'
+import * as bookContributorsJson from './2026-11-29T0000-book-contributors-json'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2351-search-browse': searchBrowse,
   '2026-11-28T2352-title-length': titleLength,
   '2026-11-28T2353-postgres-title-doc': postgresTitleDoc,
+  '2026-11-29T0000-book-contributors-json': bookContributorsJson,
 }
 
 function migrator(db: Kysely<any>): Migrator {
