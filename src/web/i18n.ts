@@ -267,9 +267,20 @@ const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
 const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
 const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
+// A catalog has a few thousand distinct dates; formatting one costs about a microsecond, finding it a few nanoseconds.
+const formattedDates: Record<Lang, Map<string, string>> = { ko: new Map(), en: new Map() }
+const FORMATTED_DATES_KEPT = 50_000
+
 /** "2025년 10월 20일" / "October 20, 2025" from an ISO date. */
 export function formatDate(lang: Lang, iso: string): string {
-  return dateFormats[lang].format(new Date(`${iso}T00:00:00Z`))
+  const kept = formattedDates[lang]
+  let text = kept.get(iso)
+  if (text === undefined) {
+    text = dateFormats[lang].format(new Date(`${iso}T00:00:00Z`))
+    if (kept.size >= FORMATTED_DATES_KEPT) kept.clear()
+    kept.set(iso, text)
+  }
+  return text
 }
 
 function moneyFormat(lang: Lang, currency: string): { format: Intl.NumberFormat; digits: number } {
@@ -285,12 +296,17 @@ function moneyFormat(lang: Lang, currency: string): { format: Intl.NumberFormat;
 
 /** 12,345: counts and page numbers, grouped the same way in both languages. */
 export function formatCount(n: number): string {
-  return groupedInteger.format(n)
+  // What the Intl format gives for a whole number, several times faster (a product page shows a dozen prices).
+  if (!Number.isSafeInteger(n) || n < 0 || Object.is(n, -0)) return groupedInteger.format(n)
+  const digits = String(n)
+  let out = digits.slice(0, digits.length % 3 || 3)
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`
+  return out
 }
 
 /** A price in minor units, formatted for the language ("21,600원" / "₩21,600"). */
 export function formatMoney(lang: Lang, minor: number, currency: string): string {
-  if (lang === 'ko' && currency === 'KRW') return `${groupedInteger.format(minor)}원`
+  if (lang === 'ko' && currency === 'KRW') return `${formatCount(minor)}원`
   const { format, digits } = moneyFormat(lang, currency)
   return format.format(minor / 10 ** digits)
 }

@@ -117,7 +117,9 @@ export function productPage(ctx: PageContext, view: ProductView): string {
   const paths = categories.leaves(book.categoryIds).map((id) => categories.pathTo(id))
   const descriptionText = richTextToPlain(book.descriptionHtml ?? '')
   const metaDescription = [book.descriptionHeadline, descriptionText].filter(Boolean).join(' ').slice(0, 160)
-  const reviewLong = richTextToPlain(book.reviewHtml ?? '').length > FOLD_TEXT_CHARS
+  // The plain text is never longer than the markup, so most reviews need no stripping to tell.
+  const review = book.reviewHtml ?? ''
+  const reviewLong = review.length > FOLD_TEXT_CHARS && richTextToPlain(review).length > FOLD_TEXT_CHARS
   const sections: Array<[string, string]> = [
     ['introduction', t.bookIntroduction],
     ['contents', t.tableOfContents],
