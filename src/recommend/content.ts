@@ -4,6 +4,8 @@ import type { ReasonKind } from './types'
 /** Candidates a source book collects, with the part of the score each reason gives. */
 export type Candidates = Map<number, Partial<Record<ReasonKind, number>> & { categoryId?: string }>
 
+/** Volumes further apart than this are not recommended for each other. */
+const SERIES_REACH = 5
 const SERIES_NEXT = 1
 const SERIES_NEAR = 0.7
 const SAME_AUTHOR = 0.6
@@ -15,6 +17,19 @@ const LIST_CAP = 40
 const CATEGORY_BEST = 3
 /** Books issued just before and after, per category. */
 const TIME_WINDOW = 8
+
+/** The first place in a series list (sorted by volume number, unnumbered volumes last) whose number is at least `from`. */
+function firstVolumeFrom(list: number[], numbers: ArrayLike<number>, from: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const n = numbers[list[mid]!]!
+    if (!Number.isNaN(n) && n < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 export function addScore(into: Candidates, book: number, reason: ReasonKind, score: number, categoryId?: string): void {
   let c = into.get(book)
@@ -56,7 +71,8 @@ export class ContentIndex {
       this.byCategoryDate.set(key, [...list].sort((a, b) => (books.issuedOn[a]! < books.issuedOn[b]! ? -1 : books.issuedOn[a]! > books.issuedOn[b]! ? 1 : a - b)))
       this.byCategory.set(key, list.sort(rank).slice(0, CATEGORY_BEST))
     }
-    for (const list of this.bySeries.values()) list.sort((a, b) => books.seriesNumbers[a]! - books.seriesNumbers[b]! || a - b)
+    const volume = (i: number) => (Number.isNaN(books.seriesNumbers[i]!) ? Infinity : books.seriesNumbers[i]!)
+    for (const list of this.bySeries.values()) list.sort((a, b) => volume(a) - volume(b) || a - b)
     // Words in more than this many books say nothing about a book in particular.
     const maxDf = Math.max(20, Math.ceil(n * 0.002))
     const df = new Uint32Array(books.tokenCount)
@@ -78,12 +94,16 @@ export class ContentIndex {
   candidates(i: number, into: Candidates): void {
     const b = this.books
     const series = b.series[i]
-    if (series) {
+    const at = b.seriesNumbers[i]!
+    // An unnumbered volume has no neighbours to point to.
+    if (series && !Number.isNaN(at)) {
       const list = this.bySeries.get(series) ?? []
-      const at = b.seriesNumbers[i]!
-      for (const j of list) {
+      // The list is in volume order: only the volumes within SERIES_REACH are visited, however long the series.
+      for (let k = firstVolumeFrom(list, b.seriesNumbers, at - SERIES_REACH); k < list.length; k++) {
+        const j = list[k]!
         const gap = b.seriesNumbers[j]! - at
-        if (j === i || Math.abs(gap) > 5) continue
+        if (gap > SERIES_REACH) break
+        if (j === i || !(Math.abs(gap) <= SERIES_REACH)) continue
         addScore(into, j, 'series', gap === 1 ? SERIES_NEXT : SERIES_NEAR / (1 + Math.abs(gap)))
       }
     }
