@@ -15,9 +15,7 @@ export class SearchIndexer implements CatalogIndexer {
   async booksWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void> {
     if (books.length === 0) return
     this.onChange()
-    // Read through the transaction: the store has one connection, which the transaction holds.
-    const paths = await repo.categoryPaths(trx)
-    const documents = books.map((b) => bookDocument(b, (id) => paths.get(id)?.names ?? []))
+    const { documents, paths } = await documentsOf(trx, books)
     await this.textIndex.write(trx, documents)
     await repo.writeSearchBooks(trx, books.map((b) => searchBookRow(b, (id) => paths.get(id)?.ids ?? [])))
     const counts = new Map<string, number>()
@@ -25,9 +23,23 @@ export class SearchIndexer implements CatalogIndexer {
     await repo.addWords(trx, counts)
   }
 
+  /** Writes the books' full-text documents only: their search rows are already in place. */
+  async documentsWritten(trx: Transaction<Database>, books: BookInput[]): Promise<void> {
+    if (books.length === 0) return
+    this.onChange()
+    await this.textIndex.write(trx, (await documentsOf(trx, books)).documents)
+  }
+
   async booksRemoved(trx: Transaction<Database>, isbns: Isbn13[]): Promise<void> {
     this.onChange()
     await this.textIndex.remove(trx, isbns)
     await repo.removeSearchBooks(trx, isbns.map(Number))
   }
+}
+
+/** The books' index documents, and the category paths they were made with. */
+async function documentsOf(trx: Transaction<Database>, books: BookInput[]) {
+  // Read through the transaction: the store has one connection, which the transaction holds.
+  const paths = await repo.categoryPaths(trx)
+  return { paths, documents: books.map((b) => bookDocument(b, (id) => paths.get(id)?.names ?? [])) }
 }

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { BookSummary, CatalogService } from '../catalog'
+import type { Kysely, Transaction } from 'kysely'
+import type { BookInput, BookSummary, CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
 import type { Database, TextField, TextIndex, TextQuery } from '../store'
 import { buildFacets, facetCategories } from './facets'
@@ -191,16 +191,31 @@ export class SearchService {
 
   /** Rebuilds the index and vocabulary from the catalog, a batch per transaction. */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<number> {
-    const total = await this.catalog.countBooks()
     await this.db.transaction().execute(async (trx) => {
       await this.textIndex.clear(trx)
       await repo.clearSearchTables(trx)
     })
+    return this.eachBatch((trx, books) => this.indexer.booksWritten(trx, books), onProgress)
+  }
+
+  /**
+   * Rebuilds only the engine's own full-text index from the catalog, for a
+   * store whose search rows, vocabulary and shelf totals came over with
+   * `colophon copy` (they are plain tables; the index is FTS5 or a tsvector).
+   */
+  async rebuildTextIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    await this.db.transaction().execute((trx) => this.textIndex.clear(trx))
+    return this.eachBatch((trx, books) => this.indexer.documentsWritten(trx, books), onProgress)
+  }
+
+  /** Every book of the catalog in ISBN order, a batch per transaction. */
+  private async eachBatch(write: (trx: Transaction<Database>, books: BookInput[]) => Promise<void>, onProgress?: (done: number, total: number) => void): Promise<number> {
+    const total = await this.catalog.countBooks()
     let done = 0
     for (let after = ''; ; ) {
       const books = await this.catalog.booksAfter(after, REINDEX_BATCH)
       if (books.length === 0) break
-      await this.db.transaction().execute((trx) => this.indexer.booksWritten(trx, books))
+      await this.db.transaction().execute((trx) => write(trx, books))
       after = books[books.length - 1]!.isbn13
       done += books.length
       onProgress?.(done, total)

@@ -36,6 +36,22 @@ for (const dialect of testDialects()) {
       expect(await back.catalog.countBooks()).toBe(41)
     })
 
+    it('searches the copy as the source once the text index is rebuilt', async () => {
+      const from = await testStore(sqlite!, { demoBooks: 40 })
+      const to = await testStore(dialect, {})
+      stores.push(from, to)
+      await copyStore(from.store, to.store)
+      expect(await to.search.rebuildTextIndex()).toBe(41)
+      for (const q of ['중국 러시아', '9788962633245', '역사']) {
+        const [a, b] = await Promise.all([from, to].map((s) => s.search.search({ q, page: 1, pageSize: 50 })))
+        expect(b!.books.total).toBe(a!.books.total)
+        expect(new Set(b!.books.items.map((i) => i.isbn13))).toEqual(new Set(a!.books.items.map((i) => i.isbn13)))
+        expect(b!.facets.formats).toEqual(a!.facets.formats)
+      }
+      const shelf = await to.search.categoryListing('history', { q: '', page: 1, pageSize: 24 })
+      expect(shelf.result.facets).toEqual((await from.search.categoryListing('history', { q: '', page: 1, pageSize: 24 })).result.facets)
+    })
+
     it('keeps numbering the change log after the copied rows', async () => {
       const from = await testStore(sqlite!, { demoBooks: 5 })
       const to = await testStore(dialect, {})

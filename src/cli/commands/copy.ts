@@ -39,8 +39,9 @@ A search index is not copied; rebuild it on the target.
       target = to.dialect.location
       try {
         report = await copyStore(from, to, { batchRows, onProgress: (done, total) => bar.update(done, total) })
-        // The full-text index is the engine's own structure: the target builds it from the copied books.
-        await buildServices(to).search.reindex()
+        // The full-text index is the engine's own structure: the target builds it from the copied books
+        // (the search rows, vocabulary and shelf totals came over as tables).
+        await buildServices(to).search.rebuildTextIndex()
       } finally {
         await to.close()
       }
