@@ -20,6 +20,8 @@ const MAX_SUGGESTIONS = 8
 const SUGGESTION_CANDIDATES = 200
 const REINDEX_BATCH = 1000
 const DEFAULT_SAMPLE_SIZE = 1000
+/** Matches counted at most; past it a result says "10,000+". */
+const DEFAULT_COUNT_CAP = 10_000
 /** Where a match counts as a title match: ranked above matches only in descriptions. */
 const TITLE_FIELDS: TextField[] = ['title', 'people', 'codes', 'initials']
 
@@ -28,17 +30,19 @@ export class SearchService {
   readonly indexer: SearchIndexer
 
   private readonly sampleSize: number
+  private readonly countCap: number
   private readonly caches: { browse: ResultCache<FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
 
   /**
-   * `sampleSize`: how many best matches a broad query's facets and pages come from (tests make it small).
+   * `sampleSize`: how many best matches a broad query's facets and pages come from;
+   * `countCap`: how many matches are counted at most (tests make both small).
    * `foreignCommits`: the store's commit counter; with it, answers are cached until the catalog changes.
    */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly textIndex: TextIndex,
     private readonly catalog: CatalogService,
-    options: { sampleSize?: number; foreignCommits?: () => number } = {},
+    options: { sampleSize?: number; countCap?: number; foreignCommits?: () => number } = {},
   ) {
     const commits = options.foreignCommits
     this.caches = commits ? { browse: new ResultCache(commits), results: new ResultCache(commits), suggestions: new ResultCache(commits, 5000) } : null
@@ -49,6 +53,7 @@ export class SearchService {
     this.indexer = new SearchIndexer(textIndex, invalidate)
     catalog.onChange(invalidate)
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
+    this.countCap = Math.max(this.sampleSize, options.countCap ?? DEFAULT_COUNT_CAP)
   }
 
   /** A page of books matching the query (all books when it is empty) and the filters, with facets. */
@@ -66,7 +71,8 @@ export class SearchService {
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
     if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
-    const matchCount = query ? await this.textIndex.count(this.db, query) : 0
+    // Counting stops past the cap: a word in most of a million books needn't visit them all to say "10,000+".
+    const matchCount = query ? await this.textIndex.count(this.db, query, this.countCap + 1) : 0
     const titleKey = analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null
     const literals = analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text)
     // A query that matches a large share of the catalog is answered, in relevance order, from its best
@@ -100,13 +106,15 @@ export class SearchService {
     const items = withHighlights(await this.catalog.summaries(isbns), analysed.pieces)
     // Every book has exactly one format, so the format counts add up to the total.
     const counted = [...counts.format.values()].reduce((n, c) => n + c, 0)
-    const total = isSampled && !isFiltered ? matchCount : counted
+    const isTotalAtLeast = isSampled && !isFiltered && matchCount > this.countCap
+    const total = isSampled && !isFiltered ? Math.min(matchCount, this.countCap) : counted
     const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
     return {
       q: analysed.text,
       isTruncated: analysed.isTruncated,
       sort,
       books: { items, total, page: params.page, pageSize: params.pageSize },
+      isTotalAtLeast,
       sampled: isSampled ? { best: this.sampleSize, covered: counted } : null,
       facets: buildFacets(counts, params.category ? tree.get(params.category) : undefined, facetCategories(tree, params.category), params),
       didYouMean: corrections.size ? corrected : null,
@@ -252,6 +260,7 @@ function emptyResult(analysed: AnalysedQuery, sort: SearchSort, params: SearchPa
     isTruncated: analysed.isTruncated,
     sort,
     books: { items: [], total: 0, page: params.page, pageSize: params.pageSize },
+    isTotalAtLeast: false,
     sampled: null,
     facets: { categories: [], publishers: [], formats: [], languages: [], years: [], prices: [] },
     didYouMean: null,

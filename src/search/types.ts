@@ -57,6 +57,8 @@ export interface SearchResult {
   isTruncated: boolean
   sort: SearchSort
   books: Page<SearchHit>
+  /** Set when more books match than were counted: `books.total` is then a lower bound ("10,000+"). */
+  isTotalAtLeast: boolean
   /**
    * Set when the query matched many books: facets and pages then cover only
    * its `best` best matches, `covered` of them after the filters.

@@ -43,8 +43,8 @@ export interface TextIndex {
   matches(query: TextQuery, options?: { isScored?: boolean; first?: number }): RawBuilder<{ id: number; score: number }>
   /** A table expression of (id, score) over matches already fetched, so one ranking serves several statements. */
   fromMatches(matches: Array<{ id: number; score: number }>): RawBuilder<{ id: number; score: number }>
-  /** How many books match: cheap, as it ranks nothing and reads no rows. */
-  count(db: Db, query: TextQuery): Promise<number>
+  /** How many books match, at most `upTo`: it ranks nothing, and stops counting there. */
+  count(db: Db, query: TextQuery, upTo?: number): Promise<number>
   /** Bytes the index takes on disk, when the engine can tell. */
   sizeOnDisk(db: Db): Promise<number | null>
 }

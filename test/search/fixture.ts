@@ -10,7 +10,7 @@ import type { TestDialect } from '../dialects'
 export async function demoStore(
   dialect: TestDialect,
   books: number,
-  options: { sampleSize?: number } = {},
+  options: { sampleSize?: number; countCap?: number } = {},
 ): Promise<Services & { app: ReturnType<typeof createApp>; cleanup(): Promise<void> }> {
   const database = await dialect.freshDatabase()
   const services = buildServices(await openStore(database.url, { poolSize: 4 }))

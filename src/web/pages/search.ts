@@ -15,7 +15,7 @@ export function searchPage(ctx: PageContext, result: SearchResult, state: Record
   const { total } = result.books
   const hasFilters = Object.keys(FILTERS_OFF).some((k) => state[k] !== undefined)
   const heading = result.q ? fill(t.searchResultsFor, { q: result.q }) : t.searchTitle
-  const body = html`<h1>${heading}${total ? html` <small class="empty">${fill(t.resultsCount, { n: total.toLocaleString('en-US') })}</small>` : ''}</h1>
+  const body = html`<h1>${heading}${total ? html` <small class="empty">${fill(result.isTotalAtLeast ? t.resultsAtLeast : t.resultsCount, { n: total.toLocaleString('en-US') })}</small>` : ''}</h1>
 ${result.isTruncated ? html`<p class="notice" role="status">${fill(t.queryTruncated, { n: MAX_QUERY_CHARS })}</p>` : ''}
 ${result.didYouMean ? html`<p class="notice">${t.didYouMean} <a href="${link({ q: result.didYouMean })}">${result.didYouMean}</a></p>` : ''}
 ${total === 0

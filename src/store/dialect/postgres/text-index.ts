@@ -78,9 +78,10 @@ export const postgresTextIndex: TextIndex = {
     const json = JSON.stringify(matches.map((m) => [m.id, m.score]))
     return sql<{ id: number; score: number }>`(SELECT (value->>0)::bigint AS id, (value->>1)::float8 AS score FROM jsonb_array_elements(${json}::jsonb))`
   },
-  async count(db, query) {
+  async count(db, query, upTo) {
     const { column, text } = tsMatch(query)
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE ${sql.ref(column)} @@ to_tsquery('simple', ${text})`.execute(db)
+    const some = upTo === undefined ? sql`` : sql` LIMIT ${upTo}`
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT id FROM search_doc WHERE ${sql.ref(column)} @@ to_tsquery('simple', ${text})${some}) AS m`.execute(db)
     return Number(r.rows[0]?.n ?? 0)
   },
   async sizeOnDisk(db) {

@@ -48,8 +48,9 @@ export const sqliteTextIndex: TextIndex = {
     const json = JSON.stringify(matches.map((m) => [m.id, m.score]))
     return sql<{ id: number; score: number }>`(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS score FROM json_each(${json}))`
   },
-  async count(db, query) {
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}`.execute(db)
+  async count(db, query, upTo) {
+    const some = upTo === undefined ? sql`` : sql` LIMIT ${upTo}`
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM search_doc WHERE search_doc MATCH ${fts5Query(query)}${some})`.execute(db)
     return Number(r.rows[0]?.n ?? 0)
   },
   async sizeOnDisk(db) {
