@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { request } from 'node:http'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { repoRoot } from './lib'
 
@@ -42,12 +43,37 @@ export function startProcess(command: string, args: string[], options: { env?: N
   }
 }
 
+/**
+ * A GET on a connection of its own (no keep-alive pool): the bench restarts
+ * servers on the same port, and a pooled connection to the stopped one fails
+ * with "other side closed". Without a User-Agent, as scripts are not shoppers.
+ */
+export function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** A value from the server's Prometheus metrics, NaN when it has none. */
+export async function serverMetric(base: string, name: string, labels: string): Promise<number> {
+  const text = (await get(`${base}/metrics`)).body.toString()
+  const m = text.match(new RegExp(`^${name}\\{${labels}\\} ([\\d.e+-]+|NaN)$`, 'm'))
+  return m ? Number(m[1]) : NaN
+}
+
 /** Waits until the URL answers 200; returns the milliseconds it took from `since`. */
 export async function waitForHttp(url: string, since = performance.now(), timeoutMs = 60_000): Promise<number> {
   for (;;) {
     try {
-      const res = await fetch(url)
-      if (res.ok) return performance.now() - since
+      const res = await get(url)
+      if (res.status === 200) return performance.now() - since
     } catch {
       /* not listening yet */
     }

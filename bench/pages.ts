@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { isbn13FromPrefix } from '../src/catalog'
 import { demoDatabase, row, type Bench, type BenchContext, type BenchRow } from './lib'
-import { rssMb, runWrk, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
+import { get, rssMb, runWrk, serverMetric, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
 import { Random } from '../src/demo/random'
 
 const COLOPHON_PORT = 3401
@@ -42,9 +42,9 @@ async function prerender(base: string, paths: string[], root: string, log: (m: s
   const queue = [...paths]
   const worker = async () => {
     for (let path = queue.pop(); path; path = queue.pop()) {
-      const res = await fetch(base + path, { headers: { 'accept-language': 'ko' } })
-      if (!res.ok) throw new Error(`${path}: ${res.status}`)
-      const html = Buffer.from(await res.arrayBuffer())
+      const res = await get(base + path, { 'accept-language': 'ko' })
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+      const html = res.body
       const file = root + (path.endsWith('/') ? path + 'index.html' : path)
       mkdirSync(file.slice(0, file.lastIndexOf('/')), { recursive: true })
       writeFileSync(file, html)
@@ -53,12 +53,6 @@ async function prerender(base: string, paths: string[], root: string, log: (m: s
     }
   }
   await Promise.all([worker(), worker(), worker(), worker()])
-}
-
-async function metric(base: string, name: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text()
-  const m = text.match(new RegExp(`^${name}\\{${labels}\\} ([\\d.e+-]+|NaN)$`, 'm'))
-  return m ? Number(m[1]) : NaN
 }
 
 /** Alternates A and B runs (A B A B) so drift in the machine falls on both; returns the mean of each. */
@@ -140,7 +134,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const product = wrk(colophon, 'one-product.txt', 5)
     for (const path of listings) {
       writeFileSync(`${dir}/one.txt`, path + '\n')
-      await fetch(colophon + path)
+      await get(colophon + path)
       const r = wrk(colophon, 'one.txt', 5)
       rows.push(row('pages', `${path}: p50`, r.p50ms, 'ms', { name: 'product p50', value: product.p50ms }))
       rows.push(row('pages', `${path}: p99`, r.p99ms, 'ms', { name: 'product p99', value: product.p99ms }))
@@ -158,16 +152,16 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     // No page cache: what a render costs, from the server's own summary.
     await startCold(['--no-page-cache'])
     const uncached = wrk(colophon, 'warm.txt')
-    const p50 = (await metric(colophon, 'colophon_page_render_seconds', 'quantile="0.5",route="product"')) * 1000
-    const p99 = (await metric(colophon, 'colophon_page_render_seconds', 'quantile="0.99",route="product"')) * 1000
+    const p50 = (await serverMetric(colophon, 'colophon_page_render_seconds', 'quantile="0.5",route="product"')) * 1000
+    const p99 = (await serverMetric(colophon, 'colophon_page_render_seconds', 'quantile="0.99",route="product"')) * 1000
     rows.push(row('pages', 'no cache: product render p50', p50, 'ms', undefined, 'server metric'))
     rows.push(row('pages', 'no cache: product render p99', p99, 'ms', undefined, 'server metric'))
     rows.push(row('pages', 'no cache: throughput', uncached.rps, 'req/s', { name: 'nginx warm', value: warmRuns.b.rps }, `p99 ${uncached.p99ms.toFixed(1)} ms`))
     for (const path of listings) {
-      await fetch(colophon + path)
+      await get(colophon + path)
     }
     for (const route of ['home', 'category']) {
-      rows.push(row('pages', `no cache: ${route} render p50`, (await metric(colophon, 'colophon_page_render_seconds', `quantile="0.5",route="${route}"`)) * 1000, 'ms'))
+      rows.push(row('pages', `no cache: ${route} render p50`, (await serverMetric(colophon, 'colophon_page_render_seconds', `quantile="0.5",route="${route}"`)) * 1000, 'ms'))
     }
   } finally {
     await server?.stop()

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { feedFile, importInChild } from './import'
 import { demoDatabase, percentile, repoRoot, row, type Bench, type BenchContext, type BenchRow } from './lib'
-import { runWrk, startColophon, waitForHttp, type Started, type WrkResult } from './load'
+import { runWrk, serverMetric, startColophon, waitForHttp, type Started, type WrkResult } from './load'
 import { uncachedCosts } from './search'
 
 const PG_PORT = 55450
@@ -73,12 +73,6 @@ function copiedCatalog(ctx: BenchContext, sqlite: string, cluster: ReturnType<ty
   return cluster.url(name)
 }
 
-async function metric(base: string, name: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text()
-  const m = text.match(new RegExp(`^${name}\\{${labels}\\} ([\\d.e+-]+|NaN)$`, 'm'))
-  return m ? Number(m[1]) : NaN
-}
-
 /** Product pages rendered on every request (no page cache), 10 connections, 10 s, A B A B between the two servers. */
 function productRuns(sqlite: string, postgres: string, paths: string, workDir: string): { sqlite: WrkResult[]; postgres: WrkResult[] } {
   const out = { sqlite: [] as WrkResult[], postgres: [] as WrkResult[] }
@@ -124,7 +118,7 @@ export const postgresBench: Bench = {
       const runs = productRuns(a, b, paths, ctx.workDir)
       const sq = { rps: mean(runs.sqlite.map((r) => r.rps)), p99: Math.max(...runs.sqlite.map((r) => r.p99ms)), p50: mean(runs.sqlite.map((r) => r.p50ms)) }
       const pg = { rps: mean(runs.postgres.map((r) => r.rps)), p99: Math.max(...runs.postgres.map((r) => r.p99ms)), p50: mean(runs.postgres.map((r) => r.p50ms)) }
-      const render = async (base: string, q: string) => (await metric(base, 'colophon_page_render_seconds', `quantile="${q}",route="product"`)) * 1000
+      const render = async (base: string, q: string) => (await serverMetric(base, 'colophon_page_render_seconds', `quantile="${q}",route="product"`)) * 1000
       rows.push(
         row('postgres', 'product page p50 (no cache)', pg.p50, 'ms', { name: 'SQLite ms', value: sq.p50 }, `10 connections, ${PRODUCT_URLS} books, A B A B`),
         row('postgres', 'product page p99 (no cache)', pg.p99, 'ms', { name: 'SQLite ms', value: sq.p99 }),
