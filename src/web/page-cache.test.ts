@@ -23,7 +23,7 @@ describe('PageCache', () => {
     expect([c.get('a'), c.get('b'), c.get('home')].map(Boolean)).toEqual([false, true, false])
   })
 
-  it('evicts the least recently used pages beyond its byte budget', () => {
+  it('evicts the oldest pages not hit since, beyond its byte budget', () => {
     const one = compressPage('x'.repeat(1000), ['1'])
     const c = cache(one.bytes * 2)
     c.put('1', one, c.generation)

@@ -25,6 +25,8 @@ export class CachedPage {
   private readonly headerLists: Partial<Record<Encoding, string[]>> = {}
   /** Called with the extra bytes held when another encoding is made (the cache keeps its budget). */
   onGrow: ((bytes: number) => void) | undefined
+  /** Set by every hit; eviction gives a page hit since it last looked a second chance. */
+  isRecent = false
 
   constructor(
     raw: Buffer,
@@ -104,7 +106,8 @@ export function compressPage(body: string, deps: CachedPage['deps'], first: Enco
  */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>()
-  private readonly keysByIsbn = new Map<string, Set<string>>()
+  /** The pages that show each book: most books are on one page, so a lone key is kept as it is, not in a Set of its own. */
+  private readonly keysByIsbn = new Map<string, string | Set<string>>()
   private readonly listingKeys = new Set<string>()
   private bytes = 0
   private seq = 0
@@ -142,13 +145,14 @@ export class PageCache {
     this.invalidate(change)
   }
 
+  /**
+   * A hit only marks the page: moving it in the map on every hit (a true LRU)
+   * churns the map's storage tens of thousands of times a second, and the
+   * garbage collections that follow were the slowest 1% of cached answers.
+   */
   get(key: string): CachedPage | undefined {
     const page = this.pages.get(key)
-    if (page) {
-      // Map order is the eviction order: a hit moves the page to the back.
-      this.pages.delete(key)
-      this.pages.set(key, page)
-    }
+    if (page) page.isRecent = true
     return page
   }
 
@@ -164,13 +168,20 @@ export class PageCache {
     if (page.deps === 'listing') this.listingKeys.add(key)
     else
       for (const isbn of page.deps) {
-        let keys = this.keysByIsbn.get(isbn)
-        if (!keys) this.keysByIsbn.set(isbn, (keys = new Set()))
-        keys.add(key)
+        const keys = this.keysByIsbn.get(isbn)
+        if (keys === undefined) this.keysByIsbn.set(isbn, key)
+        else if (typeof keys === 'string') {
+          if (keys !== key) this.keysByIsbn.set(isbn, new Set([keys, key]))
+        } else keys.add(key)
       }
-    for (const oldest of this.pages.keys()) {
+    // Second chance (CLOCK): the oldest pages go first, but a page hit since it was last looked at moves to the back.
+    for (const [oldest, candidate] of this.pages) {
       if (this.bytes <= this.maxBytes) break
-      this.remove(oldest)
+      if (candidate.isRecent && candidate !== page) {
+        candidate.isRecent = false
+        this.pages.delete(oldest)
+        this.pages.set(oldest, candidate)
+      } else this.remove(oldest)
     }
   }
 
@@ -187,7 +198,8 @@ export class PageCache {
     for (const key of [...this.listingKeys]) this.remove(key)
     for (const isbn of change.isbns) {
       const keys = this.keysByIsbn.get(isbn)
-      if (keys) for (const key of [...keys]) this.remove(key)
+      if (typeof keys === 'string') this.remove(keys)
+      else if (keys) for (const key of [...keys]) this.remove(key)
     }
   }
 
@@ -205,8 +217,11 @@ export class PageCache {
     else
       for (const isbn of page.deps) {
         const keys = this.keysByIsbn.get(isbn)
-        keys?.delete(key)
-        if (keys?.size === 0) this.keysByIsbn.delete(isbn)
+        if (keys === key) this.keysByIsbn.delete(isbn)
+        else if (typeof keys === 'object') {
+          keys.delete(key)
+          if (keys.size === 1) this.keysByIsbn.set(isbn, keys.values().next().value!)
+        }
       }
   }
 }

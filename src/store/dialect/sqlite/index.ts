@@ -57,7 +57,8 @@ export function sqliteDialect(path: string): StoreDialect {
       connection.pragma('synchronous = NORMAL')
       connection.pragma('foreign_keys = ON')
       connection.pragma('busy_timeout = 5000')
-      connection.pragma('cache_size = -65536')
+      // 32 MB: the OS keeps the file's hot pages too; more here costs each worker memory and bought no speed (0.66 vs 0.68 ms a product render at a million books).
+      connection.pragma('cache_size = -32768')
       return new Kysely<Database>({
         dialect: new ColophonSqliteDialect({ database: withStatementCache(connection) }),
         ...(onQuery
