@@ -225,6 +225,22 @@ export async function relatedIsbns(db: Db, book: Pick<Book, 'isbn13' | 'contribu
         .execute()
       for (const r of rows) score.set(r.isbn13, (score.get(r.isbn13) ?? 0) + 1)
     }
+    // A small shelf doesn't fill the list: the shelves beside it (same parent) come next.
+    if (score.size < limit) {
+      const rows = await db
+        .selectFrom('book_category')
+        .innerJoin('book', 'book.isbn13', 'book_category.book_isbn13')
+        .select('book.isbn13')
+        .where('book_category.category_id', 'in', (eb) =>
+          eb.selectFrom('category').select('id').where('parent_id', 'in', (p) => p.selectFrom('category').select('parent_id').where('id', 'in', book.categoryIds).where('parent_id', 'is not', null)),
+        )
+        .where('book.isbn13', '!=', book.isbn13)
+        .where('book.on_sale', '=', 1)
+        .orderBy('book_category.book_isbn13', 'desc')
+        .limit(limit * 4)
+        .execute()
+      for (const r of rows) if (!score.has(r.isbn13)) score.set(r.isbn13, 0.5)
+    }
   }
   return [...score.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
