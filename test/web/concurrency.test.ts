@@ -78,7 +78,7 @@ for (const dialect of testDialects()) {
           const [a, b] = await Promise.all(servers.map(async (s) => (await (await fetch(`http://127.0.0.1:${s.port}${path}`)).text()).replaceAll(`:${s.port}/`, ':PORT/')))
           expect(a).toContain(`(판 ${ROUNDS})`)
           expect(a).toBe(b)
-        }, { timeout: 3000, interval: 20 })
+        }, { timeout: 10_000, interval: 20 })
       }
     })
   })
