@@ -15,6 +15,8 @@ const TEXT = 0.5
 const LIST_CAP = 40
 /** A category's best-sellers offered beside every book of it. */
 const CATEGORY_BEST = 3
+/** A word in more books than this is too common to say two books are alike. */
+const MAX_WORD_BOOKS = 300
 /** Books issued just before and after, per category. */
 const TIME_WINDOW = 8
 
@@ -73,8 +75,10 @@ export class ContentIndex {
     }
     const volume = (i: number) => (Number.isNaN(books.seriesNumbers[i]!) ? Infinity : books.seriesNumbers[i]!)
     for (const list of this.bySeries.values()) list.sort((a, b) => volume(a) - volume(b) || a - b)
-    // Words in more than this many books say nothing about a book in particular.
-    const maxDf = Math.max(20, Math.ceil(n * 0.002))
+    // Words in more than this many books say nothing about a book in particular. The bound is absolute
+    // as well as relative: a share of the catalog would grow every word's postings, and each book's
+    // candidates with them, as the catalog grows (at a million books, 0.2% is 2,000 books a word).
+    const maxDf = Math.min(MAX_WORD_BOOKS, Math.max(20, Math.ceil(n * 0.002)))
     const df = new Uint32Array(books.tokenCount)
     for (const t of books.tokens) for (const id of t) df[id]!++
     this.idf = new Float64Array(books.tokenCount)
