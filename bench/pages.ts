@@ -17,24 +17,11 @@ const bookPath = (n: number) => (n === 0 ? `/books/${SEED}` : `/books/${isbn13Fr
 
 /** Ranks drawn from Zipf(s = 1) over the catalog, mapped onto books by a fixed permutation. */
 function zipfPaths(books: number): string[] {
-  const total = books + 1
-  const cdf = new Float64Array(total)
-  let sum = 0
-  for (let r = 0; r < total; r++) cdf[r] = sum += 1 / (r + 1)
   const rnd = new Random(20261128)
-  const out: string[] = []
-  for (let i = 0; i < ZIPF_DRAWS; i++) {
-    const u = rnd.next() * sum
-    let lo = 0
-    let hi = total - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cdf[mid]! < u) lo = mid + 1
-      else hi = mid
-    }
-    out.push(bookPath(lo === 0 ? 0 : ((lo * 7919) % books) + 1))
-  }
-  return out
+  return Array.from({ length: ZIPF_DRAWS }, () => {
+    const rank = rnd.zipfRank(books + 1)
+    return bookPath(rank === 0 ? 0 : ((rank * 7919) % books) + 1)
+  })
 }
 
 async function prerender(base: string, paths: string[], root: string, log: (m: string) => void): Promise<void> {

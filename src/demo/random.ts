@@ -23,7 +23,12 @@ export class Random {
 
   /** An item of a list ordered most common first, the n-th about 1/n as likely as the first (Zipf's law). */
   zipf<T>(list: readonly T[]): T {
-    return list[zipfRank(list.length, this.next())]!
+    return list[this.zipfRank(list.length)]!
+  }
+
+  /** A rank from 0 to n-1, rank r drawn about 1/(r+1) as often as rank 0. */
+  zipfRank(n: number): number {
+    return zipfRank(n, this.next())
   }
 
   chance(p: number): boolean {
