@@ -189,3 +189,22 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(status.match(/VmRSS:\s+(\d+)/)![1]) / 1024
 }
+
+/** Alternates A and B runs (A B A B) so drift in the machine falls on both; returns the mean of each. */
+export function alternate(a: () => WrkResult, b: () => WrkResult, rounds = 2): { a: WrkResult; b: WrkResult } {
+  const as: WrkResult[] = []
+  const bs: WrkResult[] = []
+  for (let i = 0; i < rounds; i++) {
+    as.push(a())
+    bs.push(b())
+  }
+  const mean = (rs: WrkResult[]): WrkResult => ({
+    rps: rs.reduce((t, r) => t + r.rps, 0) / rs.length,
+    p50ms: rs.reduce((t, r) => t + r.p50ms, 0) / rs.length,
+    p99ms: Math.max(...rs.map((r) => r.p99ms)),
+    requests: rs.reduce((t, r) => t + r.requests, 0),
+    errors: rs.reduce((t, r) => t + r.errors, 0),
+    non2xx: rs.reduce((t, r) => t + r.non2xx, 0),
+  })
+  return { a: mean(as), b: mean(bs) }
+}

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { isbn13FromPrefix } from '../src/catalog'
 import { demoDatabase, row, type Bench, type BenchContext, type BenchRow } from './lib'
-import { get, rssMb, runWrk, serverMetric, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
+import { alternate, get, rssMb, runWrk, serverMetric, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
 import { Random } from '../src/demo/random'
 
 const COLOPHON_PORT = 3401
@@ -40,25 +40,6 @@ async function prerender(base: string, paths: string[], root: string, log: (m: s
     }
   }
   await Promise.all([worker(), worker(), worker(), worker()])
-}
-
-/** Alternates A and B runs (A B A B) so drift in the machine falls on both; returns the mean of each. */
-function alternate(a: () => WrkResult, b: () => WrkResult, rounds = 2): { a: WrkResult; b: WrkResult } {
-  const as: WrkResult[] = []
-  const bs: WrkResult[] = []
-  for (let i = 0; i < rounds; i++) {
-    as.push(a())
-    bs.push(b())
-  }
-  const mean = (rs: WrkResult[]): WrkResult => ({
-    rps: rs.reduce((t, r) => t + r.rps, 0) / rs.length,
-    p50ms: rs.reduce((t, r) => t + r.p50ms, 0) / rs.length,
-    p99ms: Math.max(...rs.map((r) => r.p99ms)),
-    requests: rs.reduce((t, r) => t + r.requests, 0),
-    errors: rs.reduce((t, r) => t + r.errors, 0),
-    non2xx: rs.reduce((t, r) => t + r.non2xx, 0),
-  })
-  return { a: mean(as), b: mean(bs) }
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { feedFile, importInChild } from './import'
 import { demoDatabase, percentile, repoRoot, row, type Bench, type BenchContext, type BenchRow } from './lib'
-import { runWrk, serverMetric, startColophon, waitForHttp, type Started, type WrkResult } from './load'
+import { alternate, runWrk, serverMetric, startColophon, waitForHttp, type Started } from './load'
 import { uncachedCosts } from './search'
 
 const PG_PORT = 55450
@@ -73,18 +73,6 @@ function copiedCatalog(ctx: BenchContext, sqlite: string, cluster: ReturnType<ty
   return cluster.url(name)
 }
 
-/** Product pages rendered on every request (no page cache), 10 connections, 10 s, A B A B between the two servers. */
-function productRuns(sqlite: string, postgres: string, paths: string, workDir: string): { sqlite: WrkResult[]; postgres: WrkResult[] } {
-  const out = { sqlite: [] as WrkResult[], postgres: [] as WrkResult[] }
-  for (let round = 0; round < 2; round++) {
-    out.sqlite.push(runWrk(sqlite, paths, { seconds: 10, connections: 10, workDir }))
-    out.postgres.push(runWrk(postgres, paths, { seconds: 10, connections: 10, workDir }))
-  }
-  return out
-}
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-
 export const postgresBench: Bench = {
   name: 'postgres',
   summary: 'product page, search and import on PostgreSQL beside SQLite, same catalog, same run',
@@ -111,13 +99,15 @@ export const postgresBench: Bench = {
         servers.push(server)
         await waitForHttp(`http://127.0.0.1:${port}/readyz`)
       }
-      const [a, b] = ['sqlite', 'postgres'].map((_, i) => `http://127.0.0.1:${[SQLITE_PORT, POSTGRES_PORT][i]}`) as [string, string]
+      const a = `http://127.0.0.1:${SQLITE_PORT}`
+      const b = `http://127.0.0.1:${POSTGRES_PORT}`
+      const wrk = (base: string, seconds: number) => runWrk(base, paths, { seconds, connections: 10, workDir: ctx.workDir })
       // One pass over every URL first, so both databases have the pages' rows in memory.
-      runWrk(a, paths, { seconds: 3, connections: 10, workDir: ctx.workDir })
-      runWrk(b, paths, { seconds: 3, connections: 10, workDir: ctx.workDir })
-      const runs = productRuns(a, b, paths, ctx.workDir)
-      const sq = { rps: mean(runs.sqlite.map((r) => r.rps)), p99: Math.max(...runs.sqlite.map((r) => r.p99ms)), p50: mean(runs.sqlite.map((r) => r.p50ms)) }
-      const pg = { rps: mean(runs.postgres.map((r) => r.rps)), p99: Math.max(...runs.postgres.map((r) => r.p99ms)), p50: mean(runs.postgres.map((r) => r.p50ms)) }
+      wrk(a, 3)
+      wrk(b, 3)
+      const runs = alternate(() => wrk(a, 10), () => wrk(b, 10))
+      const sq = { rps: runs.a.rps, p99: runs.a.p99ms, p50: runs.a.p50ms }
+      const pg = { rps: runs.b.rps, p99: runs.b.p99ms, p50: runs.b.p50ms }
       const render = async (base: string, q: string) => (await serverMetric(base, 'colophon_page_render_seconds', `quantile="${q}",route="product"`)) * 1000
       rows.push(
         row('postgres', 'product page p50 (no cache)', pg.p50, 'ms', { name: 'SQLite ms', value: sq.p50 }, `10 connections, ${PRODUCT_URLS} books, A B A B`),
