@@ -86,7 +86,7 @@ export async function pageIsbns(
     // among those, the shorter the title the more of it the query covers: the nearest to an exact match.
     // An uncorrelated IN is evaluated once into a lookup table, where a join would rescan the index.
     const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
-    if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND (s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey}) THEN 0 ELSE 1 END`)
+    if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${exactTitle(options.titleKey)} THEN 0 ELSE 1 END`)
     if (options.literals.length) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${spelledOut(options.literals)} THEN 0 ELSE 1 END`)
     q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(CAST(m.score AS numeric), 1) END`)
   }
@@ -120,7 +120,7 @@ export async function pageIsbns(
  */
 export async function titleMatchesRanked(db: Db, match: Match, options: { titleKey: string | null; literals: string[]; limit: number }): Promise<number[]> {
   let q = db.selectFrom('search_book as s').innerJoin(match.as('m'), 'm.id', 's.id').select('s.id')
-  if (options.titleKey) q = q.orderBy(sql`CASE WHEN s.title_key = ${options.titleKey} OR s.alt_title_key = ${options.titleKey} THEN 0 ELSE 1 END`)
+  if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${exactTitle(options.titleKey)} THEN 0 ELSE 1 END`)
   if (options.literals.length) q = q.orderBy(sql`CASE WHEN ${spelledOut(options.literals)} THEN 0 ELSE 1 END`)
   const rows = await q.orderBy('s.title_length').orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc').orderBy('s.id', 'desc').limit(options.limit).execute()
   return rows.map((r) => Number(r.id))
@@ -138,6 +138,11 @@ export async function newestMatches(db: Db, match: Match, except: Match, limit: 
     .limit(limit)
     .execute()
   return rows.map((r) => Number(r.id))
+}
+
+/** The Korean or the English title is the query, normalised. */
+function exactTitle(titleKey: string) {
+  return sql`(s.title_key = ${titleKey} OR s.alt_title_key = ${titleKey})`
 }
 
 /** Every word appears in the Korean or the English title. Words hold only letters and digits: no LIKE escaping needed. */
