@@ -75,9 +75,9 @@ export class SearchService {
     const matchCount = query ? await this.textIndex.count(this.db, query, this.countCap + 1) : 0
     const titleKey = analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null
     const literals = analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text)
-    // A query that matches a large share of the catalog is answered, in relevance order, from its best
-    // matches, ranked once: counting facets over all of them would cost more than anything else in the
-    // request. Other orders and browsing count every book.
+    // A query that matches a large share of the catalog is answered, in relevance order, from a sample of
+    // its best matches (broadSample): ranking or counting facets over all of them would cost more than
+    // anything else in the request. Other orders and browsing count every book.
     const isSampled = query !== null && matchCount > this.sampleSize && sort === 'relevance'
     const sample = isSampled ? this.textIndex.fromMatches(await this.broadSample(query, titleKey, literals)) : null
     const scope = { ...filters, match: sample ?? (query ? this.textIndex.matches(query) : null) }
