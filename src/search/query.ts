@@ -37,3 +37,8 @@ export function analyseQuery(raw: string): AnalysedQuery {
   })
   return { text, isTruncated, isbn: null, pieces }
 }
+
+/** The query's words as typed (not initials or an ISBN), for checking that a title spells them out. */
+export function spelledWords(analysed: AnalysedQuery): string[] {
+  return analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text)
+}

@@ -185,9 +185,16 @@ async function removeRows(trx: Db, ids: number[], deltas: FacetDeltas): Promise<
 
 /**
  * Titles for suggestions: those that start with what was typed (a range on
- * the title index), then some of the other matches, shortest first.
+ * the title index), then some of the other matches, those whose title spells
+ * the typed words out (not only a subtitle or series) and shortest first.
  */
-export async function suggestedTitles(db: Db, typed: string, some: Match, limit: number): Promise<Array<{ isbn13: string; title: string; translations: string }>> {
+export async function suggestedTitles(
+  db: Db,
+  typed: string,
+  words: string[],
+  some: Match,
+  limit: number,
+): Promise<Array<{ isbn13: string; title: string; translations: string }>> {
   const starting = await db
     .selectFrom('search_book as s')
     .select('s.id')
@@ -201,6 +208,7 @@ export async function suggestedTitles(db: Db, typed: string, some: Match, limit:
         .selectFrom('search_book as s')
         .innerJoin(some.as('m'), 'm.id', 's.id')
         .select('s.id')
+        .$if(words.length > 0, (q) => q.orderBy(sql`CASE WHEN ${spelledOut(words)} THEN 0 ELSE 1 END`))
         .orderBy('s.title_length')
         .orderBy('s.is_available', 'desc')
         .orderBy('s.issued_on', 'desc')

@@ -6,7 +6,7 @@ import { buildFacets, facetCategories } from './facets'
 import { highlight } from './highlight'
 import { SearchIndexer } from './indexer'
 import { queryTitleKey } from './document'
-import { analyseQuery, type AnalysedQuery } from './query'
+import { analyseQuery, spelledWords, type AnalysedQuery } from './query'
 import type { FacetCounts } from './facet-counts'
 import * as repo from './repo'
 import * as shelves from './shelves'
@@ -74,7 +74,7 @@ export class SearchService {
     // Counting stops past the cap: a word in most of a million books needn't visit them all to say "10,000+".
     const matchCount = query ? await this.textIndex.count(this.db, query, this.countCap + 1) : 0
     const titleKey = analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null
-    const literals = analysed.pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text)
+    const literals = spelledWords(analysed)
     // A query that matches a large share of the catalog is answered, in relevance order, from a sample of
     // its best matches (broadSample): ranking or counting facets over all of them would cost more than
     // anything else in the request. Other orders and browsing count every book.
@@ -182,7 +182,7 @@ export class SearchService {
     const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
     const [names, titles] = await Promise.all([
       analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
-      repo.suggestedTitles(this.db, typed, this.textIndex.matches(
+      repo.suggestedTitles(this.db, typed, spelledWords(analysed), this.textIndex.matches(
         { terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] },
         { first: SUGGESTION_CANDIDATES },
       ), 3 * MAX_SUGGESTIONS),

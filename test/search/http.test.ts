@@ -96,6 +96,11 @@ for (const dialect of testDialects()) {
       const initials = await json(`/api/suggest?q=${encodeURIComponent('ㅈㄱㄱ ㄹㅅㅇ')}`)
       expect(initials.body.suggestions.map((s: any) => s.path)).toContain(`/books/${SEED}`)
       expect((await json('/api/suggest?q=')).body.suggestions).toEqual([])
+      // Titles that spell the word out come before those that match only by a subtitle or series.
+      const titles = (await json(`/api/suggest?q=${encodeURIComponent('중국')}`)).body.suggestions.filter((s: any) => s.kind === 'title').map((s: any) => s.label as string)
+      expect(titles[0]).toContain('중국')
+      const firstOther = titles.findIndex((t: string) => !t.includes('중국'))
+      if (firstOther >= 0) expect(titles.slice(firstOther).filter((t: string) => t.includes('중국'))).toEqual([])
     })
 
     it('serves the suggestion script, under 3 KB, from every page', async () => {
