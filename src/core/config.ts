@@ -16,6 +16,24 @@ const envSchema = z.object({
     .default('127.0.0.1:9464'),
   /** The staff back office at /admin (user "staff") exists only when this is set. */
   COLOPHON_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
+  /** The store's public origin (https://books.example): every absolute link is built from it, never from a request's Host. */
+  COLOPHON_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://books.example" })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  /** Addresses of the proxies whose X-Forwarded-Proto and X-Forwarded-For are believed: "loopback" or a comma-separated list of IPs. */
+  COLOPHON_TRUST_PROXY: z
+    .string()
+    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+    .default([]),
+  /** Signs session ids and form tokens; at least 32 characters. Unset: the database keeps a generated one. */
+  COLOPHON_SECRET: z.string().min(32, "use at least 32 characters").optional(),
+  /** Bearer tokens of the trading partners who may fetch the ONIX feed, comma-separated; unset, the feed is off. */
+  COLOPHON_FEED_TOKENS: z
+    .string()
+    .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(24, "each feed token needs at least 24 characters")))
+    .default([]),
   /** Upper bound on each worker's rendered-page cache, in MiB. */
   COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
 })

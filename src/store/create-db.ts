@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { StartupError, StoreUnavailableError } from '../core/errors'
 import type { Database } from './database'
@@ -9,6 +10,11 @@ export interface Store {
   readonly dialect: StoreDialect
   /** See StoreDialect.foreignCommitCounter. */
   readonly foreignCommits: () => number
+  /**
+   * The secret that signs session ids and form tokens when the environment gives none:
+   * made once, kept in the database, so every worker and every restart agrees on it.
+   */
+  generatedSecret(): Promise<string>
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>
   close(): Promise<void>
@@ -45,9 +51,21 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     db,
     dialect,
     foreignCommits,
+    generatedSecret: () => generatedSecret(db),
     ping: async () => {
       await sql`select 1`.execute(db)
     },
     close: () => db.destroy(),
   }
+}
+
+async function generatedSecret(db: Kysely<Database>): Promise<string> {
+  // Two workers starting at once may both insert: the first wins and both read it back.
+  await db
+    .insertInto('store_setting')
+    .values({ name: 'secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  const row = await db.selectFrom('store_setting').select('value').where('name', '=', 'secret').executeTakeFirstOrThrow()
+  return row.value
 }

@@ -22,6 +22,13 @@ export interface Database {
   cart_item: CartItemTable
   orders: OrderTable
   order_item: OrderItemTable
+  store_setting: StoreSettingTable
+}
+
+/** Values the store keeps for itself, such as the generated signing secret. */
+export interface StoreSettingTable {
+  name: string
+  value: string
 }
 
 export interface BookTable {

@@ -32,6 +32,8 @@ export const TABLES = {
   cart_item: { key: ['session_id', 'isbn13'] },
   orders: { key: ['id'] },
   order_item: { key: ['order_id', 'isbn13'] },
+  // The signing secret travels with the data, so shoppers' sessions survive a move.
+  store_setting: { key: ['name'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

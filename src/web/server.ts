@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger'
 import type { SearchService } from '../search'
 import { isBot, type RecommendService } from '../recommend'
 import { createApp } from './app'
+import { connectionOptions, limitConnections } from './connections'
 import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
 import { answerPage, pageKey, requestLang } from './page-response'
@@ -36,6 +37,14 @@ export interface ServerOptions {
   exposeMetrics?: boolean
   /** Enables the back office at /admin. */
   adminPassword?: string
+  /** The store's public origin (COLOPHON_PUBLIC_URL); absent, pages link root-relative. */
+  publicUrl?: string
+  /** Proxies whose forwarded headers are believed (COLOPHON_TRUST_PROXY): "loopback" or IP addresses. */
+  trustProxy?: string[]
+  /** Signs session ids and form tokens; absent, a random one lives as long as this server. */
+  secret?: string
+  /** Partners' bearer tokens for the ONIX feed; none, and the feed is off. */
+  feedTokens?: string[]
   /** The process's metrics, when the store was opened with them already (query timing). */
   metrics?: Metrics
 }
@@ -87,10 +96,10 @@ export async function startServer(services: ServerServices, options: ServerOptio
     return true
   }
 
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const server = createServer(connectionOptions, (req, res) => {
     if (!fromCache(req, res)) void viaHono(req, res)
   })
-  // A client that trickles its headers is cut off after headersTimeout; the rest are unaffected.
+  limitConnections(server)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     // Node's default backlog (511) drops connections when a thousand arrive at once; the kernel caps it at somaxconn.

@@ -59,6 +59,10 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
     exposeMetrics: config.COLOPHON_METRICS === 'main',
     adminPassword: config.COLOPHON_ADMIN_PASSWORD,
+    publicUrl: config.COLOPHON_PUBLIC_URL,
+    trustProxy: config.COLOPHON_TRUST_PROXY,
+    secret: config.COLOPHON_SECRET ?? (await store.generatedSecret()),
+    feedTokens: config.COLOPHON_FEED_TOKENS,
   }).catch(async (err: unknown) => {
     await store.close()
     throw err
