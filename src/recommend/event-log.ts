@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely'
 import type { Database } from '../store'
 import { isBot } from './bots'
-import { insertEvents, type StoredEvent } from './repo'
+import { insertEvents, type Kysely, type StoredEvent } from './repo'
 import type { EventKind } from './types'
 
 export interface EventLogOptions {

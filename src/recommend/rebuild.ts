@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely'
 import type { CatalogService } from '../catalog'
 import type { Database } from '../store'
 import { BookTableBuilder, type BookTable } from './book-table'
 import { CoOccurrence } from './behaviour'
 import { ContentIndex, addScore, type Candidates } from './content'
 import { ListRows } from './list-rows'
-import { eventsAfter, replaceLists } from './repo'
+import { eventsAfter, replaceLists, type Kysely } from './repo'
 import { selectList } from './select'
 import type { RebuildStats } from './types'
 

@@ -3,6 +3,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../store'
 import type { EventKind, Reason, ReasonKind } from './types'
 
+// The folder's other files hold the database handle by this type: queries are written only here.
+export type { Kysely }
+
 type Db = Kysely<Database> | Transaction<Database>
 
 export interface StoredEvent {

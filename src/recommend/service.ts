@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely'
 import type { Book, BookSummary, CatalogService } from '../catalog'
 import type { Database } from '../store'
 import { workKey } from './book-table'
 import { EventLog, type EventLogOptions } from './event-log'
 import { rebuildLists } from './rebuild'
-import { listsFor, sessionEvents, type ListRow } from './repo'
+import { listsFor, sessionEvents, type Kysely, type ListRow } from './repo'
 import { MAX_ITEMS, MAX_PER_AUTHOR, MIN_ITEMS } from './select'
 import type { RebuildStats, Reason, Recommended } from './types'
 

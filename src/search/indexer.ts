@@ -1,8 +1,8 @@
 import type { BookInput, CatalogIndexer, Isbn13 } from '../catalog'
 import type { Database, TextIndex } from '../store'
-import type { Transaction } from 'kysely'
 import { bookDocument, searchBookRow, vocabularyOf } from './document'
 import * as repo from './repo'
+import type { Transaction } from './repo'
 
 /** Keeps the search index and the typo vocabulary in step with every catalog write, in the same transaction. */
 export class SearchIndexer implements CatalogIndexer {

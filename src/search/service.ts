@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely'
 import type { BookInput, BookSummary, CatalogService } from '../catalog'
 import { NotFoundError } from '../core/errors'
 import type { Database, TextField, TextIndex, TextQuery } from '../store'
@@ -9,6 +8,8 @@ import { queryTitleKey } from './document'
 import { analyseQuery, spelledWords, type AnalysedQuery } from './query'
 import type { FacetCounts } from './facet-counts'
 import * as repo from './repo'
+import type { Kysely, Transaction } from './repo'
+import * as shelfRepo from './repo/shelves'
 import * as shelves from './shelves'
 import { ResultCache } from './result-cache'
 import { normalise, type QueryPiece } from './tokenise'
@@ -92,7 +93,7 @@ export class SearchService {
       // Browsing counts are the same for every visitor of a shelf: kept, unlike a query's, which its whole answer is.
       query || isShelf || !this.caches ? countFacets() : this.caches.browse.get(JSON.stringify(filters), countFacets),
       isShelf && params.category && sort === 'newest'
-        ? shelves.newestOnShelf(this.db, params.category, params.pageSize, offset)
+        ? shelfRepo.newestOnShelf(this.db, params.category, params.pageSize, offset)
         : repo.pageIsbns(this.db, scope, {
             sort,
             limit: params.pageSize,
@@ -233,7 +234,7 @@ export class SearchService {
 
   /** Recounts the shelves' running facet totals when the index has books but no totals (a database from before they existed). */
   async recountShelvesIfMissing(): Promise<boolean> {
-    if (!(await shelves.areShelfCountsMissing(this.db))) return false
+    if (!(await shelfRepo.areShelfCountsMissing(this.db))) return false
     await this.db.transaction().execute((trx) => shelves.recountShelves(trx))
     return true
   }

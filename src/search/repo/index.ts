@@ -1,8 +1,11 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely'
-import type { Database, SearchBookTable } from '../store'
-import { emptyCounts, PRICE_BANDS, type FacetCounts, type FacetDimension } from './facet-counts'
-import { FacetDeltas } from './shelves'
-import type { SearchSort } from './types'
+import type { Database, SearchBookTable } from '../../store'
+import { emptyCounts, PRICE_BANDS, type FacetCounts, type FacetDimension } from '../facet-counts'
+import { FacetDeltas } from '../shelves'
+import type { SearchSort } from '../types'
+
+// The folder's other files hold the database handle by these types: queries are written only in repo files.
+export type { Kysely, Transaction }
 
 type Db = Kysely<Database> | Transaction<Database>
 type Match = RawBuilder<{ id: number; score: number }>
