@@ -29,24 +29,24 @@ export function compactIsbn(raw: string): string {
  */
 export function parseIsbn(raw: string, field = 'isbn'): Isbn13 {
   const s = compactIsbn(raw)
-  if (s.length === 0) throw new InputError(field, 'is empty; expected an ISBN-10 or ISBN-13')
+  if (s.length === 0) throw new InputError(field, 'is empty; expected an ISBN-10 or ISBN-13', { code: 'isbn_empty' })
   if (s.length === 13) {
-    if (!/^\d{13}$/.test(s)) throw new InputError(field, `"${raw}" has characters other than digits`)
-    if (!/^97[89]/.test(s)) throw new InputError(field, `"${raw}" does not start with 978 or 979`)
+    if (!/^\d{13}$/.test(s)) throw new InputError(field, `"${raw}" has characters other than digits`, { code: 'isbn_characters', params: { value: raw } })
+    if (!/^97[89]/.test(s)) throw new InputError(field, `"${raw}" does not start with 978 or 979`, { code: 'isbn_prefix', params: { value: raw } })
     if (isbn13CheckDigit(s) !== s[12]) {
-      throw new InputError(field, `check digit of "${raw}" is wrong (expected ${isbn13CheckDigit(s)})`)
+      throw new InputError(field, `check digit of "${raw}" is wrong (expected ${isbn13CheckDigit(s)})`, { code: 'isbn_check_digit', params: { value: raw, expected: isbn13CheckDigit(s) } })
     }
     return s as Isbn13
   }
   if (s.length === 10) {
-    if (!/^\d{9}[\dX]$/.test(s)) throw new InputError(field, `"${raw}" has characters other than digits and a final X`)
+    if (!/^\d{9}[\dX]$/.test(s)) throw new InputError(field, `"${raw}" has characters other than digits and a final X`, { code: 'isbn_characters', params: { value: raw } })
     if (isbn10CheckDigit(s) !== s[9]) {
-      throw new InputError(field, `check digit of "${raw}" is wrong (expected ${isbn10CheckDigit(s)})`)
+      throw new InputError(field, `check digit of "${raw}" is wrong (expected ${isbn10CheckDigit(s)})`, { code: 'isbn_check_digit', params: { value: raw, expected: isbn10CheckDigit(s) } })
     }
     const body = '978' + s.slice(0, 9)
     return (body + isbn13CheckDigit(body)) as Isbn13
   }
-  throw new InputError(field, `"${raw}" has ${s.length} characters; expected 10 or 13 digits`)
+  throw new InputError(field, `"${raw}" has ${s.length} characters; expected 10 or 13 digits`, { code: 'isbn_length', params: { value: raw, length: s.length } })
 }
 
 /** True when the string is a valid ISBN in any form. */

@@ -1,11 +1,24 @@
-/** Input that fails validation: says which field, what was wrong, and what was expected. */
+/** Facts a message is built from: the web layer puts them into words in the reader's language. */
+export type ErrorParams = Record<string, string | number>
+
+/**
+ * Input that fails validation: says which field, what was wrong, and what
+ * was expected. `reason` is for operators and logs (English); `code` and
+ * `params` are what a shopper's or staff member's page turns into words.
+ */
 export class InputError extends Error {
+  readonly code: string
+  readonly params: ErrorParams
+
   constructor(
     readonly field: string,
     readonly reason: string,
+    { code = 'invalid', params = {} }: { code?: string; params?: ErrorParams } = {},
   ) {
     super(`${field}: ${reason}`)
     this.name = 'InputError'
+    this.code = code
+    this.params = params
   }
 }
 

@@ -1,5 +1,14 @@
-import type { Session } from './middleware/session'
+import type { Visitor } from './gate'
 import type { PageContext } from './pages/context'
 
 /** What the Hono app's middleware gives every handler. */
-export type AppEnv = { Variables: { page: PageContext; cacheGeneration: number; session: Session } }
+export type AppEnv = {
+  Variables: {
+    page: PageContext
+    visitor: Visitor
+    /** The page cache's generation when the request began: a render that overlapped an invalidation is not stored. */
+    cacheGeneration: number
+    /** The database did not answer the page cache's check: pages already cached may still be served. */
+    isStoreDown: boolean
+  }
+}

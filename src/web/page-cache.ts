@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
 import type { CatalogChange, CatalogService } from '../catalog'
+import { SlottedBody } from './visitor-slot'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 
@@ -34,15 +35,18 @@ export class CachedPage {
     readonly deps: string[] | 'listing',
     first: Encoding,
     kind: AnswerKind = HTML_PAGE,
+    /** Set when the page has a visitor slot: every answer then carries that visitor's own fields, and is private. */
+    readonly slotted?: SlottedBody,
   ) {
     this.etag = pageEtag(raw)
     this.lastModified = new Date().toUTCString()
-    this.notModifiedHeaders = ['content-type', kind.type, 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', kind.cacheControl, 'vary', 'Accept-Encoding, Accept-Language']
-    this.encoded[first === 'br' ? 'br' : 'gzip'] = first === 'br' ? brotliPage(raw) : gzipPage(raw)
+    const cacheControl = slotted ? `private, ${kind.cacheControl}` : kind.cacheControl
+    this.notModifiedHeaders = ['content-type', kind.type, 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', cacheControl, 'vary', 'Accept-Encoding, Accept-Language']
+    if (!slotted) this.encoded[first === 'br' ? 'br' : 'gzip'] = first === 'br' ? brotliPage(raw) : gzipPage(raw)
   }
 
   get bytes(): number {
-    return (this.encoded.br?.length ?? 0) + (this.encoded.gzip?.length ?? 0)
+    return this.slotted ? this.slotted.head.length : (this.encoded.br?.length ?? 0) + (this.encoded.gzip?.length ?? 0)
   }
 
   /** The body in an encoding, made now if no client asked for it before. */
@@ -94,7 +98,7 @@ export function pageEtag(raw: Buffer): string {
 
 /** Builds the cache entry for one page (or JSON answer), compressed in the encoding its first reader takes. */
 export function compressPage(body: string, deps: CachedPage['deps'], first: Encoding = 'gzip', kind: AnswerKind = HTML_PAGE): CachedPage {
-  return new CachedPage(Buffer.from(body), deps, first, kind)
+  return new CachedPage(Buffer.from(body), deps, first, kind, SlottedBody.of(body))
 }
 
 

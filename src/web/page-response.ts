@@ -1,5 +1,6 @@
 import { pickLang, type Lang } from './i18n'
 import { brotliPage, gzipPage, HTML_PAGE, pageEtag, type AnswerKind, type CachedPage, type Encoding } from './page-cache'
+import { fillSlot, type SlottedBody } from './visitor-slot'
 
 export interface RequestLang {
   lang: Lang
@@ -50,7 +51,8 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding {
  * path: 304 when the client's ETag matches, else the body in the best
  * encoding the client accepts (uncompressed only when it accepts neither).
  */
-export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }): PageAnswer {
+export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }, formToken?: string): PageAnswer {
+  if (page.slotted) return answerSlotted(page, page.slotted, req, formToken)
   if (req.ifNoneMatch && req.ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === page.etag)) {
     return { status: 304, headers: page.notModifiedHeaders, body: undefined }
   }
@@ -59,15 +61,35 @@ export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifN
   return { status: 200, headers: page.headers(encoding, body), body: req.isHead ? undefined : body }
 }
 
+/**
+ * A page with a visitor slot: the visitor's form token is part of the body,
+ * so it is part of the ETag too. Brotli streams cannot be joined like gzip
+ * members, so these pages go out as gzip to every client that takes it.
+ */
+function answerSlotted(page: CachedPage, slotted: SlottedBody, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }, formToken: string | undefined): PageAnswer {
+  const etag = formToken ? `${page.etag.slice(0, -1)}.${pageEtag(Buffer.from(formToken)).slice(1, 9)}"` : page.etag
+  const headers = page.notModifiedHeaders.map((v, i) => (i > 0 && page.notModifiedHeaders[i - 1] === 'etag' ? etag : v))
+  if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
+  const preferred = pickEncoding(req.acceptEncoding)
+  const encoding = preferred === 'gzip' || (preferred === 'br' && req.acceptEncoding!.includes('gzip')) ? 'gzip' : 'identity'
+  const body = encoding === 'gzip' ? slotted.gzip(formToken) : slotted.identity(formToken)
+  if (encoding === 'gzip') headers.push('content-encoding', 'gzip')
+  headers.push('content-length', String(body.length))
+  return { status: 200, headers, body: req.isHead ? undefined : body }
+}
+
 /** An answer for a page that will not be cached: compressed only in the encoding this client takes. */
 export function answerUncached(
   html: string,
   req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean },
   kind: AnswerKind = HTML_PAGE,
+  formToken?: string,
 ): { status: 200 | 304; headers: Record<string, string>; body: Buffer | undefined } {
-  const raw = Buffer.from(html)
+  const filled = fillSlot(html, formToken)
+  const raw = Buffer.from(filled)
   const etag = pageEtag(raw)
-  const headers: Record<string, string> = { 'content-type': kind.type, etag, 'cache-control': kind.cacheControl, vary: 'Accept-Encoding, Accept-Language' }
+  const cacheControl = filled === html ? kind.cacheControl : `private, ${kind.cacheControl}`
+  const headers: Record<string, string> = { 'content-type': kind.type, etag, 'cache-control': cacheControl, vary: 'Accept-Encoding, Accept-Language' }
   if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
   const encoding = pickEncoding(req.acceptEncoding)
   const body = encoding === 'br' ? brotliPage(raw) : encoding === 'gzip' ? gzipPage(raw) : raw

@@ -1,17 +1,18 @@
 import { getRequestListener } from '@hono/node-server'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CatalogService } from '../catalog'
 import type { CommerceService } from '../commerce'
 import type { Logger } from '../core/logger'
 import type { SearchService } from '../search'
-import { isBot, type RecommendService } from '../recommend'
+import type { RecommendService } from '../recommend'
 import { createApp } from './app'
 import { connectionOptions, limitConnections } from './connections'
 import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
-import { answerPage, pageKey, requestLang } from './page-response'
-import { isHome, newSessionId, productIsbn, sessionCookie, sessionFromCookie, withSessionCookie } from './session'
+import { cachedAnswer } from './fast-path'
+import { Gate } from './gate'
 
 /** Connections waiting to be accepted: enough for a burst of a few thousand. */
 const LISTEN_BACKLOG = 4096
@@ -45,6 +46,8 @@ export interface ServerOptions {
   secret?: string
   /** Partners' bearer tokens for the ONIX feed; none, and the feed is off. */
   feedTokens?: string[]
+  /** Where the ONIX feed's files are written (COLOPHON_FEED_DIR ?? defaultFeedDir(COLOPHON_DB)). */
+  feedDir?: string
   /** The process's metrics, when the store was opened with them already (query timing). */
   metrics?: Metrics
 }
@@ -64,37 +67,12 @@ export async function startServer(services: ServerServices, options: ServerOptio
   const metrics = options.metrics ?? createMetrics()
   const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
   await pageCache?.start()
-  const app = createApp({ ...services, metrics, pageCache, exposeMetrics: options.exposeMetrics, adminPassword: options.adminPassword })
+  const gate = new Gate({ secret: options.secret ?? randomBytes(32).toString('base64url'), publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const app = createApp({ ...services, metrics, pageCache, gate, publicUrl: options.publicUrl, exposeMetrics: options.exposeMetrics, adminPassword: options.adminPassword, feedTokens: options.feedTokens, feedDir: options.feedDir })
   const viaHono = getRequestListener(app.fetch)
-  const cachedRequests = metrics.requests.labels('cached', '200')
   const { events } = services.recommend
   events.start()
-
-  function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
-    if (!pageCache || (req.method !== 'GET' && req.method !== 'HEAD') || !pageCache.isFresh()) return false
-    const url = req.url ?? '/'
-    let sessionId = sessionFromCookie(req.headers.cookie)
-    // A returning session's home page carries its own recommendations.
-    if (sessionId && isHome(url)) return false
-    const page = pageCache.get(pageKey(requestLang(url, req.headers['accept-language']), url))
-    if (!page) return false
-    const answer = answerPage(page, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'], isHead: req.method === 'HEAD' })
-    metrics.cacheHits.inc()
-    cachedRequests.inc()
-    // A product view is an in-memory append, written to the database later in a batch.
-    const isbn = productIsbn(url)
-    let headers = answer.headers
-    if (isbn && !isBot(req.headers['user-agent'])) {
-      if (!sessionId) {
-        sessionId = newSessionId()
-        headers = withSessionCookie(headers, sessionCookie(sessionId, req.headers['x-forwarded-proto'] === 'https'))
-      }
-      events.record(sessionId, isbn, 'view')
-    }
-    res.writeHead(answer.status, headers)
-    res.end(answer.body)
-    return true
-  }
+  const fromCache = pageCache ? cachedAnswer(gate, pageCache, events, metrics) : () => false
 
   const server = createServer(connectionOptions, (req, res) => {
     if (!fromCache(req, res)) void viaHono(req, res)
@@ -109,10 +87,14 @@ export async function startServer(services: ServerServices, options: ServerOptio
     port: (server.address() as AddressInfo).port,
     metrics,
     close: async () => {
-      await new Promise<void>((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      })
+      // Stops accepting at once. A keep-alive connection only counts as idle between requests,
+      // so idle ones are closed again and again as the requests in flight finish; those get 10 s.
+      const closed = new Promise<void>((done) => server.close(() => done()))
+      const idle = setInterval(() => server.closeIdleConnections(), 50)
+      const cut = setTimeout(() => server.closeAllConnections(), 10_000)
+      await closed
+      clearInterval(idle)
+      clearTimeout(cut)
       await events.close()
     },
   }

@@ -52,7 +52,7 @@ for (const dialect of testDialects()) {
         const page = await (await get(`/books/${SEED}`)).text()
         expect(page).toMatch(/<title>중국과 러시아 \| 콜로폰 서점<\/title>/)
         expect(page).toMatch(/<meta name="description" content="[^"]{20,}">/)
-        expect(page).toContain(`<link rel="canonical" href="http://localhost/books/${SEED}">`)
+        expect(page).toContain(`<link rel="canonical" href="/books/${SEED}">`)
         expect(page).toContain('<meta property="og:type" content="book">')
         const ld = JSON.parse(page.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]!)
         expect(ld).toMatchObject({
@@ -83,7 +83,7 @@ for (const dialect of testDialects()) {
         const page = await (await get(`/books/${SEED}?lang=ko`, { 'accept-language': 'en-US' })).text()
         expect(page).toContain('<html lang="ko">')
         expect(page).toMatch(/class="brand" href="\/\?lang=ko"/)
-        expect(page).toContain(`<link rel="canonical" href="http://localhost/books/${SEED}">`)
+        expect(page).toContain(`<link rel="canonical" href="/books/${SEED}">`)
         expect(page).toMatch(/class="lang" href="\/books\/9788962633245\?lang=en"/)
         const bare = await (await get(`/books/${SEED}`)).text()
         expect(bare).toMatch(/class="brand" href="\/"/)
@@ -95,10 +95,10 @@ for (const dialect of testDialects()) {
       })
 
       it.each([
-        ['9788962633246', 'check digit'],
-        ['97889626332', '11 characters'],
-        ['978896263324X', 'other than digits'],
-        ['hello', '5 characters'],
+        ['9788962633246', '확인 숫자가 맞지 않습니다(5이어야 합니다)'],
+        ['97889626332', '11자리입니다'],
+        ['978896263324X', '숫자가 아닌 글자'],
+        ['hello', '5자리입니다'],
       ])('answers a malformed ISBN %s with 400 and the reason', async (isbn, reason) => {
         const res = await get(`/books/${isbn}`)
         expect(res.status).toBe(400)
@@ -139,10 +139,12 @@ for (const dialect of testDialects()) {
         expect((await get('/api/books/8962633248')).headers.get('location')).toBe(`/api/books/${SEED}`)
         const bad = await get('/api/books/9788962633246')
         expect(bad.status).toBe(400)
-        expect(await bad.json()).toEqual({ error: expect.stringContaining('check digit') })
+        expect(await bad.json()).toEqual({ error: { code: 'isbn_check_digit', field: 'isbn', message: expect.stringContaining('확인 숫자') } })
+        const english = await get('/api/books/9788962633246?lang=en')
+        expect((await english.json()).error.message).toBe('The check digit of the ISBN “9788962633246” is wrong (expected 5).')
         const missing = await get('/api/books/9791199999978')
         expect(missing.status).toBe(404)
-        expect(await missing.json()).toEqual({ error: expect.stringContaining('not found') })
+        expect(await missing.json()).toEqual({ error: { code: 'not_found', message: '찾을 수 없습니다.' } })
       })
     })
 

@@ -1,13 +1,29 @@
 import { zValidator } from '@hono/zod-validator'
-import type { ZodType } from 'zod'
-import { InputError } from '../../core/errors'
+import type { ZodType, core } from 'zod'
+import { InputError, type ErrorParams } from '../../core/errors'
+
+/** A zod issue as a code and its facts, which the error page words in the reader's language. */
+function issueCode(issue: core.$ZodIssue): { code: string; params: ErrorParams } {
+  switch (issue.code) {
+    case 'invalid_value':
+      return { code: 'one_of', params: { options: issue.values.map(String).join(', ') } }
+    case 'too_small':
+      return { code: 'too_small', params: { min: Number(issue.minimum) } }
+    case 'too_big':
+      return { code: 'too_big', params: { max: Number(issue.maximum) } }
+    case 'invalid_type':
+      return { code: issue.expected === 'int' || issue.expected === 'number' ? 'not_number' : 'invalid', params: {} }
+    default:
+      return { code: 'invalid', params: {} }
+  }
+}
 
 /** zod validation of a request part that fails with an InputError, so onError answers it like any bad input. */
 export function valid<T extends ZodType, Target extends 'query' | 'param' | 'form' | 'json'>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0]!
-      throw new InputError(issue.path.join('.') || target, issue.message)
+      throw new InputError(issue.path.join('.') || target, issue.message, issueCode(issue))
     }
   })
 }

@@ -5,7 +5,7 @@ import { html } from '../html'
 import { formatDate, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
-import { displayTitle, recommendationShelf } from './parts'
+import { displayTitle, formFields, recommendationShelf } from './parts'
 
 export interface CartView {
   cart: Cart
@@ -21,15 +21,15 @@ export function cartPage(ctx: PageContext, { cart, alsoBought, categories }: Car
     const title = displayTitle(ctx, l.book)
     return html`<tr><td><a href="${href(ctx, `/books/${isbn}`)}">${title}</a></td>
 <td class="num">${formatMoney(lang, l.unitPrice, l.book.currency)}</td>
-<td><form action="${href(ctx, `/cart/items/${isbn}`)}" method="post"><label for="q-${isbn}" class="vh">${t.quantity}: ${title}</label><input id="q-${isbn}" name="quantity" type="number" min="0" max="99" value="${l.quantity}"><button type="submit" aria-label="${t.update}: ${title}">${t.update}</button></form>
-<form action="${href(ctx, `/cart/items/${isbn}/remove`)}" method="post"><button type="submit" aria-label="${t.remove}: ${title}">${t.remove}</button></form></td>
+<td><form action="${href(ctx, `/cart/items/${isbn}`)}" method="post">${formFields(ctx)}<label for="q-${isbn}" class="vh">${t.quantity}: ${title}</label><input id="q-${isbn}" name="quantity" type="number" min="0" max="99" value="${l.quantity}"><button type="submit" aria-label="${t.update}: ${title}">${t.update}</button></form>
+<form action="${href(ctx, `/cart/items/${isbn}/remove`)}" method="post">${formFields(ctx)}<button type="submit" aria-label="${t.remove}: ${title}">${t.remove}</button></form></td>
 <td class="num">${formatMoney(lang, l.lineTotal, l.book.currency)}</td></tr>`
   })
   const body = html`<h1>${t.cart}</h1>
 ${cart.lines.length
   ? html`<table class="cart-table"><thead><tr><th scope="col">${t.book}</th><th scope="col" class="num">${t.unitPrice}</th><th scope="col">${t.quantity}</th><th scope="col" class="num">${t.lineTotal}</th></tr></thead><tbody>${rows}</tbody></table>
 ${cart.totals.map((s) => html`<p class="cart-total">${t.total}: ${formatMoney(lang, s.amount, s.currency)}</p>`)}
-<form action="${href(ctx, '/cart/checkout')}" method="post"><button class="btn" type="submit">${t.checkout}</button></form>`
+<form action="${href(ctx, '/cart/checkout')}" method="post">${formFields(ctx)}<button class="btn" type="submit">${t.checkout}</button></form>`
   : html`<p class="empty">${t.cartEmpty}</p>`}
 <p><a href="${href(ctx, '/')}">${t.continueShopping}</a></p>
 ${alsoBought.length ? html`<section class="book-section" aria-labelledby="also-h"><h2 id="also-h">${t.customersAlsoBought}</h2>${recommendationShelf(ctx, alsoBought, categories)}</section>` : ''}`

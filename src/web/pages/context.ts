@@ -6,14 +6,21 @@ export interface PageContext {
   /** The reader chose the language with ?lang=; links keep that choice. */
   explicit: boolean
   t: Labels
-  /** Scheme and host, for canonical and Open Graph URLs. */
+  /** The configured public origin for canonical and Open Graph URLs; empty, links are root-relative (never the request's Host). */
   origin: string
   /** The path being rendered, without the language parameter. */
   path: string
+  /**
+   * The visitor's form token, for pages rendered for one visitor only (cart,
+   * back office). Shared pages use a visitor slot instead, filled per answer.
+   */
+  formToken(): string
 }
 
-export function pageContext({ lang, explicit }: { lang: Lang; explicit: boolean }, origin: string, path: string): PageContext {
-  return { lang, explicit, t: labels[lang], origin, path }
+const noToken = () => ''
+
+export function pageContext({ lang, explicit }: { lang: Lang; explicit: boolean }, origin: string, path: string, formToken: () => string = noToken): PageContext {
+  return { lang, explicit, t: labels[lang], origin, path, formToken }
 }
 
 /**

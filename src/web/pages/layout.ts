@@ -1,5 +1,6 @@
 import { assets } from '../assets'
-import { html, jsonScript, type SafeHtml } from '../html'
+import { html, jsonScript, raw, type SafeHtml } from '../html'
+import { visitorSlot } from '../visitor-slot'
 import { href, type PageContext } from './context'
 
 export interface PageMeta {
@@ -15,6 +16,8 @@ export interface PageMeta {
   noindex?: boolean
   /** What the search box shows: the query of a results page. */
   query?: string
+  /** Ids of the state-changing forms on a shared page: each visitor's answer gets its own token fields for them. */
+  visitorForms?: string[]
 }
 
 export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
@@ -58,6 +61,6 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <footer class="site-footer"><div class="wrap">${t.footer}</div></footer>
 <script src="${assets.js.url}" defer></script>
 <script src="${assets.suggest.url}" defer></script>
-</body></html>`.value
+${meta.visitorForms ? raw(visitorSlot(meta.visitorForms)) : ''}</body></html>`.value
   )
 }

@@ -74,3 +74,8 @@ export function pager(ctx: PageContext, page: number, pages: number, link: (n: n
 ${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">${ctx.t.previous}</a>` : ''}${items}
 ${page < pages ? html`<a href="${link(page + 1)}" rel="next">${ctx.t.next}</a>` : ''}</nav>`
 }
+
+/** The hidden token field of a form on a page rendered for one visitor (cart, back office); shared pages use a visitor slot. */
+export function formFields(ctx: PageContext): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${ctx.formToken()}">`
+}

@@ -54,7 +54,7 @@ function priceBox(ctx: PageContext, book: Book, today: string): SafeHtml {
 ${book.listPrice != null ? html`<dt>${t.listPrice}</dt><dd>${pct ? html`<del>${formatMoney(lang, book.listPrice, book.currency)}</del>` : formatMoney(lang, book.listPrice, book.currency)}</dd>` : ''}
 ${sale != null ? html`<dt>${t.salePrice}</dt><dd><span class="sale">${formatMoney(lang, sale, book.currency)}</span>${pct ? html`<span class="pct">${pct}% ${t.discount}</span>` : ''}</dd>` : ''}
 </dl><p class="stock${state.canBuy ? '' : ' out'}">${state.text}</p>
-<form class="buy" action="${href(ctx, '/cart/items')}" method="post"><input type="hidden" name="isbn" value="${book.isbn13}">
+<form class="buy" id="buy" action="${href(ctx, '/cart/items')}" method="post"><input type="hidden" name="isbn" value="${book.isbn13}">
 <label for="qty" class="vh">${t.quantity}</label><input id="qty" name="quantity" type="number" min="1" max="99" value="1"${state.canBuy ? '' : raw(' disabled')}>
 <button class="btn" type="submit"${state.canBuy ? '' : raw(' disabled')}>${t.addToCart}</button></form></section>`
 }
@@ -168,6 +168,7 @@ ${paths.length ? html`<ul class="paths">${paths.map((p, i) => html`<li>${crumbs(
       ogImage: absoluteUrl(ctx, coverSrc(book)),
       jsonLd: jsonLd(ctx, book, today),
       skip: { target: 'product-info', label: t.skipToProduct },
+      visitorForms: ['buy'],
     },
     body,
   )

@@ -1,0 +1,193 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { isBot } from '../recommend'
+import { requestLang, type RequestLang } from './page-response'
+
+/** What the gate reads of a request: the same for node:http's fast path and for Hono. */
+export interface RequestHead {
+  method: string
+  /** Path and query, as the request line carries them. */
+  url: string
+  header(name: string): string | undefined
+  /** The address of the connection's other end (a proxy, when there is one). */
+  remoteAddress: string | undefined
+}
+
+/** Who is asking. Built once per request by the gate; nothing else reads a cookie. */
+export interface Visitor {
+  /** The shopper's session id, only when it came in a cookie this store signed. */
+  session: string | undefined
+  /** A session the gate issued on this request: its cookie goes out with the answer. */
+  issued: string | undefined
+  /** Carries a signed-in customer's or staff member's session: never shares a cached page. */
+  isSignedIn: boolean
+  lang: RequestLang
+  isBot: boolean
+  /** Came over HTTPS, directly or through a trusted proxy. */
+  isSecure: boolean
+  /** The client's address: the connection's, or the one a trusted proxy forwarded. */
+  ip: string
+}
+
+/** Pages whose answer depends on who asks, for some visitors: a returning session's home carries its own recommendations. */
+export type RouteKind = 'public' | 'home'
+
+export interface GateOptions {
+  /** Signs session ids and form tokens. */
+  secret: string
+  /** The store's public origin (https://books.example): HSTS when https, the origin forms must come from. */
+  publicUrl?: string
+  /** Proxies whose X-Forwarded-Proto / X-Forwarded-For are believed: "loopback" or exact addresses. */
+  trustProxy?: string[]
+}
+
+const SESSION_COOKIE = /(?:^|;\s*)sid=([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})(?=;|$)/
+/** Cookies that mean a signed-in customer or staff member. */
+const SIGNED_IN_COOKIE = /(?:^|;\s*)(?:account|staff)=[^;]/
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * The one door every request passes: who is asking (a signed session, never
+ * an id a client made up), whether the answer may be shared through the page
+ * cache, which cookies and security headers go out, and whether a form post
+ * may change anything (same origin and a token bound to the session).
+ */
+export class Gate {
+  /** Headers every answer carries, as a flat [name, value, …] list. */
+  readonly securityHeaders: string[]
+  private readonly secret: Buffer
+  private readonly trusted: (address: string) => boolean
+
+  constructor(private readonly options: GateOptions) {
+    this.secret = Buffer.from(options.secret)
+    this.trusted = proxyMatcher(options.trustProxy ?? [])
+    this.securityHeaders = securityHeaders(options.publicUrl?.startsWith('https:') ?? false)
+  }
+
+  /** A gate whose sessions last as long as the process: for tests and one-off servers. */
+  static withRandomSecret(options: Omit<GateOptions, 'secret'>): Gate {
+    return new Gate({ ...options, secret: randomBytes(32).toString('base64url') })
+  }
+
+  identify(req: RequestHead): Visitor {
+    const cookie = req.header('cookie')
+    const viaProxy = req.remoteAddress !== undefined && this.trusted(req.remoteAddress)
+    return {
+      session: cookie ? this.verifiedSession(cookie) : undefined,
+      issued: undefined,
+      isSignedIn: cookie !== undefined && SIGNED_IN_COOKIE.test(cookie),
+      lang: requestLang(req.url, req.header('accept-language')),
+      isBot: isBot(req.header('user-agent')),
+      isSecure: viaProxy && req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https',
+      ip: (viaProxy ? forwardedClient(req.header('x-forwarded-for'), this.trusted) : undefined) ?? req.remoteAddress ?? '',
+    }
+  }
+
+  /** Only visitors who are not signed in share cached pages, both ways; a session's own home is its own. */
+  mayShare(visitor: Visitor, route: RouteKind = 'public'): boolean {
+    return !visitor.isSignedIn && !(route === 'home' && visitor.session)
+  }
+
+  /** The visitor's session, issued now when it has none (its cookie then goes out with the answer). */
+  ensureSession(visitor: Visitor): string {
+    if (!visitor.session) {
+      visitor.session = randomBytes(16).toString('base64url')
+      visitor.issued = visitor.session
+    }
+    return visitor.session
+  }
+
+  /** The session a product view is recorded under, or undefined when it is not recorded (crawlers). */
+  viewer(visitor: Visitor): string | undefined {
+    return visitor.isBot ? undefined : this.ensureSession(visitor)
+  }
+
+  /** The token every state-changing form of this visitor carries: bound to its session, useless with any other. */
+  formToken(visitor: Visitor): string {
+    return this.sign('form', this.ensureSession(visitor))
+  }
+
+  /**
+   * Why a state-changing request may not act, or undefined when it may: it
+   * must come from this store's own pages (Fetch Metadata, else Origin) and
+   * carry the form token of the session it acts for.
+   */
+  refusal(visitor: Visitor, req: RequestHead, token: string | undefined): 'cross-site' | 'token' | undefined {
+    if (!STATE_CHANGING.has(req.method)) return undefined
+    if (this.isCrossSite(req)) return 'cross-site'
+    if (!visitor.session || !token || !safeEqual(token, this.sign('form', visitor.session))) return 'token'
+    return undefined
+  }
+
+  /** Set-Cookie values this answer must carry. */
+  cookies(visitor: Visitor): string[] {
+    if (!visitor.issued) return []
+    // HttpOnly: no script reads it; SameSite=Lax: no other site's form posts with it; Secure when the shopper came over HTTPS.
+    return [`sid=${visitor.issued}.${this.sign('sid', visitor.issued)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${visitor.isSecure ? '; Secure' : ''}`]
+  }
+
+  private isCrossSite(req: RequestHead): boolean {
+    const site = req.header('sec-fetch-site')
+    // "same-site" is another origin too: another port or subdomain of the same host.
+    if (site) return site !== 'same-origin' && site !== 'none'
+    const origin = req.header('origin')
+    if (!origin) return false
+    return origin !== (this.options.publicUrl ?? `${req.header('x-forwarded-proto') === 'https' && req.remoteAddress && this.trusted(req.remoteAddress) ? 'https' : 'http'}://${req.header('host')}`)
+  }
+
+  private verifiedSession(cookie: string): string | undefined {
+    const m = SESSION_COOKIE.exec(cookie)
+    return m && safeEqual(m[2]!, this.sign('sid', m[1]!)) ? m[1] : undefined
+  }
+
+  private sign(purpose: string, value: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}:${value}`).digest('base64url').slice(0, 22)
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+}
+
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
+
+function proxyMatcher(list: string[]): (address: string) => boolean {
+  const exact = new Set(list.filter((a) => a !== 'loopback').flatMap((a) => [a, `::ffff:${a}`]))
+  const loopback = list.includes('loopback')
+  return (address) => exact.has(address) || (loopback && LOOPBACK.test(address))
+}
+
+/** The first address, from the right, that is not a trusted proxy: anything left of it a client could have written. */
+function forwardedClient(header: string | undefined, trusted: (address: string) => boolean): string | undefined {
+  const hops = header?.split(',').map((h) => h.trim()).filter(Boolean) ?? []
+  for (let i = hops.length - 1; i >= 0; i--) if (!trusted(hops[i]!) || i === 0) return hops[i]
+  return undefined
+}
+
+/**
+ * Scripts and styles come only from the store's own files: the pages carry
+ * no inline script (JSON-LD is data, which the policy does not run). Covers
+ * may come from publishers' servers over HTTPS.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+function securityHeaders(isHttps: boolean): string[] {
+  return [
+    'content-security-policy', CONTENT_SECURITY_POLICY,
+    'x-content-type-options', 'nosniff',
+    'referrer-policy', 'strict-origin-when-cross-origin',
+    'permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(self)',
+    'cross-origin-opener-policy', 'same-origin',
+    ...(isHttps ? ['strict-transport-security', 'max-age=31536000; includeSubDomains'] : []),
+  ]
+}

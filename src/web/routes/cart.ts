@@ -1,0 +1,57 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { parseIsbn, type CatalogService } from '../../catalog'
+import { MAX_QUANTITY, type CommerceService } from '../../commerce'
+import type { RecommendService } from '../../recommend'
+import type { AppEnv } from '../env'
+import type { Gate } from '../gate'
+import { valid } from '../middleware/validate'
+import { cartPage, orderPage } from '../pages/cart'
+import { href } from '../pages/context'
+
+const addForm = z.object({
+  isbn: z.string().trim().min(10).max(20),
+  quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1),
+})
+const quantityForm = z.object({ quantity: z.coerce.number().int().min(0).max(MAX_QUANTITY) })
+const orderParam = z.object({ id: z.uuid() })
+
+/** Cart and order pages answer one session only: never page-cached, never stored by a browser. */
+function personal(c: Context<AppEnv>, body: string) {
+  return c.html(body, 200, { 'Cache-Control': 'no-store' })
+}
+
+function backTo(c: Context<AppEnv>, path: string) {
+  return c.redirect(href(c.var.page, path), 303)
+}
+
+/** The cart and the orders placed from it, for the visitor's own session. */
+export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: CatalogService; commerce: CommerceService; recommend: RecommendService; gate: Gate }) =>
+  new Hono<AppEnv>()
+    .get('/cart', async (c) => {
+      const id = c.var.visitor.session
+      const cart = id ? await commerce.cart(id) : { lines: [], totals: [], count: 0 }
+      const [alsoBought, categories] = await Promise.all([recommend.forBooks(cart.lines.map((l) => l.book.isbn13)), catalog.categories()])
+      return personal(c, cartPage(c.var.page, { cart, alsoBought, categories }))
+    })
+    .post('/cart/items', valid('form', addForm), async (c) => {
+      const { isbn, quantity } = c.req.valid('form')
+      await commerce.addItem(gate.ensureSession(c.var.visitor), parseIsbn(isbn), quantity)
+      return backTo(c, '/cart')
+    })
+    .post('/cart/items/:isbn', valid('form', quantityForm), async (c) => {
+      await commerce.setQuantity(gate.ensureSession(c.var.visitor), parseIsbn(c.req.param('isbn')), c.req.valid('form').quantity)
+      return backTo(c, '/cart')
+    })
+    .post('/cart/items/:isbn/remove', async (c) => {
+      await commerce.setQuantity(gate.ensureSession(c.var.visitor), parseIsbn(c.req.param('isbn')), 0)
+      return backTo(c, '/cart')
+    })
+    .post('/cart/checkout', async (c) => {
+      const orderId = await commerce.checkout(gate.ensureSession(c.var.visitor))
+      return backTo(c, `/orders/${orderId}`)
+    })
+    .get('/orders/:id', valid('param', orderParam), async (c) => {
+      const order = await commerce.order(c.var.visitor.session ?? '', c.req.valid('param').id)
+      return personal(c, orderPage(c.var.page, order))
+    })

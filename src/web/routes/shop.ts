@@ -1,0 +1,104 @@
+import { Hono } from 'hono'
+import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../../catalog'
+import { NotFoundError } from '../../core/errors'
+import type { RecommendService } from '../../recommend'
+import type { SearchService } from '../../search'
+import { assets, assetsByUrl } from '../assets'
+import type { AppEnv } from '../env'
+import type { Gate } from '../gate'
+import { valid } from '../middleware/validate'
+import type { SendPage } from '../page-sender'
+import { categoryPage, categoryTreePage } from '../pages/category'
+import { homePage } from '../pages/home'
+import { productPage } from '../pages/product'
+import { searchPage } from '../pages/search'
+import { listingQuery, listingState, toSearchParams } from '../search-query'
+
+const NEW_ARRIVALS = 12
+const CATEGORY_PAGE_SIZE = 24
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+export interface ShopServices {
+  catalog: CatalogService
+  search: SearchService
+  recommend: RecommendService
+  gate: Gate
+  sendPage: SendPage
+}
+
+/** The pages a reader browses: home, product, categories, search, and the files they load. */
+export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopServices) =>
+  new Hono<AppEnv>()
+    .get('/', async (c) => {
+      // A returning session's home carries its own recommendations: the gate keeps it out of the shared cache.
+      const session = c.var.visitor.session
+      const forYou = session ? await recommend.forSession(session) : []
+      return sendPage(
+        c,
+        'home',
+        async () => {
+          const [newArrivals, categories] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
+          return homePage(c.var.page, { newArrivals, categories, forYou })
+        },
+        { route: 'home' },
+      )
+    })
+    .get('/books/:isbn', async (c) => {
+      const raw = c.req.param('isbn')
+      const isbn13 = parseIsbn(raw)
+      if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
+      let shown: string[] = []
+      const answer = await sendPage(
+        c,
+        'product',
+        async () => {
+          const book = await catalog.getBook(isbn13)
+          const [categories, related] = await Promise.all([catalog.categories(), recommend.forBook(book)])
+          shown = [isbn13, ...related.map((r) => r.book.isbn13)]
+          return productPage(c.var.page, { book, categories, related, today: today() })
+        },
+        { deps: () => shown },
+      )
+      const viewer = gate.viewer(c.var.visitor)
+      if (viewer) recommend.events.record(viewer, isbn13, 'view')
+      return answer
+    })
+    .get('/categories', (c) => sendPage(c, 'categories', async () => categoryTreePage(c.var.page, (await catalog.categories()).roots)))
+    .get('/categories/:id', valid('query', listingQuery), (c) =>
+      sendPage(c, 'category', async () => {
+        const query = c.req.valid('query')
+        const listing = await search.categoryListing(c.req.param('id'), toSearchParams(query, CATEGORY_PAGE_SIZE))
+        return categoryPage(c.var.page, listing, listingState(query))
+      }),
+    )
+    // Shoppers ask the same few queries most: a results page is cached like a shelf, until the catalog changes.
+    .get('/search', valid('query', listingQuery), (c) =>
+      sendPage(c, 'search', async () => {
+        const query = c.req.valid('query')
+        return searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query))
+      }),
+    )
+    .get('/covers/:file{[0-9A-Za-z-]+\\.svg}', async (c) => {
+      const [isbn, fingerprint] = c.req.param('file').slice(0, -4).split(/-(?=[0-9a-z]+$)/) as [string, string | undefined]
+      const isbn13 = parseIsbn(isbn)
+      const [book] = await catalog.summaries([isbn13])
+      if (!book) throw new NotFoundError('book', isbn13)
+      const contributor = book.contributors[0]?.name
+      const current = coverFingerprint(book.title, contributor)
+      // An old fingerprint means the title changed: send the reader to the cover that shows it now.
+      if (fingerprint !== current) return c.redirect(`/covers/${isbn13}-${current}.svg`, 302)
+      c.header('Content-Type', 'image/svg+xml; charset=utf-8')
+      c.header('Cache-Control', 'public, max-age=31536000, immutable')
+      return c.body(generatedCoverSvg({ isbn13, title: book.title, contributor }))
+    })
+    .get('/assets/:file', (c) => {
+      const asset = assetsByUrl.get(c.req.path)
+      if (!asset) throw new NotFoundError('asset', c.req.path)
+      c.header('Content-Type', asset.contentType)
+      c.header('Cache-Control', 'public, max-age=31536000, immutable')
+      return c.body(new Uint8Array(asset.body))
+    })
+    .get('/favicon.ico', (c) => c.redirect(assets.icon.url, 301))
