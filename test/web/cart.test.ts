@@ -3,26 +3,9 @@ import { parseBookInput, parseIsbn } from '../../src/catalog'
 import { seedBook } from '../../src/demo'
 import { testApp, testStore, type TestStore } from '../helpers'
 import { testDialects } from '../dialects'
+import { appRequester, shopper as shopperOf } from './shopper'
 
 const SEED = '9788962633245'
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36'
-
-/** A shopper with a cookie jar of one cookie. */
-function shopper(app: ReturnType<typeof testApp>) {
-  let cookie = ''
-  const send = async (method: string, path: string, form?: Record<string, string>) => {
-    const res = await app.request(path, {
-      method,
-      headers: { 'user-agent': BROWSER, ...(cookie ? { cookie } : {}), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
-    })
-    const set = res.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0]!
-    return res
-  }
-  return { send, cookie: () => cookie }
-}
-
 for (const dialect of testDialects()) {
   describe.skipIf(dialect.skip)(`${dialect.name}: cart and checkout`, () => {
     let store: TestStore
@@ -32,14 +15,15 @@ for (const dialect of testDialects()) {
       app = testApp(store)
     })
     afterAll(() => store?.cleanup())
+    const shopper = (a: ReturnType<typeof testApp>) => shopperOf(appRequester(a))
 
     it('puts a book in the cart from the product form and shows it with totals', async () => {
       const s = shopper(app)
-      const added = await s.send('POST', '/cart/items', { isbn: SEED, quantity: '2' })
+      const added = await s.post('/cart/items', { isbn: SEED, quantity: '2' })
       expect(added.status).toBe(303)
       expect(added.headers.get('location')).toBe('/cart')
-      expect(added.headers.get('set-cookie')).toMatch(/^sid=[\w-]{22}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/)
-      const res = await s.send('GET', '/cart')
+      expect(s.cookie()).toMatch(/^sid=[\w-]{22}\.[\w-]{22}$/)
+      const res = await s.get('/cart')
       expect(res.headers.get('cache-control')).toBe('no-store')
       const page = await res.text()
       expect(page).toContain('중국과 러시아')
@@ -50,54 +34,54 @@ for (const dialect of testDialects()) {
 
     it('adds to a line, updates and removes it, in English when asked', async () => {
       const s = shopper(app)
-      await s.send('POST', '/cart/items?lang=en', { isbn: SEED, quantity: '1' })
-      const again = await s.send('POST', '/cart/items?lang=en', { isbn: SEED, quantity: '2' })
+      await s.post('/cart/items?lang=en', { isbn: SEED, quantity: '1' })
+      const again = await s.post('/cart/items?lang=en', { isbn: SEED, quantity: '2' })
       expect(again.headers.get('location')).toBe('/cart?lang=en')
-      expect(await (await s.send('GET', '/cart?lang=en')).text()).toMatch(/value="3"[\s\S]*Order total: ₩/)
-      await s.send('POST', `/cart/items/${SEED}?lang=en`, { quantity: '5' })
-      expect(await (await s.send('GET', '/cart?lang=en')).text()).toContain('value="5"')
-      await s.send('POST', `/cart/items/${SEED}/remove?lang=en`, {})
-      expect(await (await s.send('GET', '/cart?lang=en')).text()).toContain('Your cart is empty.')
+      expect(await (await s.get('/cart?lang=en')).text()).toMatch(/value="3"[\s\S]*Order total: ₩/)
+      await s.post(`/cart/items/${SEED}?lang=en`, { quantity: '5' })
+      expect(await (await s.get('/cart?lang=en')).text()).toContain('value="5"')
+      await s.post(`/cart/items/${SEED}/remove?lang=en`, {})
+      expect(await (await s.get('/cart?lang=en')).text()).toContain('Your cart is empty.')
     })
 
     it('rejects a bad quantity or ISBN with a 400 page', async () => {
       const s = shopper(app)
-      expect((await s.send('POST', '/cart/items', { isbn: SEED, quantity: '0' })).status).toBe(400)
-      expect((await s.send('POST', '/cart/items', { isbn: SEED, quantity: 'lots' })).status).toBe(400)
-      expect((await s.send('POST', '/cart/items', { isbn: '9788962633246', quantity: '1' })).status).toBe(400)
-      expect((await s.send('POST', '/cart/items', { isbn: '9791100000000', quantity: '1' })).status).toBeGreaterThanOrEqual(400)
-      expect((await s.send('POST', '/cart/checkout', {})).status).toBe(400)
+      expect((await s.post('/cart/items', { isbn: SEED, quantity: '0' })).status).toBe(400)
+      expect((await s.post('/cart/items', { isbn: SEED, quantity: 'lots' })).status).toBe(400)
+      expect((await s.post('/cart/items', { isbn: '9788962633246', quantity: '1' })).status).toBe(400)
+      expect((await s.post('/cart/items', { isbn: '9791100000000', quantity: '1' })).status).toBeGreaterThanOrEqual(400)
+      expect((await s.post('/cart/checkout', {})).status).toBe(400)
     })
 
     it('places an order: stock goes down, the cart empties, purchases are recorded', async () => {
       const s = shopper(app)
       const before = (await store.catalog.getBook(parseIsbn(SEED))).stock
-      await s.send('POST', '/cart/items', { isbn: SEED, quantity: '2' })
-      const placed = await s.send('POST', '/cart/checkout', {})
+      await s.post('/cart/items', { isbn: SEED, quantity: '2' })
+      const placed = await s.post('/cart/checkout', {})
       expect(placed.status).toBe(303)
       const orderPath = placed.headers.get('location')!
       expect(orderPath).toMatch(/^\/orders\/[0-9a-f-]{36}$/)
-      const order = await s.send('GET', orderPath)
+      const order = await s.get(orderPath)
       expect(order.status).toBe(200)
       expect(order.headers.get('cache-control')).toBe('no-store')
       expect(await order.text()).toContain('주문이 완료되었습니다')
       expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(before - 2)
-      expect(await (await s.send('GET', '/cart')).text()).toContain('장바구니가 비어 있습니다.')
+      expect(await (await s.get('/cart')).text()).toContain('장바구니가 비어 있습니다.')
       await store.recommend.events.flush()
-      const sid = s.cookie().slice(4)
+      const sid = s.session()
       const kinds = await store.store.db.selectFrom('reco_event').select('kind').where('session_id', '=', sid).execute()
-      expect(kinds.map((k) => k.kind).sort()).toEqual(['cart', 'purchase'])
+      expect(kinds.map((k) => k.kind).sort()).toEqual(['cart', 'purchase', 'view'])
       // Another session cannot read the order.
-      expect((await shopper(app).send('GET', orderPath)).status).toBe(404)
+      expect((await shopper(app).get(orderPath)).status).toBe(404)
     })
 
     it('refuses more copies than the stock holds, and changes nothing', async () => {
       const s = shopper(app)
       await store.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 1 })])
-      expect((await s.send('POST', '/cart/items', { isbn: SEED, quantity: '3' })).status).toBe(303)
-      expect((await s.send('POST', '/cart/checkout', {})).status).toBe(400)
+      expect((await s.post('/cart/items', { isbn: SEED, quantity: '3' })).status).toBe(303)
+      expect((await s.post('/cart/checkout', {})).status).toBe(400)
       expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(1)
-      expect(await (await s.send('GET', '/cart')).text()).toContain('value="3"')
+      expect(await (await s.get('/cart')).text()).toContain('value="3"')
     })
   })
 }
