@@ -40,19 +40,48 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
   }
   const url = new URL(PG_URL)
   url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: PG_URL })
-      await client.connect()
+  return { url: url.toString(), drop: () => dropPostgresDatabase(name) }
+}
+
+/** How often a drop is tried while sessions the role may not end are still in the database. */
+const DROP_ATTEMPTS = 4
+
+/**
+ * Drops a test database, ending the sessions still in it: pools of the test
+ * that are still closing, and autovacuum workers. WITH (FORCE) ends them all,
+ * but only for a role in pg_signal_backend (.ci/run grants it): an autovacuum
+ * worker belongs to no role, so for any other role FORCE fails whenever one is
+ * at work. Then the role ends its own sessions, which needs no grant, and a
+ * plain DROP, which stops autovacuum by itself and waits up to 5 s for
+ * sessions to leave, is tried again until they have.
+ */
+async function dropPostgresDatabase(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL })
+  await client.connect()
+  try {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      return
+    } catch (err) {
+      if (pgCode(err) !== INSUFFICIENT_PRIVILEGE) throw err
+    }
+    for (let attempt = 1; ; attempt++) {
+      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()', [name])
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      } finally {
-        await client.end()
+        await client.query(`DROP DATABASE IF EXISTS ${name}`)
+        return
+      } catch (err) {
+        if (pgCode(err) !== OBJECT_IN_USE || attempt === DROP_ATTEMPTS) throw err
       }
-    },
+    }
+  } finally {
+    await client.end()
   }
 }
+
+const INSUFFICIENT_PRIVILEGE = '42501'
+const OBJECT_IN_USE = '55006'
+const pgCode = (err: unknown) => (err as { code?: string }).code
 
 /**
  * The dialects every store and web test runs against: SQLite always,
