@@ -12,7 +12,7 @@ import type { AppEnv } from './env'
 import { errorAnswer } from './error-answer'
 import { Gate } from './gate'
 import type { Metrics } from './metrics'
-import { gateway } from './middleware/gate'
+import { gateway, sealed } from './middleware/gate'
 import type { PageCache } from './page-cache'
 import { pageSender } from './page-sender'
 import { errorPage } from './pages/error'
@@ -60,6 +60,7 @@ export function createApp(services: AppServices) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
+  app.use(sealed(gate))
   app.use(async (c, next) => {
     const started = performance.now()
     await next()

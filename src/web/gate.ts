@@ -54,11 +54,14 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export class Gate {
   /** Headers every answer carries, as a flat [name, value, …] list. */
   readonly securityHeaders: string[]
-  private readonly secret: Buffer
+  /** A true private field: the secret never shows in a log line or a JSON dump of the gate. */
+  readonly #secret: Buffer
+  private readonly publicUrl: string | undefined
   private readonly trusted: (address: string) => boolean
 
-  constructor(private readonly options: GateOptions) {
-    this.secret = Buffer.from(options.secret)
+  constructor(options: GateOptions) {
+    this.#secret = Buffer.from(options.secret)
+    this.publicUrl = options.publicUrl
     this.trusted = proxyMatcher(options.trustProxy ?? [])
     this.securityHeaders = securityHeaders(options.publicUrl?.startsWith('https:') ?? false)
   }
@@ -131,7 +134,7 @@ export class Gate {
     if (site) return site !== 'same-origin' && site !== 'none'
     const origin = req.header('origin')
     if (!origin) return false
-    return origin !== (this.options.publicUrl ?? `${req.header('x-forwarded-proto') === 'https' && req.remoteAddress && this.trusted(req.remoteAddress) ? 'https' : 'http'}://${req.header('host')}`)
+    return origin !== (this.publicUrl ?? `${req.header('x-forwarded-proto') === 'https' && req.remoteAddress && this.trusted(req.remoteAddress) ? 'https' : 'http'}://${req.header('host')}`)
   }
 
   private verifiedSession(cookie: string): string | undefined {
@@ -140,7 +143,7 @@ export class Gate {
   }
 
   private sign(purpose: string, value: string): string {
-    return createHmac('sha256', this.secret).update(`${purpose}:${value}`).digest('base64url').slice(0, 22)
+    return createHmac('sha256', this.#secret).update(`${purpose}:${value}`).digest('base64url').slice(0, 22)
   }
 }
 

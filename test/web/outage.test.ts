@@ -36,18 +36,31 @@ describe.skipIf(pg.skip)('postgres: database lost while serving', () => {
     await store?.cleanup()
   })
 
-  it('answers 503 while the database is away and recovers without a restart', async () => {
+  it('serves cached pages while the database is away, answers the rest 503 in the reader\'s language, and recovers without a restart', async () => {
     expect(await status(`/books/${SEED}`)).toBe(200)
     expect(await status(`/books/${SEED}`)).toBe(200)
+    const before = await (await fetch(`http://127.0.0.1:${server.port}/books/${SEED}`)).text()
 
     await proxy.down()
-    // Cached pages too: without the commit notifications nobody can tell whether they are still true.
-    await vi.waitFor(async () => expect(await status(`/books/${SEED}`)).toBe(503), { timeout: 5000, interval: 50 })
-    expect(await status('/')).toBe(503)
-    expect(await status('/readyz')).toBe(503)
+    await vi.waitFor(async () => expect(await status('/readyz')).toBe(503), { timeout: 10_000, interval: 50 })
+    // The process is alive: an orchestrator must not restart it for its database.
+    expect(await status('/healthz')).toBe(200)
+    // A page rendered before is still true enough to show; a signed-in visitor never gets it.
+    const cached = await fetch(`http://127.0.0.1:${server.port}/books/${SEED}`)
+    expect(cached.status).toBe(200)
+    // Each visitor's answer carries its own form token; the rest is the page rendered before.
+    const withoutToken = (page: string) => page.replace(/name="_csrf" value="[\w-]+"/, '')
+    expect(withoutToken(await cached.text())).toBe(withoutToken(before))
+    expect((await fetch(`http://127.0.0.1:${server.port}/books/${SEED}`, { headers: { cookie: 'account=x' } })).status).toBe(503)
+    const page = await fetch(`http://127.0.0.1:${server.port}/search?q=outage`)
+    expect(page.status).toBe(503)
+    expect(page.headers.get('retry-after')).toBe('5')
+    expect(await page.text()).toContain('잠시 후 다시 시도해 주세요')
+    const english = await fetch(`http://127.0.0.1:${server.port}/search?q=outage&lang=en`)
+    expect(await english.text()).toContain('Please try again shortly')
     const api = await fetch(`http://127.0.0.1:${server.port}/api/books/${SEED}`)
     expect(api.status).toBe(503)
-    expect(await api.json()).toEqual({ error: 'temporarily unavailable' })
+    expect((await api.json()).error.code).toBe('unavailable')
 
     await proxy.up()
     await vi.waitFor(async () => expect(await status(`/books/${SEED}`)).toBe(200), { timeout: 10_000, interval: 100 })

@@ -26,8 +26,7 @@ async function postedToken(c: Context<AppEnv>): Promise<string | undefined> {
  * The Hono side of the gate: every request through the app is identified
  * here, a state-changing one is refused (403, the shopper's language, nothing
  * changed and no session issued) unless it comes from our own page with its
- * session's token, and every answer leaves with the security headers and the
- * cookies the gate decided on. Clients that authenticate by a bearer token in
+ * session's token, and every answer leaves with the cookies the gate decided on. Clients that authenticate by a bearer token in
  * a header, not a cookie, cannot be made to post by another site and are not
  * asked for a form token.
  */
@@ -35,9 +34,6 @@ export function gateway(gate: Gate, publicUrl: string | undefined) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const head = requestHead(c)
     const visitor = gate.identify(head)
-    // A route that answers on node's own response (a file sent by `send`) still carries the security headers.
-    const outgoing = (c.env as { outgoing?: { setHeader(name: string, value: string): void } } | undefined)?.outgoing
-    for (let i = 0; outgoing && i < gate.securityHeaders.length; i += 2) outgoing.setHeader(gate.securityHeaders[i]!, gate.securityHeaders[i + 1]!)
     c.set('visitor', visitor)
     const url = new URL(c.req.url)
     url.searchParams.delete('lang')
@@ -49,7 +45,6 @@ export function gateway(gate: Gate, publicUrl: string | undefined) {
     } else {
       await next()
     }
-    for (let i = 0; i < gate.securityHeaders.length; i += 2) c.res.headers.set(gate.securityHeaders[i]!, gate.securityHeaders[i + 1]!)
     const cookies = gate.cookies(visitor)
     if (cookies.length) {
       for (const cookie of cookies) c.res.headers.append('Set-Cookie', cookie)
@@ -58,5 +53,17 @@ export function gateway(gate: Gate, publicUrl: string | undefined) {
       if (!cacheControl) c.res.headers.set('Cache-Control', 'private, no-cache')
       else if (!/private|no-store/.test(cacheControl)) c.res.headers.set('Cache-Control', `private, ${cacheControl}`)
     }
+  })
+}
+
+/** The gate's security headers on every answer of the app, health checks and errors included. */
+export function sealed(gate: Gate) {
+  return createMiddleware(async (c, next) => {
+    const headers = gate.securityHeaders
+    // A route that answers on node's own response (a file sent by `send`) still carries them.
+    const outgoing = (c.env as { outgoing?: { setHeader(name: string, value: string): void } } | undefined)?.outgoing
+    for (let i = 0; outgoing && i < headers.length; i += 2) outgoing.setHeader(headers[i]!, headers[i + 1]!)
+    await next()
+    for (let i = 0; i < headers.length; i += 2) c.res.headers.set(headers[i]!, headers[i + 1]!)
   })
 }

@@ -2,6 +2,7 @@ import type { CategoryNode } from '../../catalog'
 import type { CategoryResult } from '../../search'
 import { html } from '../html'
 import { fill, formatCount } from '../i18n'
+import { messages } from '../messages'
 import { href, type PageContext } from './context'
 import { categoryTreeList } from './home'
 import { layout } from './layout'
@@ -20,7 +21,7 @@ export function categoryPage(ctx: PageContext, listing: CategoryResult, state: R
   const categoryLink = (id: string | null) => (id === null ? null : linker(ctx, `/categories/${id}`, kept)({}))
   const body = html`${crumbs(ctx, path, t.categories, true)}
 <h1>${name} <small class="empty">${fill(t.booksInCategory, { n: formatCount(books.total) })}</small></h1>
-<div class="listing">${facetsAside(ctx, result, link, categoryLink, state)}<div class="results">${books.items.length ? resultsBlock(ctx, result, link) : html`<p class="empty">${t.noContent}</p>`}</div></div>`
+<div class="listing">${facetsAside(ctx, result, link, categoryLink, state)}<div class="results">${books.total ? resultsBlock(ctx, result, link) : html`<p class="empty">${messages[ctx.lang].noBooksHere}</p>`}</div></div>`
   return layout(
     ctx,
     {

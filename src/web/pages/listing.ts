@@ -2,6 +2,7 @@ import type { FacetValue, SearchHit, SearchResult, SearchSort, Segment } from '.
 import { SEARCH_SORTS } from '../../search'
 import { html, type SafeHtml } from '../html'
 import { fill, formatMoney } from '../i18n'
+import { messages } from '../messages'
 import { href, type PageContext } from './context'
 import { byline, coverSrc, pager } from './parts'
 
@@ -90,6 +91,10 @@ export function resultsBlock(ctx: PageContext, result: SearchResult, link: Link)
   const { books } = result
   const shown = result.sampled === null ? books.total : Math.min(books.total, result.sampled.covered)
   const pages = Math.max(1, Math.ceil(shown / books.pageSize))
+  if (books.items.length === 0 && books.page > pages) {
+    const m = messages[ctx.lang]
+    return html`<p class="notice" role="status">${fill(m.pastLastPage, { n: pages })} <a href="${link({}, pages)}">${m.lastPage}</a></p>`
+  }
   return html`${sortLinks(ctx, result.sort, result.q !== '', link)}
 ${result.sampled !== null ? html`<p class="empty">${fill(ctx.t.sampledCounts, { n: result.sampled.best.toLocaleString('en-US') })}</p>` : ''}
 <ul class="shelf">${books.items.map((b) => hitCard(ctx, b))}</ul>
