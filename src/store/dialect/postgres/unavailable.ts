@@ -36,6 +36,9 @@ export function guardedPool(pool: pg.Pool, where: string): PostgresPool {
   const guard = (client: pg.PoolClient): PostgresPoolClient => {
     let guarded = clients.get(client)
     if (!guarded) {
+      // pg emits 'error' on a checked-out client whose connection drops between two queries;
+      // unheard, that ends the process. The next query on it fails, and that failure is the one reported.
+      client.on('error', () => {})
       guarded = {
         query: ((text: string, values: unknown[]) => client.query(text, values).catch(rethrow(where))) as unknown as PostgresPoolClient['query'],
         release: (destroy?: boolean) => client.release(destroy),
