@@ -1,33 +1,5 @@
-import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { bookToCsvCells, csvRowToFields, CSV_COLUMNS, parseContributors } from './columns'
-import { csvCell, csvRows } from './rows'
-
-async function rows(chunks: string[]) {
-  const out: Array<{ cells: string[]; line: number }> = []
-  for await (const r of csvRows(Readable.from(chunks))) out.push(r)
-  return out
-}
-
-describe('CSV rows', () => {
-  it('handles quotes, doubled quotes, commas, CRLF and newlines inside cells, across chunk boundaries', async () => {
-    const text = 'a,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n1,,3'
-    const whole = await rows([text])
-    expect(whole).toEqual([
-      { cells: ['a', 'b', 'c'], line: 1 },
-      { cells: ['x, y', 'say "hi"', 'two\nlines'], line: 2 },
-      { cells: ['1', '', '3'], line: 4 },
-    ])
-    expect(await rows(text.split(''))).toEqual(whole)
-  })
-
-  it('quotes a cell only when it must, and reads it back', async () => {
-    const values = ['plain', 'a,b', 'say "x"', 'line\nbreak', '']
-    const [row] = await rows([values.map(csvCell).join(',') + '\n'])
-    expect(row!.cells).toEqual(values)
-    expect(csvCell('plain')).toBe('plain')
-  })
-})
 
 describe('CSV columns', () => {
   it('reads contributors with and without roles', () => {
