@@ -4,7 +4,8 @@ import { InputError } from '../core/errors'
 import type { Database } from '../store'
 import { FeedError } from './errors'
 import { sourceField } from './field-paths'
-import { READERS } from './readers'
+import type { CsvReadOptions } from './csv/reader'
+import { READERS, type RecordReader } from './readers'
 import { emptyCounts, type FileReport } from './report'
 import * as repo from './repo'
 import { peek, sniffFormat } from './sniff'
@@ -19,6 +20,8 @@ export interface ImportOptions {
   /** Records per transaction. */
   batchSize?: number
   onProgress?: (progress: { records: number; rejected: number }) => void
+  /** Largest CSV cell read, in bytes (default 1 MiB); a row with a bigger one is rejected. */
+  maxCellBytes?: number
 }
 
 const MAX_LISTED = 10_000
@@ -57,7 +60,9 @@ export class Importer {
     const batch: IncomingRecord[] = []
     try {
       const note = (message: string) => report.corrections.push({ file, record: 0, reference: null, message })
-      for await (const record of READERS[format](all, file, note)) {
+      // Every reader is handed the parse options; only the CSV reader has any so far.
+      const read: (...args: [...Parameters<RecordReader>, CsvReadOptions]) => ReturnType<RecordReader> = READERS[format]
+      for await (const record of read(all, file, note, { maxCellBytes: options.maxCellBytes })) {
         report.counts.records++
         for (const message of record.corrections) this.listCorrection(report, record, message)
         if (record.problems.length) this.reject(report, record, record.problems)

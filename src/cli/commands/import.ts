@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors'
 import { FORMATS, openInput, type FileReport, type Format } from '../../ingest'
 import { openStore } from '../../store'
 import { loadConfig } from '../../core/config'
-import type { Command } from '../args'
+import { intOption, type Command } from '../args'
 import { recordProgress } from '../progress'
 import { buildServices } from '../services'
 
@@ -34,10 +34,12 @@ records are rejected with their reason and the rest go on.
 
   --format F       the files' format (default: recognised from the content)
   --report FILE    write the machine-readable report (rejections, corrections, data quality)
+  --max-cell BYTES largest CSV cell read (default 1048576, 1 MiB); a row with a bigger cell is rejected
   --history        list the latest imports: who, when, which file, what came of it`,
-  options: { format: { type: 'string' }, report: { type: 'string' }, history: { type: 'boolean' } },
+  options: { format: { type: 'string' }, report: { type: 'string' }, history: { type: 'boolean' }, 'max-cell': { type: 'string' } },
   async run(values, positionals) {
     const format = values.format as Format | undefined
+    const maxCellBytes = values['max-cell'] === undefined ? undefined : intOption('max-cell', values['max-cell'], 0, 1)
     if (format && !FORMATS.includes(format)) throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got "${format}"`)
     if (!values.history && positionals.length === 0) throw new InputError('import', 'name at least one FILE (or "-" for stdin)')
     const store = await openStore(loadConfig().COLOPHON_DB)
@@ -53,7 +55,7 @@ records are rejected with their reason and the rest go on.
       for (const file of positionals) {
         const bar = recordProgress(file)
         try {
-          reports.push(await importer.importFile(file, openInput(file), { format, user: userInfo().username, onProgress: (p) => bar.update(p.records, p.rejected) }))
+          reports.push(await importer.importFile(file, openInput(file), { format, maxCellBytes, user: userInfo().username, onProgress: (p) => bar.update(p.records, p.rejected) }))
         } finally {
           bar.stop()
         }
