@@ -1,20 +1,10 @@
-import { parseBookInput, type BookInput } from './schema'
+import type { BookInput } from './schema'
 import type { Book } from './types'
 
 /** A stored book as the input that would write it again. */
 export function bookToInput(book: Book): BookInput {
   const { updatedAt: _updatedAt, isbn10: _isbn10, ...input } = book
   return input
-}
-
-/**
- * A partial update laid over what the catalog holds: the fields the update
- * carries replace the stored ones, the rest are kept. The result is validated
- * like any other input, so a partial update can't smuggle in a bad field.
- */
-export function mergeBookInput(existing: BookInput | undefined, fields: Record<string, unknown>): BookInput {
-  const carried = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
-  return parseBookInput({ ...(existing ?? {}), ...carried })
 }
 
 const sortedCategories = (ids: string[]) => [...new Set(ids)].sort()

@@ -8,7 +8,7 @@ const isbn = z.string().transform((raw, ctx): Isbn13 => {
   try {
     return parseIsbn(raw)
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof InputError ? e.reason : String(e) })
+    ctx.addIssue({ code: 'custom', message: e instanceof InputError ? e.reason : String(e), params: { code: 'invalid_isbn' } })
     return z.NEVER
   }
 })
@@ -19,7 +19,7 @@ const isoDate = z.string().refine((s) => {
   if (!m) return false
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
-}, 'expected a real date as YYYY-MM-DD')
+}, { message: 'expected a real date as YYYY-MM-DD', params: { code: 'not_date' } })
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const richText = z.string().max(200_000).transform((s) => toRichText(s) || null)
@@ -49,7 +49,7 @@ export const bookInputSchema = z
     publisher: text(300).nullish(),
     imprint: text(300).nullish(),
     issuedOn: isoDate.nullish(),
-    language: z.string().regex(/^[a-z]{3}$/, 'expected an ISO 639-2 code such as "kor"').nullish(),
+    language: z.string().refine((s) => /^[a-z]{3}$/.test(s), { message: 'expected an ISO 639-2 code such as "kor"', params: { code: 'not_language_code' } }).nullish(),
     format: z.enum(BOOK_FORMATS).default('paperback'),
     series: text(500).nullish(),
     seriesNumber: text(16).nullish(),
@@ -62,7 +62,7 @@ export const bookInputSchema = z
         thicknessMm: z.number().int().min(1).max(1000).nullable(),
       })
       .nullish(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as "KRW"').default('KRW'),
+    currency: z.string().refine((s) => /^[A-Z]{3}$/.test(s), { message: 'expected an ISO 4217 code such as "KRW"', params: { code: 'not_currency_code' } }).default('KRW'),
     listPrice: money.nullish(),
     salePrice: money.nullish(),
     stock: z.number().int().min(0).max(10_000_000).default(0),
@@ -78,37 +78,47 @@ export const bookInputSchema = z
   .refine((b) => b.salePrice == null || b.listPrice == null || b.salePrice <= b.listPrice, {
     message: 'sale price is above the list price',
     path: ['salePrice'],
+    params: { code: 'sale_above_list' },
   })
 
 export type BookInput = Omit<Book, 'updatedAt' | 'isbn10'>
 
-/** Validates one book; throws an InputError naming the first bad field. */
-export function parseBookInput(raw: unknown): BookInput {
+/** Validates one book: the book as it is stored, or every issue found. */
+export function checkBookInput(raw: unknown): { book: BookInput } | { issues: z.core.$ZodIssue[] } {
   const r = bookInputSchema.safeParse(raw)
-  if (!r.success) {
-    const issue = r.error.issues[0]!
-    throw new InputError(issue.path.join('.') || 'book', issue.message)
-  }
+  if (!r.success) return { issues: r.error.issues }
   const b = r.data
   return {
-    ...b,
-    subtitle: b.subtitle ?? null,
-    originalTitle: b.originalTitle ?? null,
-    publisher: b.publisher ?? null,
-    imprint: b.imprint ?? null,
-    issuedOn: b.issuedOn ?? null,
-    language: b.language ?? null,
-    series: b.series ?? null,
-    seriesNumber: b.seriesNumber ?? null,
-    pageCount: b.pageCount ?? null,
-    weightG: b.weightG ?? null,
-    dimensions: b.dimensions ?? null,
-    listPrice: b.listPrice ?? null,
-    salePrice: b.salePrice ?? null,
-    descriptionHeadline: b.descriptionHeadline ?? null,
-    descriptionHtml: b.descriptionHtml ?? null,
-    reviewHtml: b.reviewHtml ?? null,
-    authorBioHtml: b.authorBioHtml ?? null,
-    coverUrl: b.coverUrl ?? null,
+    book: {
+      ...b,
+      subtitle: b.subtitle ?? null,
+      originalTitle: b.originalTitle ?? null,
+      publisher: b.publisher ?? null,
+      imprint: b.imprint ?? null,
+      issuedOn: b.issuedOn ?? null,
+      language: b.language ?? null,
+      series: b.series ?? null,
+      seriesNumber: b.seriesNumber ?? null,
+      pageCount: b.pageCount ?? null,
+      weightG: b.weightG ?? null,
+      dimensions: b.dimensions ?? null,
+      listPrice: b.listPrice ?? null,
+      salePrice: b.salePrice ?? null,
+      descriptionHeadline: b.descriptionHeadline ?? null,
+      descriptionHtml: b.descriptionHtml ?? null,
+      reviewHtml: b.reviewHtml ?? null,
+      authorBioHtml: b.authorBioHtml ?? null,
+      coverUrl: b.coverUrl ?? null,
+    },
   }
+}
+
+/** Validates one book; throws an InputError naming the first bad field. */
+export function parseBookInput(raw: unknown): BookInput {
+  const r = checkBookInput(raw)
+  if ('issues' in r) {
+    const issue = r.issues[0]!
+    throw new InputError(issue.path.join('.') || 'book', issue.message)
+  }
+  return r.book
 }

@@ -2,8 +2,11 @@ import type { Kysely, Transaction } from 'kysely'
 import { InputError, NotFoundError } from '../core/errors'
 import type { Database } from '../store'
 import { CategoryTree } from './categories'
+import { planEdits, type AppliedEdit, type BookEdit, type RejectedEdit } from './edit'
+import { categoryError, type FieldError } from './field-errors'
 import type { Isbn13 } from './isbn'
 import * as changeLog from './change-log'
+import { bookToInput } from './merge'
 import * as repo from './repo'
 import type { QualitySummary } from './quality'
 import type { BookInput } from './schema'
@@ -27,6 +30,14 @@ export interface CatalogIndexer {
 /** What changed in one committed write: some books, or (bulk loads, the category tree) anything. */
 export type CatalogChange = { isbns: string[] } | { isbns: 'all' }
 
+/** What became of a list of book edits. */
+export interface EditResult {
+  /** The books written: new or changed ones, as stored. */
+  saved: BookInput[]
+  applied: AppliedEdit[]
+  rejected: RejectedEdit[]
+}
+
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
 export class CatalogService {
   private tree: CategoryTree | undefined
@@ -49,9 +60,41 @@ export class CatalogService {
     const books = [...new Map(given.map((b) => [b.isbn13, b])).values()]
     const tree = await this.categories()
     for (const book of books) {
-      const unknown = book.categoryIds.filter((id) => !tree.get(id))
-      if (unknown.length) throw new InputError('categoryIds', `${book.isbn13}: no category ${unknown.map((id) => `"${id}"`).join(', ')}`)
+      const error = categoryError(tree, book.categoryIds)
+      if (error) throw new InputError('categoryIds', `${book.isbn13}: no category ${error.params.ids}`)
     }
+    await this.write(books)
+  }
+
+  /**
+   * Applies edits from any source (the back office, CSV or ONIX): each is
+   * laid over the stored book and validated whole, and those that pass are
+   * written in one transaction. A rejected edit names every bad field with a
+   * code; it does not stop the others.
+   */
+  async editBooks(edits: BookEdit[]): Promise<EditResult> {
+    const { books, applied, rejected } = await this.planEdits(edits)
+    if (books.length) await this.write(books)
+    return { saved: books, applied, rejected }
+  }
+
+  /** What editBooks would say of these edits, writing nothing. */
+  async checkEdits(edits: BookEdit[]): Promise<Omit<EditResult, 'saved'>> {
+    const { applied, rejected } = await this.planEdits(edits)
+    return { applied, rejected }
+  }
+
+  /** Undefined when every id names a category, else the error an edit would get. */
+  async checkCategories(ids: string[]): Promise<FieldError | undefined> {
+    return categoryError(await this.categories(), ids)
+  }
+
+  private async planEdits(edits: BookEdit[]) {
+    const stored = await repo.findBooks(this.db, [...new Set(edits.map((e) => e.isbn13))])
+    return planEdits(edits, new Map(stored.map((b) => [b.isbn13 as string, bookToInput(b)])), await this.categories())
+  }
+
+  private async write(books: BookInput[]): Promise<void> {
     const isbns = books.map((b) => b.isbn13)
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertBooks(trx, books)

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
-import { bookToInput, isSameBook, mergeBookInput, missingFields, parseIsbn, QUALITY_FIELDS, type BookInput, type CatalogService, type Isbn13 } from '../catalog'
+import { missingFields, parseIsbn, QUALITY_FIELDS, type BookEdit, type BookFields, type BookInput, type CatalogService, type FieldError, type Isbn13 } from '../catalog'
 import { InputError } from '../core/errors'
 import type { Database } from '../store'
 import { FeedError } from './errors'
 import { sourceField } from './field-paths'
 import type { CsvReadOptions } from './csv/reader'
 import { READERS, type RecordReader } from './readers'
-import { emptyCounts, type FileReport } from './report'
+import { emptyCounts, reasonOf, type FileReport } from './report'
 import * as repo from './repo'
 import { peek, sniffFormat } from './sniff'
 import { SubjectMapper } from './subjects'
@@ -93,7 +93,8 @@ export class Importer {
   /** Sets (or changes) the category a subject code prefix files books under; the category must exist. */
   async mapSubject(scheme: string, code: string, categoryId: string): Promise<void> {
     if (!(SUBJECT_SCHEMES as readonly string[]).includes(scheme)) throw new InputError('scheme', `expected one of ${SUBJECT_SCHEMES.join(', ')}, got "${scheme}"`)
-    if (!(await this.catalog.categories()).get(categoryId)) throw new InputError('category', `no category "${categoryId}"`)
+    const unknown = await this.catalog.checkCategories([categoryId])
+    if (unknown) throw new InputError('category', reasonOf(unknown))
     await repo.setSubjectCategory(this.db, scheme, code.toUpperCase(), categoryId)
   }
 
@@ -119,56 +120,26 @@ export class Importer {
 
   private async writeBatch(batch: IncomingRecord[], report: FileReport, mapper: SubjectMapper): Promise<void> {
     if (batch.length === 0) return
-    const isbnOf = new Map<IncomingRecord, Isbn13>()
+    const edits: Array<{ record: IncomingRecord; edit: BookEdit }> = []
     for (const record of batch) {
       try {
-        isbnOf.set(record, parseIsbn(String(record.fields.isbn13 ?? ''), 'isbn13'))
+        edits.push({ record, edit: toEdit(record, parseIsbn(String(record.fields.isbn13 ?? ''), 'isbn13'), mapper) })
       } catch (e) {
         if (!(e instanceof InputError)) throw e
         this.reject(report, record, [{ field: sourceField(report.format, e.field), reason: e.reason }])
       }
     }
-    const stored = new Map((await this.catalog.findBooks([...new Set(isbnOf.values())])).map((b) => [b.isbn13 as string, bookToInput(b)]))
-    const next = new Map<string, BookInput>()
-    for (const [record, isbn] of isbnOf) {
-      const base = next.get(isbn) ?? stored.get(isbn)
-      const outcome = this.applyRecord(record, isbn, base, mapper)
-      if ('problem' in outcome) {
-        this.reject(report, record, [{ field: sourceField(report.format, outcome.problem.field), reason: outcome.problem.reason }])
-        continue
-      }
-      const before = stored.get(isbn)
-      if (record.action === 'withdraw') report.counts.withdrawn++
-      else if (!before && !next.has(isbn)) report.counts.created++
-      else if (isSameBook(base!, outcome.book)) report.counts.unchanged++
-      else report.counts.updated++
-      next.set(isbn, outcome.book)
+    const { saved, applied, rejected } = await this.catalog.editBooks(edits.map((e) => e.edit))
+    for (const { index, errors } of rejected) {
+      const { record } = edits[index]!
+      this.reject(report, record, Object.entries(errors).map(([field, error]) => recordProblem(record, report.format, field, error)))
     }
-    const changed = [...next.entries()].filter(([isbn, book]) => !stored.has(isbn) || !isSameBook(stored.get(isbn)!, book)).map(([, book]) => book)
-    await this.catalog.saveBooks(changed)
-    this.countQuality(report, changed)
+    for (const { index, change } of applied) {
+      if (edits[index]!.record.action === 'withdraw') report.counts.withdrawn++
+      else report.counts[change]++
+    }
+    this.countQuality(report, saved)
     await repo.updateRun(this.db, report.runId, report.counts)
-  }
-
-  private applyRecord(record: IncomingRecord, isbn13: Isbn13, base: BookInput | undefined, mapper: SubjectMapper): { book: BookInput } | { problem: { field: string; reason: string } } {
-    if (record.action === 'withdraw') {
-      if (!base) return { problem: { field: 'NotificationType', reason: 'a delete (05) for a book not in the catalog: nothing to take off sale' } }
-      return { book: { ...base, onSale: false } }
-    }
-    if (!base && record.fields.title === undefined) {
-      return { problem: { field: 'title', reason: 'the book is not in the catalog and the record carries no title to create it from' } }
-    }
-    const fields: Record<string, unknown> = { ...record.fields, isbn13 }
-    const unknown = Array.isArray(fields.categoryIds) ? fields.categoryIds.filter((id) => !mapper.isCategory(String(id))) : []
-    if (unknown.length) return { problem: { field: 'categoryIds', reason: `no category "${unknown.join('", "')}" in the catalog` } }
-    const categories = mapper.categoriesFor(record.subjects)
-    if (categories.length) fields.categoryIds = categories
-    try {
-      return { book: mergeBookInput(base, fields) }
-    } catch (e) {
-      if (e instanceof InputError) return { problem: { field: e.field, reason: e.reason } }
-      throw e
-    }
   }
 
   private countQuality(report: FileReport, books: BookInput[]): void {
@@ -179,6 +150,24 @@ export class Importer {
       if (missing.length && report.quality.examples.length < QUALITY_EXAMPLES) report.quality.examples.push({ isbn13: book.isbn13, missing })
     }
   }
+}
+
+/** A record as a catalog edit: the fields it carries, its subjects filed under categories. */
+function toEdit(record: IncomingRecord, isbn13: Isbn13, mapper: SubjectMapper): BookEdit {
+  if (record.action === 'withdraw') return { isbn13, fields: { onSale: false }, mustExist: true }
+  const fields: BookFields = { ...record.fields }
+  // Colophon's own scheme names categories outright, so an unknown one is refused like a CSV category, not dropped.
+  const own = record.subjects.filter((s) => s.scheme === 'colophon').map((s) => s.code)
+  const categories = [...new Set([...own, ...mapper.categoriesFor(record.subjects)])]
+  if (categories.length) fields.categoryIds = categories
+  return { isbn13, fields }
+}
+
+function recordProblem(record: IncomingRecord, format: Format, field: string, error: FieldError): { field: string; reason: string } {
+  if (record.action === 'withdraw' && error.code === 'not_in_catalog') {
+    return { field: 'NotificationType', reason: 'a delete (05) for a book not in the catalog: nothing to take off sale' }
+  }
+  return { field: sourceField(format, field), reason: reasonOf(error) }
 }
 
 function collectIds(nodes: Array<{ id: string; children: Array<{ id: string; children: unknown[] }> }>): string[] {

@@ -1,4 +1,4 @@
-import type { QualityField } from '../catalog'
+import type { FieldError, FieldErrorCode, QualityField } from '../catalog'
 import type { Format } from './types'
 
 export interface ImportCounts {
@@ -56,3 +56,29 @@ export interface ImportRun {
 }
 
 export const emptyCounts = (): ImportCounts => ({ records: 0, created: 0, updated: 0, unchanged: 0, withdrawn: 0, rejected: 0 })
+
+const REASONS: Record<FieldErrorCode, (p: FieldError['params']) => string> = {
+  required: () => 'is required but missing or empty',
+  required_for_new_book: () => 'the book is not in the catalog and the record carries no title to create it from',
+  not_in_catalog: () => 'the book is not in the catalog',
+  too_long: (p) => `is longer than ${p.max} characters`,
+  too_many: (p) => `has more than ${p.max} entries`,
+  too_small: (p) => `must be at least ${p.min}`,
+  too_big: (p) => `must be at most ${p.max}`,
+  not_number: () => 'expected a number',
+  not_whole_number: () => 'expected a whole number',
+  one_of: (p) => `expected one of ${p.options}`,
+  not_date: () => 'expected a real date as YYYY-MM-DD',
+  not_language_code: () => 'expected an ISO 639-2 code such as "kor"',
+  not_currency_code: () => 'expected an ISO 4217 code such as "KRW"',
+  not_url: () => 'expected an http or https URL',
+  invalid_isbn: () => 'is not a valid ISBN',
+  sale_above_list: () => 'sale price is above the list price',
+  unknown_category: (p) => `no category ${String(p.ids).split(', ').map((id) => `"${id}"`).join(', ')} in the catalog`,
+  invalid: () => 'is not a valid value',
+}
+
+/** A catalog field error in the words of the report, which operators read (English). */
+export function reasonOf(error: FieldError): string {
+  return REASONS[error.code](error.params)
+}

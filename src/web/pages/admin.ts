@@ -1,6 +1,7 @@
-import type { BookForm, FieldErrors } from '../../admin'
 import { BOOK_FORMATS, type CategoryNode } from '../../catalog'
 import { html, type SafeHtml } from '../html'
+import { fill, type Labels } from '../i18n'
+import type { BookForm, FormErrors } from '../routes/admin/book-form'
 import type { PageContext } from './context'
 import { layout } from './layout'
 
@@ -25,14 +26,21 @@ ${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ''}
   )
 }
 
-const field = (name: string, label: string, errors: FieldErrors, input: (id: string, describedBy: string | undefined) => SafeHtml) => {
+/** A field error's code and facts in the page's language. */
+function errorText(t: Labels, error: FormErrors[string]): string {
+  const words = t as unknown as Record<string, string>
+  return fill(words[`fieldError_${error.code}`] ?? t.fieldError_invalid, error.params)
+}
+
+const field = (name: string, label: string, errors: Record<string, string>, input: (id: string, describedBy: string | undefined) => SafeHtml) => {
   const id = `f-${name}`
   const err = errors[name]
   return html`<div class="field${err ? ' invalid' : ''}"><label for="${id}">${label}</label>${input(id, err ? `${id}-err` : undefined)}${err ? html`<p class="error" id="${id}-err">${err}</p>` : ''}</div>`
 }
 
-export function bookEditPage(ctx: PageContext, view: { isbn13: string; form: BookForm; errors: FieldErrors; categories: CategoryNode[]; saved: boolean }): string {
-  const { form, errors } = view
+export function bookEditPage(ctx: PageContext, view: { isbn13: string; form: BookForm; errors: FormErrors; categories: CategoryNode[]; saved: boolean }): string {
+  const { form } = view
+  const errors = Object.fromEntries(Object.entries(view.errors).map(([name, error]) => [name, errorText(ctx.t, error)]))
   const text = (name: string, label: string, type = 'text') =>
     field(name, label, errors, (id, d) => html`<input id="${id}" name="${name}" type="${type}" value="${form[name] ?? ''}"${d ? html` aria-invalid="true" aria-describedby="${d}"` : ''}>`)
   const area = (name: string, label: string, rows = 6) =>
@@ -48,7 +56,7 @@ export function bookEditPage(ctx: PageContext, view: { isbn13: string; form: Boo
 <h1>Edit ${form.title || view.isbn13}</h1>
 ${view.saved ? html`<p class="flash" role="status">Saved. The product page shows the change now.</p>` : ''}
 ${count ? html`<div class="flash error" role="alert"><p>${count} field${count > 1 ? 's need' : ' needs'} fixing:</p><ul>${Object.entries(errors).map(([k, v]) => html`<li><a href="#f-${k}">${k}</a>: ${v}</li>`)}</ul></div>` : ''}
-<form class="admin-form" method="post" action="/admin/books/${view.isbn13}">
+<form class="admin-form" method="post" action="/admin/books/${view.isbn13}"><input type="hidden" name="_csrf" value="${ctx.formToken()}">
 <fieldset><legend>Title and people</legend>${text('title', 'Title')}${text('subtitle', 'Subtitle')}${text('titleEn', 'English title')}${area('contributors', 'Contributors (one per line: name | role)', 3)}${text('publisher', 'Publisher')}</fieldset>
 <fieldset><legend>Edition</legend>${text('issuedOn', 'Date of issue (YYYY-MM-DD)')}
 ${field('format', 'Format', errors, (id) => html`<select id="${id}" name="format">${BOOK_FORMATS.map((f) => html`<option${f === form.format ? html` selected` : ''}>${f}</option>`)}</select>`)}

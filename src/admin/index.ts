@@ -1,1 +1,0 @@
-export { bookFromForm, bookToForm, tocFromText, tocToText, type BookForm, type FieldErrors } from './book-form'

@@ -1,0 +1,81 @@
+import type { CategoryTree } from './categories'
+import { categoryError, fieldErrorsOf, type FieldErrors } from './field-errors'
+import type { Isbn13 } from './isbn'
+import { isSameBook } from './merge'
+import { checkBookInput, type BookInput } from './schema'
+
+/** The fields an edit carries, as read from a form or a feed, not yet validated. */
+export type BookFields = { [K in keyof BookInput]?: unknown }
+
+/**
+ * A change to one book. A field the edit leaves out (or sets to undefined)
+ * keeps the stored value; null, an empty list or an empty text clears it.
+ * A book the catalog lacks is created, from a title at least, unless
+ * `mustExist` says the edit is only for a book already there.
+ */
+export interface BookEdit {
+  isbn13: Isbn13
+  fields: BookFields
+  mustExist?: boolean
+}
+
+export interface AppliedEdit {
+  /** The edit's position in the list given. */
+  index: number
+  isbn13: Isbn13
+  change: 'created' | 'updated' | 'unchanged'
+}
+
+export interface RejectedEdit {
+  index: number
+  isbn13: Isbn13
+  errors: FieldErrors
+}
+
+export interface EditPlan {
+  /** What would be written: books new or changed, one per ISBN, edits to the same ISBN applied in order. */
+  books: BookInput[]
+  applied: AppliedEdit[]
+  rejected: RejectedEdit[]
+}
+
+type Outcome = { book: BookInput } | { errors: FieldErrors }
+
+function applyEdit(edit: BookEdit, base: BookInput | undefined, tree: CategoryTree): Outcome {
+  if (!base && edit.mustExist) return { errors: { isbn13: { code: 'not_in_catalog', params: {} } } }
+  if (!base && edit.fields.title === undefined) return { errors: { title: { code: 'required_for_new_book', params: {} } } }
+  const carried = Object.fromEntries(Object.entries(edit.fields).filter(([, v]) => v !== undefined))
+  const raw = { ...base, ...carried, isbn13: edit.isbn13 }
+  const checked = checkBookInput(raw)
+  const errors: FieldErrors = 'issues' in checked ? fieldErrorsOf(checked.issues, raw) : {}
+  const categories = categoryError(tree, raw.categoryIds)
+  if (categories) errors.categoryIds ??= categories
+  if ('issues' in checked || Object.keys(errors).length) return { errors }
+  return { book: checked.book }
+}
+
+/**
+ * Lays each edit over what the catalog holds (or an earlier edit of the same
+ * book in the list) and validates the result whole: every bad field is
+ * named, so a person can fix them all at once.
+ */
+export function planEdits(edits: BookEdit[], stored: Map<string, BookInput>, tree: CategoryTree): EditPlan {
+  const next = new Map<string, BookInput>()
+  const plan: EditPlan = { books: [], applied: [], rejected: [] }
+  edits.forEach((edit, index) => {
+    const base = next.get(edit.isbn13) ?? stored.get(edit.isbn13)
+    const outcome = applyEdit(edit, base, tree)
+    if ('errors' in outcome) {
+      plan.rejected.push({ index, isbn13: edit.isbn13, errors: outcome.errors })
+      return
+    }
+    const change = !base ? 'created' : isSameBook(base, outcome.book) ? 'unchanged' : 'updated'
+    plan.applied.push({ index, isbn13: edit.isbn13, change })
+    next.set(edit.isbn13, outcome.book)
+  })
+  for (const [isbn, book] of next) {
+    const before = stored.get(isbn)
+    if (!before || !isSameBook(before, book)) plan.books.push(book)
+  }
+  return plan
+}

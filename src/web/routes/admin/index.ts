@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import { basicAuth } from 'hono/basic-auth'
+import { parseIsbn, type Book, type CatalogService, type CategoryNode } from '../../../catalog'
+import type { AppEnv } from '../../env'
+import { labels } from '../../i18n'
+import { adminHomePage, bookEditPage } from '../../pages/admin'
+import type { PageContext } from '../../pages/context'
+import { bookToForm, formFieldOf, formToEdit, type BookForm, type FormErrors } from './book-form'
+
+export interface AdminOptions {
+  catalog: CatalogService
+  password: string
+}
+
+/**
+ * The staff back office: find a book and edit what its page says. Behind
+ * HTTP basic auth over the password from COLOPHON_ADMIN_PASSWORD; the request
+ * gate refuses form posts from other sites or without the session's form
+ * token. Staff pages are English.
+ */
+export const adminRoutes = ({ catalog, password }: AdminOptions) =>
+  new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('page', { ...c.var.page, lang: 'en', explicit: true, t: labels.en })
+      await next()
+      c.header('Cache-Control', 'no-store')
+    })
+    .use(basicAuth({ username: 'staff', password, realm: 'Colophon back office' }))
+    .get('/', async (c) => c.html(adminHomePage(c.var.page, { books: await catalog.countBooks() })))
+    .get('/books', (c) => c.redirect(`/admin/books/${parseIsbn(c.req.query('isbn') ?? '')}`, 302))
+    .get('/books/:isbn', async (c) => {
+      const book = await catalog.getBook(parseIsbn(c.req.param('isbn')))
+      const tree = await catalog.categories()
+      return c.html(bookEditPage(c.var.page, { isbn13: book.isbn13, form: bookToForm(book), errors: {}, categories: tree.roots, saved: c.req.query('saved') === '1' }))
+    })
+    .post('/books/:isbn', async (c) => {
+      const book = await catalog.getBook(parseIsbn(c.req.param('isbn')))
+      const body = await c.req.parseBody()
+      const posted: BookForm = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
+      const { edit, errors } = formToEdit(book, posted)
+      // Nothing is saved while any field is wrong, and every wrong field is named at once.
+      const { rejected } = Object.keys(errors).length ? await catalog.checkEdits([edit]) : await catalog.editBooks([edit])
+      for (const [path, error] of Object.entries(rejected[0]?.errors ?? {})) errors[formFieldOf(path)] ??= error
+      if (Object.keys(errors).length) return c.html(editAgainPage(c.var.page, book, posted, errors, (await catalog.categories()).roots), 400)
+      return c.redirect(`/admin/books/${book.isbn13}?saved=1`, 303)
+    })
+
+/** The form as posted, over the book as stored, with what is wrong with it. */
+function editAgainPage(page: PageContext, book: Book, posted: BookForm, errors: FormErrors, categories: CategoryNode[]): string {
+  const form: BookForm = { ...bookToForm(book), ...posted }
+  if (posted.hasOnSale) form.onSale = posted.onSale ?? ''
+  return bookEditPage(page, { isbn13: book.isbn13, form, errors, categories, saved: false })
+}
