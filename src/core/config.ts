@@ -34,6 +34,8 @@ const envSchema = z.object({
     .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
     .pipe(z.array(z.string().min(24, "each feed token needs at least 24 characters")))
     .default([]),
+  /** Where the ONIX feed's files are written; unset, beside the SQLite file or in the OS temp folder (defaultFeedDir). */
+  COLOPHON_FEED_DIR: z.string().min(1).optional(),
   /** Upper bound on each worker's rendered-page cache, in MiB. */
   COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
 })

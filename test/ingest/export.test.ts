@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bookToInput, parseBookInput, type Book, type CatalogService } from '../../src/catalog'
-import { createLogger } from '../../src/core/logger'
 import { generatedBook, seedBook } from '../../src/demo'
 import { csvTable, onixMessage, openInput } from '../../src/ingest'
 import type { Services } from '../../src/cli/services'
-import { createApp } from '../../src/web/app'
 import { bytesOf, fixture, importSetup, sharedFixtures } from '../support/ingest'
 import { testDialects } from '../dialects'
 
@@ -76,14 +74,6 @@ for (const dialect of testDialects()) {
       expect((await allBooks(target.catalog)).map(bookToInput)).toEqual((await allBooks(source.catalog)).map(bookToInput))
       expect(await collect(csvTable(target.catalog.allBooks()))).toBe(csv)
       await target.store.close()
-    })
-
-    it('GET /feeds/onix.xml streams the same message', async () => {
-      const app = createApp({ ...source, logger: createLogger('silent') })
-      const res = await app.request('/feeds/onix.xml')
-      expect(res.status).toBe(200)
-      expect(res.headers.get('content-type')).toMatch(/^application\/xml/)
-      expect(withoutStamp(await res.text())).toBe(withoutStamp(onix))
     })
   })
 }
