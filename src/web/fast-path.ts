@@ -49,7 +49,7 @@ export function cachedAnswer(gate: Gate, pageCache: PageCache, events: EventLog,
     const viewer = isbn ? gate.viewer(visitor) : undefined
     // A product view is an in-memory append, written to the database later in a batch.
     if (viewer) events.record(viewer, isbn!, 'view')
-    const answer = answerPage(page, { acceptEncoding: head.header('accept-encoding'), ifNoneMatch: head.header('if-none-match'), isHead: req.method === 'HEAD' }, page.slotted && !visitor.isBot ? gate.formToken(visitor) : undefined)
+    const answer = answerPage(page, { acceptEncoding: head.header('accept-encoding'), ifNoneMatch: head.header('if-none-match'), isHead: req.method === 'HEAD' }, page.slotted ? gate.formToken(visitor) : undefined)
     const headers = answer.headers.concat(gate.securityHeaders)
     const cookies = gate.cookies(visitor)
     if (cookies.length) {

@@ -33,7 +33,8 @@ export function pageSender({ gate, pageCache, metrics, logger }: { gate: Gate; p
     const isPersonal = !gate.mayShare(visitor, route)
     const isShared = pageCache !== undefined && !isPersonal
     const key = pageKey(visitor.lang, c.req.url)
-    const formToken = (page: { slotted?: unknown } | string) => (visitor.isBot || (typeof page === 'string' ? !page.includes('<!--visitor:') : !page.slotted) ? undefined : gate.formToken(visitor))
+    // Crawlers get a token too: a browser the bot list mistakes for one (a headless one) must still be able to buy.
+    const formToken = (page: { slotted?: unknown } | string) => ((typeof page === 'string' ? page.includes('<!--visitor:') : page.slotted) ? gate.formToken(visitor) : undefined)
     let answer: PageAnswer | ReturnType<typeof answerUncached>
     const stale = isShared && c.var.isStoreDown ? pageCache.get(key) : undefined
     if (stale) {

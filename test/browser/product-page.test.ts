@@ -1,13 +1,12 @@
 /// <reference lib="dom" />
-import axe from 'axe-core'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { sqlite } from '../dialects'
 import { SHARED, testServices, testStore, type TestStore } from '../helpers'
-import { browserAvailable, launchChromium } from './browser'
+import { axeViolations, browserAvailable, launchChromium } from './browser'
 
 const SEED_PAGE = join(SHARED, 'seed', '000_722d20bdf333cbed.txt')
 const OUT = join(import.meta.dirname, '..', '..', 'test-output')
@@ -16,14 +15,6 @@ let store: TestStore
 let server: RunningServer
 let browser: Browser
 let base: string
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axe.source })
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  )
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
 
 describe.runIf(browserAvailable())('browser: the seed book page', () => {
   beforeAll(async () => {

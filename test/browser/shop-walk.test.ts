@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../src/web/server'
+import { sqlite } from '../dialects'
+import { testServices, testStore, type TestStore } from '../helpers'
+import { axeViolations, browserAvailable, launchChromium } from './browser'
+
+const OUT = join(import.meta.dirname, '..', '..', 'test-output')
+const SEED = '9788962633245'
+const STAFF_PASSWORD = 'correct horse battery staple'
+
+/**
+ * Every Content-Security-Policy violation a page reports, from the DOM event
+ * (installed before any page script runs) and from the console.
+ */
+async function watchPolicy(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = []
+  await context.exposeFunction('reportViolation', (v: string) => violations.push(v))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    )
+  })
+  context.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text())
+  })
+  return violations
+}
+
+async function checked(page: Page, name: string, violations: string[]) {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([])
+  expect(violations, `CSP on ${name}`).toEqual([])
+  await page.screenshot({ path: join(OUT, `walk-${name}.png`), fullPage: true })
+}
+
+describe.runIf(browserAvailable())('browser: a shopper and a staff member walk the store with the security policy on', () => {
+  let store: TestStore
+  let server: RunningServer
+  let browser: Browser
+  let base: string
+
+  beforeAll(async () => {
+    store = await testStore(sqlite, { demoBooks: 80 })
+    server = await startServer(testServices(store), { port: 0, host: '127.0.0.1', adminPassword: STAFF_PASSWORD })
+    base = `http://127.0.0.1:${server.port}`
+    browser = await launchChromium()
+    mkdirSync(OUT, { recursive: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await store?.cleanup()
+  })
+
+  it('product, search with suggestions, cart and checkout: no policy violation, no axe violation', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })
+    const violations = await watchPolicy(context)
+    const page = await context.newPage()
+    const answer = await page.goto(`${base}/books/${SEED}`)
+    expect(answer!.headers()['content-security-policy']).toContain("script-src 'self'")
+    // JSON-LD is data: the policy lets it stand, and it parses.
+    expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)['@type']).toBe('Book')
+    await checked(page, 'product', violations)
+
+    await page.locator('#q').fill('중국')
+    await page.locator('#q-suggest li').first().waitFor()
+    expect(await page.locator('#q-suggest li').count()).toBeGreaterThan(0)
+    await page.locator('#q').press('Enter')
+    await page.waitForURL(/\/search\?q=/)
+    expect(await page.locator('.shelf li').count()).toBeGreaterThan(0)
+    await checked(page, 'search', violations)
+
+    await page.goto(`${base}/books/${SEED}`)
+    await page.locator('#qty').fill('2')
+    await page.locator('form.buy button[type="submit"]').click()
+    await page.waitForURL(/\/cart$/)
+    expect(await page.locator('.cart-table').innerText()).toContain('중국과 러시아')
+    await checked(page, 'cart', violations)
+
+    await page.getByRole('button', { name: '주문하기' }).click()
+    await page.waitForURL(/\/orders\//)
+    expect(await page.locator('h1').innerText()).toContain('주문')
+    await checked(page, 'order', violations)
+    await context.close()
+  }, 180_000)
+
+  it('a page on another origin cannot add to the cart or check out', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR' })
+    const page = await context.newPage()
+    await page.goto(`${base}/books/${SEED}`)
+    // Another port of the same host is another origin: its page posts the store's own forms.
+    const evil = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(`<form method="post" action="${base}/cart/items"><input name="isbn" value="${SEED}"><input name="quantity" value="1"></form><script>document.forms[0].submit()</script>`)
+    })
+    await new Promise<void>((done) => evil.listen(0, '127.0.0.1', done))
+    try {
+      await page.goto(`http://localhost:${(evil.address() as AddressInfo).port}/`)
+      await page.waitForURL(`${base}/cart/items`)
+      expect(await page.locator('h1').innerText()).toBe('요청을 처리하지 않았습니다')
+      await page.goto(`${base}/cart`)
+      expect(await page.locator('main').innerText()).toContain('장바구니가 비어 있습니다')
+    } finally {
+      evil.close()
+      await context.close()
+    }
+  }, 120_000)
+
+  it('the back office: find a book, edit it, save it', async () => {
+    const context = await browser.newContext({ httpCredentials: { username: 'staff', password: STAFF_PASSWORD } })
+    const violations = await watchPolicy(context)
+    const page = await context.newPage()
+    await page.goto(`${base}/admin`)
+    await checked(page, 'admin', violations)
+    await page.locator('#admin-isbn').fill('978-89-6263-324-5')
+    await page.locator('form.admin-find button').click()
+    await page.waitForURL(/\/admin\/books\/9788962633245/)
+    await checked(page, 'admin-book', violations)
+    const subtitle = page.locator('input[name="subtitle"]')
+    await subtitle.fill('Five Hundred Years')
+    await page.locator('form.admin-form button[type="submit"]').click()
+    await page.waitForURL(/saved=1/)
+    expect(await subtitle.inputValue()).toBe('Five Hundred Years')
+    expect((await store.catalog.getBook(SEED as never)).subtitle).toBe('Five Hundred Years')
+    await checked(page, 'admin-saved', violations)
+    await context.close()
+  }, 180_000)
+})
