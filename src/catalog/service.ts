@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { InputError, NotFoundError } from '../core/errors'
-import type { Database } from '../store'
+import type { Database, UnitOfWork } from '../store'
 import { CategoryTree } from './categories'
 import { planEdits, type AppliedEdit, type BookEdit, type RejectedEdit } from './edit'
 import { categoryError, type FieldError } from './field-errors'
@@ -147,22 +147,17 @@ export class CatalogService {
   }
 
   /**
-   * Takes the lines out of stock and runs `alsoWrite` (the order, say) in the
-   * same transaction: all of it or none. Fails with an InputError naming the
-   * books that are short or no longer sold. Pages showing the books are
-   * invalidated like after any catalog write.
+   * Takes the lines out of stock within the caller's unit of work (an order,
+   * say, is written in the same one): all of it or none. Fails with an
+   * InputError naming the books that are short or no longer sold. Pages
+   * showing the books are invalidated once the unit commits.
    */
-  async takeStock<T>(lines: StockLine[], alsoWrite: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  async takeStock(unit: UnitOfWork, lines: StockLine[]): Promise<void> {
     const isbns = lines.map((l) => l.isbn13)
-    const result = await this.db.transaction().execute(async (trx) => {
-      const short = await repo.takeStock(trx, lines)
-      if (short.length) throw new InputError('quantity', `not enough stock for ${short.join(', ')}`)
-      const written = await alsoWrite(trx)
-      await changeLog.recordChanges(trx, isbns)
-      return written
-    })
-    this.emit({ isbns })
-    return result
+    const short = await repo.takeStock(unit.db, lines)
+    if (short.length) throw new InputError('quantity', `not enough stock for ${short.join(', ')}`)
+    await changeLog.recordChanges(unit.db, isbns)
+    unit.afterCommit(() => this.emit({ isbns }))
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger'
 import { Importer } from '../ingest'
 import { SearchService } from '../search'
 import { RecommendService } from '../recommend'
-import type { Store } from '../store'
+import { transactor, type Store } from '../store'
 import type { ServerServices } from '../web/server'
 
 export interface Services {
@@ -24,7 +24,7 @@ export function buildServices(store: Store, logger?: Logger): Services {
   const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })
   indexers.push(search.indexer)
   const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
-  const commerce = new CommerceService(store.db, catalog, recommend.events)
+  const commerce = new CommerceService(store.db, transactor(store.db), catalog, recommend.events)
   return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce }
 }
 

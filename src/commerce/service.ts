@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { InputError, NotFoundError } from '../core/errors'
 import type { BookSummary, CatalogService, Isbn13 } from '../catalog'
-import type { Database } from '../store'
+import type { Database, Transactor } from '../store'
 import * as repo from './repo'
 import type { Cart, CartLine, Money, Order, ShopperSignals } from './types'
 
@@ -25,6 +25,7 @@ function totals(lines: CartLine[]): Money[] {
 export class CommerceService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly work: Transactor,
     private readonly catalog: CatalogService,
     private readonly signals?: ShopperSignals,
   ) {}
@@ -60,9 +61,9 @@ export class CommerceService {
   }
 
   /**
-   * Places the cart as an order: stock is taken through the catalog (so cached
-   * pages showing stock are dropped) and the order written and the cart
-   * emptied in the same transaction. Returns the order's id.
+   * Places the cart as an order, in one unit of work: the catalog takes the
+   * stock (and drops cached pages showing it once committed), then the order
+   * is written and the cart emptied. Returns the order's id.
    */
   async checkout(sessionId: string): Promise<string> {
     const { lines, totals: sums } = await this.cart(sessionId)
@@ -75,13 +76,11 @@ export class CommerceService {
       total: sums[0]!.amount,
       lines: lines.map((l) => ({ isbn13: l.book.isbn13, title: l.book.title, quantity: l.quantity, unitPrice: l.unitPrice })),
     }
-    await this.catalog.takeStock(
-      lines.map((l) => ({ isbn13: l.book.isbn13, quantity: l.quantity })),
-      async (trx) => {
-        await repo.insertOrder(trx, sessionId, order)
-        await repo.clearCart(trx, sessionId)
-      },
-    )
+    await this.work(async (unit) => {
+      await this.catalog.takeStock(unit, order.lines)
+      await repo.insertOrder(unit.db, sessionId, order)
+      await repo.clearCart(unit.db, sessionId)
+    })
     for (const l of order.lines) this.signals?.record(sessionId, l.isbn13, 'purchase')
     return order.id
   }

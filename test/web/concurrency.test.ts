@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { generatedBook } from '../../src/demo'
+import { parseBookInput, parseIsbn } from '../../src/catalog'
+import { generatedBook, seedBook } from '../../src/demo'
 import { buildServices, type Services } from '../../src/cli/services'
 import { openStore } from '../../src/store'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testDialects } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
+import { serverRequester, shopper } from './shopper'
 
 const BOOKS = 150
 const ROUNDS = 4
 const BATCH = 50
+const SEED = parseIsbn('9788962633245')
 
 /** Generated book n as written in a given round of the import: its title says which. */
 const bookInRound = (n: number, round: number) => {
@@ -74,12 +77,33 @@ for (const dialect of testDialects()) {
       // Once the last commit is announced, both servers show the last round, byte for byte the same.
       for (const path of paths.slice(2)) {
         await vi.waitFor(async () => {
-          // The pages name their own origin, whose port differs.
-          const [a, b] = await Promise.all(servers.map(async (s) => (await (await fetch(`http://127.0.0.1:${s.port}${path}`)).text()).replaceAll(`:${s.port}/`, ':PORT/')))
+          // The pages name their own origin, whose port differs, and carry each visitor's own form token.
+          const page = async (s: RunningServer) => (await (await fetch(`http://127.0.0.1:${s.port}${path}`)).text()).replaceAll(`:${s.port}/`, ':PORT/').replace(/name="_csrf" value="[\w-]+"/g, 'name="_csrf" value="TOKEN"')
+          const [a, b] = await Promise.all(servers.map(page))
           expect(a).toContain(`(판 ${ROUNDS})`)
           expect(a).toBe(b)
         }, { timeout: 10_000, interval: 20 })
       }
+    })
+
+    it('sells the last copy once when two shoppers on two servers order it at the same moment, and both drop the page showing it', async () => {
+      await store.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 1, onSale: true })])
+      const pageOn = async (server: RunningServer) => (await fetch(`http://127.0.0.1:${server.port}/books/${SEED}`)).text()
+      // Both servers have the page with the one copy cached before anyone buys.
+      await vi.waitFor(async () => {
+        for (const server of servers) expect(await pageOn(server)).toContain('재고 1권')
+      }, { timeout: 10_000, interval: 20 })
+      const shoppers = servers.map((server) => shopper(serverRequester(`http://127.0.0.1:${server.port}`)))
+      for (const s of shoppers) expect((await s.post('/cart/items', { isbn: SEED, quantity: '1' })).status).toBe(303)
+
+      const answers = await Promise.all(shoppers.map((s) => s.post('/cart/checkout')))
+      expect(answers.map((a) => a.status).sort()).toEqual([303, 400])
+      expect((await store.catalog.getBook(SEED)).stock).toBe(0)
+      const sold = await store.store.db.selectFrom('order_item').select((eb) => eb.fn.sum<number>('quantity').as('copies')).where('isbn13', '=', SEED).executeTakeFirstOrThrow()
+      expect(Number(sold.copies)).toBe(1)
+      await vi.waitFor(async () => {
+        for (const server of servers) expect(await pageOn(server)).toContain('품절')
+      }, { timeout: 10_000, interval: 20 })
     })
   })
 }
