@@ -1,4 +1,4 @@
-import cluster from 'node:cluster'
+import cluster, { type Worker } from 'node:cluster'
 import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { AggregatorRegistry } from 'prom-client'
@@ -12,6 +12,8 @@ import { intOption, type Command } from '../args'
 import { buildServices, serverServices } from '../services'
 
 const DEMO_BOOKS = 2000
+/** How long the primary waits for its workers to stop: their 10 s for requests in flight, and closing the store. */
+const WORKER_STOP_MS = 12_000
 
 /** Serves GET /metrics on its own (by default loopback) port, from a registry or a whole cluster. */
 function serveMetrics(where: string, collect: () => Promise<{ text: string; type: string }>, logger: Logger): void {
@@ -73,14 +75,66 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     AggregatorRegistry.setRegistries([server.metrics.registry])
   }
   else if (metricsHere) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await server.metrics.registry.metrics(), type: server.metrics.registry.contentType }), logger)
-  logger.info({ url: `http://localhost:${server.port}/`, worker: cluster.worker?.id ?? 0 }, 'serving')
-  const stop = async () => {
-    await server.close()
-    await store.close()
-    process.exit(0)
+  const worker = cluster.worker?.id ?? 0
+  logger.info({ url: `http://localhost:${server.port}/`, worker }, 'serving')
+  // Ctrl-C reaches a worker twice (from the terminal and from the primary): the first signal starts the stop, later ones change nothing.
+  let isStopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (isStopping) return
+    isStopping = true
+    logger.info({ signal, worker }, 'stopping: finishing the requests in flight')
+    // Requests get 10 s; a store that will not close must not keep a lone server from exiting.
+    setTimeout(() => process.exit(1), WORKER_STOP_MS).unref()
+    server
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err, worker }, 'stopping failed')
+          process.exit(1)
+        },
+      )
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+/**
+ * Forks the workers and starts another when one dies. SIGINT and SIGTERM are
+ * passed on to them; the primary exits 0 once every one has finished its
+ * requests and exited, and kills those still there after WORKER_STOP_MS.
+ */
+function superviseWorkers(count: number, logger: Logger): void {
+  const live = new Set<Worker>()
+  let isStopping = false
+  const fork = () => {
+    if (!isStopping) live.add(cluster.fork())
+  }
+  cluster.on('exit', (worker, code) => {
+    live.delete(worker)
+    if (isStopping) {
+      if (live.size === 0) process.exit(0)
+      return
+    }
+    logger.error({ worker: worker.id, code }, 'worker exited; starting another')
+    setTimeout(fork, 500)
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (isStopping) return
+      isStopping = true
+      logger.info({ signal, workers: live.size }, 'stopping: waiting for the workers to finish their requests')
+      if (live.size === 0) process.exit(0)
+      for (const w of live) w.process.kill(signal)
+      setTimeout(() => {
+        logger.error({ pids: [...live].map((w) => w.process.pid) }, `workers still running after ${WORKER_STOP_MS / 1000} s: killed`)
+        for (const w of live) w.process.kill('SIGKILL')
+        process.exit(1)
+      }, WORKER_STOP_MS).unref()
+    })
+  }
+  for (let i = 0; i < count; i++) fork()
 }
 
 export const serveCommand: Command = {
@@ -90,7 +144,8 @@ export const serveCommand: Command = {
 
 Serves the store on PORT (default 3000) from COLOPHON_DB (default ./colophon.db;
 a postgres:// URL for PostgreSQL, with COLOPHON_DB_POOL connections per worker).
-An empty database is filled with the demo catalog first.
+An empty database is filled with the demo catalog first. SIGINT or SIGTERM
+stops it: requests in flight get up to 10 s to finish, then it exits 0.
 
   --port N          overrides PORT
   --workers N       worker processes sharing the port (default: one per core)
@@ -109,20 +164,6 @@ An empty database is filled with the demo catalog first.
 
     const aggregator = new AggregatorRegistry()
     if (metricsPort) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await aggregator.clusterMetrics(), type: aggregator.contentType }), logger)
-    let stopping = false
-    const fork = () => cluster.fork()
-    for (let i = 0; i < workers; i++) fork()
-    cluster.on('exit', (worker, code) => {
-      if (stopping) return
-      logger.error({ worker: worker.id, code }, 'worker exited; starting another')
-      setTimeout(fork, 500)
-    })
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        stopping = true
-        for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM')
-        setTimeout(() => process.exit(0), 2000).unref()
-      })
-    }
+    superviseWorkers(workers, logger)
   },
 }
