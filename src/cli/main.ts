@@ -43,6 +43,17 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
+// A reader that went away (`colophon export --format csv | head -1`) has what it wanted:
+// end quietly, as a program stopped by SIGPIPE does, instead of failing on every later write.
+// With stderr gone there is no one left to tell, so the work goes on in silence.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err
+  process.exit(0)
+})
+process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err
+})
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== 0) process.exitCode = code
