@@ -42,7 +42,7 @@ export class Importer {
   async importFile(file: string, bytes: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<FileReport> {
     const { user, batchSize = 1000, onProgress } = options
     const { head, all } = await peek(bytes)
-    let format: Format = options.format ?? 'onix'
+    let format: Format | null = options.format ?? null
     const report: FileReport = {
       runId: 0, file, format, status: 'done', error: null, counts: emptyCounts(), rejected: [], corrections: [],
       quality: { books: 0, missing: Object.fromEntries(QUALITY_FIELDS.map((f) => [f, 0])) as FileReport['quality']['missing'], examples: [] },
@@ -55,10 +55,11 @@ export class Importer {
     }
     report.format = format
     report.runId = await repo.startRun(this.db, { user, file, format, startedAt: new Date().toISOString() })
-    const tree = await this.catalog.categories()
-    const mapper = new SubjectMapper(await repo.subjectMap(this.db), new Set(collectIds(tree.roots)))
+    const heartbeat = repo.keepRunAlive(this.db, report.runId)
     const batch: IncomingRecord[] = []
     try {
+      const tree = await this.catalog.categories()
+      const mapper = new SubjectMapper(await repo.subjectMap(this.db), new Set(collectIds(tree.roots)))
       const note = (message: string) => report.corrections.push({ file, record: 0, reference: null, message })
       // Every reader is handed the parse options; only the CSV reader has any so far.
       const read: (...args: [...Parameters<RecordReader>, CsvReadOptions]) => ReturnType<RecordReader> = READERS[format]
@@ -77,6 +78,8 @@ export class Importer {
       if (e instanceof FeedError || e instanceof InputError) return this.finish(report, e)
       await this.finish(report, e)
       throw e
+    } finally {
+      heartbeat.stop()
     }
   }
 
@@ -126,13 +129,13 @@ export class Importer {
         edits.push({ record, edit: toEdit(record, parseIsbn(String(record.fields.isbn13 ?? ''), 'isbn13'), mapper) })
       } catch (e) {
         if (!(e instanceof InputError)) throw e
-        this.reject(report, record, [{ field: sourceField(report.format, e.field), reason: e.reason }])
+        this.reject(report, record, [{ field: sourceField(report.format!, e.field), reason: e.reason }])
       }
     }
     const { saved, applied, rejected } = await this.catalog.editBooks(edits.map((e) => e.edit))
     for (const { index, errors } of rejected) {
       const { record } = edits[index]!
-      this.reject(report, record, Object.entries(errors).map(([field, error]) => recordProblem(record, report.format, field, error)))
+      this.reject(report, record, Object.entries(errors).map(([field, error]) => recordProblem(record, report.format!, field, error)))
     }
     for (const { index, change } of applied) {
       if (edits[index]!.record.action === 'withdraw') report.counts.withdrawn++

@@ -32,7 +32,8 @@ export interface Correction {
 export interface FileReport {
   runId: number
   file: string
-  format: Format
+  /** null when the format could not be told and the file was not read. */
+  format: Format | null
   status: 'done' | 'failed'
   /** Why the file stopped, with its position, when status is "failed". */
   error: string | null
@@ -43,6 +44,9 @@ export interface FileReport {
   quality: { books: number; missing: Record<QualityField, number>; examples: Array<{ isbn13: string; missing: QualityField[] }> }
 }
 
+/** "interrupted": logged as running, but its process was killed or crashed. */
+export type ImportRunStatus = 'running' | 'done' | 'failed' | 'interrupted'
+
 export interface ImportRun {
   id: number
   startedAt: string
@@ -50,7 +54,7 @@ export interface ImportRun {
   user: string
   file: string
   format: string
-  status: string
+  status: ImportRunStatus
   counts: ImportCounts
   error: string | null
 }

@@ -106,8 +106,13 @@ export interface ImportRunTable {
   user_name: string
   file: string
   format: string
-  /** running | done | failed; "running" after the fact means the process died. */
+  /** running | done | failed; a "running" row whose process is gone was interrupted. */
   status: string
+  /** The importing process, on host; null in runs logged before these were kept. */
+  pid: number | null
+  host: string | null
+  /** Renewed while the import runs: a stale one means the run was interrupted. */
+  heartbeat_at: string | null
   records: number
   created: number
   updated: number

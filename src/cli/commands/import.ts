@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { InputError } from '../../core/errors'
 import { FORMATS, openInput, type FileReport, type Format } from '../../ingest'
@@ -8,7 +8,26 @@ import { intOption, type Command } from '../args'
 import { recordProgress } from '../progress'
 import { buildServices } from '../services'
 
+/** A file that cannot be opened is a wrong argument: said before anything is imported, without a stack trace. */
+function checkReadable(file: string): void {
+  if (file === '-') return
+  let reason: string | undefined
+  try {
+    const fd = openSync(file, 'r')
+    try {
+      if (fstatSync(fd).isDirectory()) reason = 'is a directory'
+    } finally {
+      closeSync(fd)
+    }
+  } catch (e) {
+    // Node's "ENOENT: no such file or directory, open 'x'" becomes "no such file or directory".
+    reason = /^E[A-Z]+: ([^,]+)/.exec((e as Error).message)?.[1] ?? (e as Error).message
+  }
+  if (reason) throw new InputError(`cannot read ${file}`, reason)
+}
+
 function summary(r: FileReport): string {
+  if (r.format === null) return r.error ?? r.file
   const c = r.counts
   const head = `${r.file} (${r.format}): ${c.records} records, ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.withdrawn} off sale, ${c.rejected} rejected`
   const lines = [c.records > 0 && c.records === c.unchanged ? `${head} — nothing changed` : head]
@@ -35,13 +54,19 @@ records are rejected with their reason and the rest go on.
   --format F       the files' format (default: recognised from the content)
   --report FILE    write the machine-readable report (rejections, corrections, data quality)
   --max-cell BYTES largest CSV cell read (default 1048576, 1 MiB); a row with a bigger cell is rejected
-  --history        list the latest imports: who, when, which file, what came of it`,
+  --history        list the latest imports: who, when, which file, what came of it
+                   ("interrupted": the importing process was killed or crashed)
+
+Exit status: 0 when every file was read to its end, rejected records or not;
+1 when a file stopped (broken, or of unknown format) and was not imported to
+its end; 2 for wrong arguments, such as a FILE that cannot be read.`,
   options: { format: { type: 'string' }, report: { type: 'string' }, history: { type: 'boolean' }, 'max-cell': { type: 'string' } },
   async run(values, positionals) {
     const format = values.format as Format | undefined
     const maxCellBytes = values['max-cell'] === undefined ? undefined : intOption('max-cell', values['max-cell'], 0, 1)
     if (format && !FORMATS.includes(format)) throw new InputError('--format', `expected one of ${FORMATS.join(', ')}, got "${format}"`)
     if (!values.history && positionals.length === 0) throw new InputError('import', 'name at least one FILE (or "-" for stdin)')
+    positionals.forEach(checkReadable)
     const store = await openStore(loadConfig().COLOPHON_DB)
     const { importer } = buildServices(store)
     const reports: FileReport[] = []
