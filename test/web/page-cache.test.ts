@@ -13,9 +13,12 @@ let other: Services
 let server: RunningServer
 let base: string
 
+/** A page as one returning shopper sees it (one session, so one form token in every copy). */
+let cookie = ''
 const page = async (path: string) => {
-  const res = await fetch(base + path, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'ko' } })
+  const res = await fetch(base + path, { headers: { 'accept-encoding': 'gzip', 'accept-language': 'ko', ...(cookie ? { cookie } : {}) } })
   expect(res.status).toBe(200)
+  cookie ||= res.headers.get('set-cookie')?.split(';')[0] ?? ''
   return res.text()
 }
 /**
@@ -36,6 +39,7 @@ for (const dialect of testDialects()) {
       store = await testStore(dialect, { demoBooks: 60 })
       server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
       base = `http://127.0.0.1:${server.port}`
+      cookie = ''
       // A second connection to the same database stands for another process: an import, or another worker.
       other = buildServices(await openStore(store.url))
     })
@@ -96,11 +100,14 @@ for (const dialect of testDialects()) {
     })
 
     it('answers 304 to a matching ETag and a new body once the book changes', async () => {
-      const res = await fetch(`${base}/books/${SEED}`)
+      await page(`/books/${SEED}`)
+      const res = await fetch(`${base}/books/${SEED}`, { headers: { cookie } })
       const etag = res.headers.get('etag')!
-      expect((await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })).status).toBe(304)
+      expect((await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag, cookie } })).status).toBe(304)
+      // The ETag covers the visitor's form token: another session's copy is another body.
+      expect((await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })).status).toBe(200)
       await otherWrites(() => other.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 42 })]))
-      const changed = await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag } })
+      const changed = await fetch(`${base}/books/${SEED}`, { headers: { 'if-none-match': etag, cookie } })
       expect(changed.status).toBe(200)
       expect(changed.headers.get('etag')).not.toBe(etag)
     })
@@ -111,10 +118,19 @@ for (const dialect of testDialects()) {
       expect(await ko.text()).toContain('<html lang="ko">')
       expect(await en.text()).toContain('<html lang="en">')
       for (const encoding of ['br', 'gzip']) {
-        const res = await fetch(`${base}/books/${SEED}?lang=en`, { headers: { 'accept-encoding': encoding } })
+        const res = await fetch(`${base}/categories/history-world?lang=en`, { headers: { 'accept-encoding': encoding } })
         expect(res.headers.get('content-encoding')).toBe(encoding)
-        expect(await res.text()).toContain('China and Russia')
+        expect(await res.text()).toContain('World history')
       }
+      // A product page carries each visitor's form token in a slot: its shared part is gzip, joined to the visitor's part.
+      for (const encoding of ['br, gzip', 'gzip']) {
+        const res = await fetch(`${base}/books/${SEED}?lang=en`, { headers: { 'accept-encoding': encoding } })
+        expect(res.headers.get('content-encoding')).toBe('gzip')
+        expect(await res.text()).toMatch(/China and Russia[\s\S]*name="_csrf" value="[\w-]{22}" form="buy"><\/body><\/html>$/)
+      }
+      const plain = await fetch(`${base}/books/${SEED}?lang=en`, { headers: { 'accept-encoding': 'identity' } })
+      expect(plain.headers.get('content-encoding')).toBeNull()
+      expect(await plain.text()).toMatch(/form="buy"><\/body><\/html>$/)
     })
   })
 }
