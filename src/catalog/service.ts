@@ -155,7 +155,7 @@ export class CatalogService {
   async takeStock(unit: UnitOfWork, lines: StockLine[]): Promise<void> {
     const isbns = lines.map((l) => l.isbn13)
     const short = await repo.takeStock(unit.db, lines)
-    if (short.length) throw new InputError('quantity', `not enough stock for ${short.join(', ')}`)
+    if (short.length) throw new InputError('quantity', `not enough stock for ${short.join(', ')}`, { code: 'out_of_stock', params: { isbns: short.join(', ') } })
     await changeLog.recordChanges(unit.db, isbns)
     unit.afterCommit(() => this.emit({ isbns }))
   }

@@ -11,7 +11,7 @@ export const MAX_QUANTITY = 99
 
 function priceOf(book: BookSummary): number {
   const price = book.salePrice ?? book.listPrice
-  if (price == null) throw new InputError('isbn', `${book.isbn13} has no price and cannot be sold`)
+  if (price == null) throw new InputError('isbn', `${book.isbn13} has no price and cannot be sold`, { code: 'no_price', params: { isbn: book.isbn13 } })
   return price
 }
 
@@ -45,7 +45,7 @@ export class CommerceService {
   async addItem(sessionId: string, isbn13: Isbn13, quantity: number): Promise<void> {
     const [book] = await this.catalog.summaries([isbn13])
     if (!book) throw new NotFoundError('book', isbn13)
-    if (!book.onSale) throw new InputError('isbn', `${isbn13} is no longer sold`)
+    if (!book.onSale) throw new InputError('isbn', `${isbn13} is no longer sold`, { code: 'not_sold', params: { isbn: isbn13 } })
     priceOf(book)
     const had = (await repo.cartItems(this.db, sessionId)).find((i) => i.isbn13 === isbn13)?.quantity ?? 0
     await repo.putCartItem(this.db, sessionId, isbn13, Math.min(MAX_QUANTITY, had + quantity), new Date().toISOString())
@@ -67,8 +67,8 @@ export class CommerceService {
    */
   async checkout(sessionId: string): Promise<string> {
     const { lines, totals: sums } = await this.cart(sessionId)
-    if (lines.length === 0) throw new InputError('cart', 'is empty: add a book before ordering')
-    if (sums.length > 1) throw new InputError('cart', `mixes currencies (${sums.map((s) => s.currency).join(', ')}): order them separately`)
+    if (lines.length === 0) throw new InputError('cart', 'is empty: add a book before ordering', { code: 'cart_empty' })
+    if (sums.length > 1) throw new InputError('cart', `mixes currencies (${sums.map((s) => s.currency).join(', ')}): order them separately`, { code: 'cart_mixed_currency', params: { currencies: sums.map((s) => s.currency).join(', ') } })
     const order: Order = {
       id: randomUUID(),
       placedAt: new Date().toISOString(),

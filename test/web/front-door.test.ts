@@ -210,6 +210,19 @@ for (const dialect of testDialects()) {
         expect(en).toContain('Sort must be one of: relevance')
       })
 
+      it('words the cart\'s refusals in the shopper\'s language, not the developer\'s', async () => {
+        const s = shopper(serverRequester(base))
+        const empty = await s.post('/cart/checkout')
+        expect(empty.status).toBe(400)
+        const text = await empty.text()
+        expect(text).toContain('장바구니가 비어 있습니다. 책을 담은 뒤 주문해 주세요.')
+        expect(text).not.toMatch(/is empty|add a book/)
+        const english = await s.post('/cart/checkout?lang=en')
+        expect(await english.text()).toContain('Your cart is empty. Add a book before ordering.')
+        const bad = await s.post('/cart/items', { isbn: SEED, quantity: '0' })
+        expect(await bad.text()).toContain('수량 값은 1 이상이어야 합니다.')
+      })
+
       it('says a page past the last one has no more results and links to the last page', async () => {
         const ko = await (await fetch(`${base}/search?q=${encodeURIComponent('역사')}&page=500`)).text()
         expect(ko).toContain('더 이상 결과가 없습니다')
