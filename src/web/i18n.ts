@@ -138,6 +138,7 @@ const ko = {
   fieldError_unreadable_size: '크기 "{text}"를 읽을 수 없습니다. 가로*세로*두께(mm)로 입력하세요.',
   fieldError_invalid: '올바른 값이 아닙니다.',
   feedTokenRequired: 'ONIX 피드를 받으려면 발급받은 토큰을 Authorization: Bearer 헤더로 보내야 합니다.',
+  signInBlocked: '로그인에 너무 여러 번 실패해 잠시 막혔습니다. {minutes}분 뒤에 다시 시도하세요.',
 }
 
 export type Labels = typeof ko
@@ -280,6 +281,7 @@ const en: Labels = {
   fieldError_unreadable_size: 'Cannot read the size "{text}": write width*height*thickness in mm.',
   fieldError_invalid: 'This value is not valid.',
   feedTokenRequired: 'The ONIX feed needs the token you were given, sent as an Authorization: Bearer header.',
+  signInBlocked: 'Too many failed sign-ins: signing in is blocked for now. Try again in {minutes} minutes.',
 }
 
 export const labels: Record<Lang, Labels> = { ko, en }

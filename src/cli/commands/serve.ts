@@ -164,6 +164,8 @@ stops it: requests in flight get up to 10 s to finish, then it exits 0.
 
     const aggregator = new AggregatorRegistry()
     if (metricsPort) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await aggregator.clusterMetrics(), type: aggregator.contentType }), logger)
+    // The workers' back-office sign-in throttles keep one count here, whichever worker a guess reaches.
+    new (await import('rate-limiter-flexible')).RateLimiterClusterMaster()
     superviseWorkers(workers, logger)
   },
 }

@@ -1,31 +1,37 @@
 import { Hono } from 'hono'
 import { basicAuth } from 'hono/basic-auth'
 import { parseIsbn, type Book, type CatalogService, type CategoryNode } from '../../../catalog'
+import type { Logger } from '../../../core/logger'
 import type { AppEnv } from '../../env'
 import { labels } from '../../i18n'
 import { adminHomePage, bookEditPage } from '../../pages/admin'
 import type { PageContext } from '../../pages/context'
 import { bookToForm, formFieldOf, formToEdit, type BookForm, type FormErrors } from './book-form'
+import { signInGuard } from './sign-in'
+import { createSignInThrottle, type SignInThrottle } from './throttle'
 
 export interface AdminOptions {
   catalog: CatalogService
   password: string
+  /** Hears the warning when an address or account is blocked from signing in. */
+  logger?: Logger
+  throttle?: SignInThrottle
 }
 
 /**
  * The staff back office: find a book and edit what its page says. Behind
- * HTTP basic auth over the password from COLOPHON_ADMIN_PASSWORD; the request
- * gate refuses form posts from other sites or without the session's form
- * token. Staff pages are English.
+ * HTTP basic auth over the password from COLOPHON_ADMIN_PASSWORD, throttled
+ * against guessing; the request gate refuses form posts from other sites or
+ * without the session's form token. Staff pages are English.
  */
-export const adminRoutes = ({ catalog, password }: AdminOptions) =>
+export const adminRoutes = ({ catalog, password, logger, throttle = createSignInThrottle() }: AdminOptions) =>
   new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('page', { ...c.var.page, lang: 'en', explicit: true, t: labels.en })
       await next()
       c.header('Cache-Control', 'no-store')
     })
-    .use(basicAuth({ username: 'staff', password, realm: 'Colophon back office' }))
+    .use(basicAuth({ realm: 'Colophon back office', verifyUser: signInGuard({ password, throttle, logger }) }))
     .get('/', async (c) => c.html(adminHomePage(c.var.page, { books: await catalog.countBooks() })))
     .get('/books', (c) => c.redirect(`/admin/books/${parseIsbn(c.req.query('isbn') ?? '')}`, 302))
     .get('/books/:isbn', async (c) => {
