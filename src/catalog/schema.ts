@@ -38,7 +38,7 @@ const tocEntry: z.ZodType<TocEntry> = z.lazy(() =>
  * Everything that writes a book (demo, importers, staff forms) passes through
  * this schema, so the store only ever holds validated, sanitised records.
  */
-export const bookInputSchema = z
+const bookInputSchema = z
   .object({
     isbn13: isbn,
     title: text(1000),
