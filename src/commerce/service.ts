@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { InputError, NotFoundError } from '../core/errors'
 import type { BookSummary, CatalogService, Isbn13 } from '../catalog'
-import type { Database, Transactor } from '../store'
+import type { Database, Kysely, Transactor } from '../store'
 import * as repo from './repo'
 import type { Cart, CartLine, Money, Order, ShopperSignals } from './types'
 

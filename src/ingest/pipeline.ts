@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely'
 import { missingFields, parseIsbn, QUALITY_FIELDS, type BookEdit, type BookFields, type BookInput, type CatalogService, type FieldError, type Isbn13 } from '../catalog'
 import { InputError } from '../core/errors'
-import type { Database } from '../store'
+import type { Database, Kysely } from '../store'
 import { FeedError } from './errors'
 import { sourceField } from './field-paths'
 import type { CsvReadOptions } from './csv/reader'

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../store'
+import type { Database } from '../../store'
 
 type Db = Kysely<Database> | Transaction<Database>
 

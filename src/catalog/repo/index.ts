@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { BookRow, CategoryRow, Database, NewBookRow } from '../store'
-import { isbn10Of, type Isbn13 } from './isbn'
-import type { BookInput } from './schema'
-import type { Book, BookFacts, BookSummary, Category, StockLine } from './types'
+import type { BookRow, CategoryRow, Database, NewBookRow } from '../../store'
+import { isbn10Of, type Isbn13 } from '../isbn'
+import type { BookInput } from '../schema'
+import type { Book, BookFacts, BookSummary, Category, StockLine } from '../types'
 
 type Db = Kysely<Database> | Transaction<Database>
 
