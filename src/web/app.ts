@@ -91,8 +91,8 @@ export function createApp(services: AppServices) {
   app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))
-  app.route('/', sitemapRoutes({ catalog }))
-  app.route('/opds', opdsRoutes({ catalog }))
+  app.route('/', sitemapRoutes({ catalog, publicUrl }))
+  app.route('/opds', opdsRoutes({ catalog, publicUrl }))
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
   if (services.adminPassword) app.route('/admin', adminRoutes({ catalog, password: services.adminPassword }))
 

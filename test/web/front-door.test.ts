@@ -47,6 +47,19 @@ for (const dialect of testDialects()) {
         expect(page).toContain(`"@id":"${PUBLIC}/books/${SEED}"`)
         expect(page).not.toContain('evil.example')
       })
+
+      it('writes sitemaps, robots.txt and OPDS with the public URL, and keeps a Host-derived one out of shared caches', async () => {
+        const configured = createApp({ ...testServices(store), publicUrl: PUBLIC })
+        for (const path of ['/robots.txt', '/sitemap.xml', '/sitemaps/books-1.xml', '/opds']) {
+          const res = await configured.request(path, { headers: { host: 'evil.example' } })
+          const body = await res.text()
+          expect(body, path).toContain(PUBLIC)
+          expect(body, path).not.toContain('evil.example')
+          expect(res.headers.get('cache-control'), path).toMatch(/^public/)
+        }
+        const bare = await fetch(`${base}/sitemap.xml`, { headers: { host: 'evil.example' } })
+        expect(bare.headers.get('cache-control')).toMatch(/^private/)
+      })
     })
 
     describe('forms', () => {

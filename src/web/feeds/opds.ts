@@ -3,6 +3,7 @@ import type { BookSummary, CatalogService, CategoryNode } from '../../catalog'
 import { z } from 'zod'
 import { valid } from '../middleware/validate'
 import { coverSrc } from '../pages/parts'
+import { feedOrigin } from './origin'
 
 const PAGE_SIZE = 50
 const NAVIGATION = 'application/atom+xml;profile=opds-catalog;kind=navigation'
@@ -37,28 +38,28 @@ function navEntry(id: string, title: string, href: string, content: string): str
 }
 
 /** OPDS 1.2 catalog feeds for reading apps: new arrivals and every category, paged. */
-export const opdsRoutes = ({ catalog }: { catalog: CatalogService }) =>
+export const opdsRoutes = ({ catalog, publicUrl }: { catalog: CatalogService; publicUrl?: string }) =>
   new Hono()
     .get('/', async (c) => {
-      const origin = new URL(c.req.url).origin
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 300)
       const tree = await catalog.categories()
       const top = tree.roots.length === 1 ? tree.roots[0]!.children : tree.roots
       const entries = [
         navEntry(`${origin}/opds/new`, '새로 나온 책 · New arrivals', '/opds/new', 'The newest books on sale'),
         ...top.flatMap((cat: CategoryNode) => [cat, ...cat.children]).map((cat) => navEntry(`${origin}/opds/categories/${cat.id}`, `${cat.name.ko} · ${cat.name.en}`, `/opds/categories/${cat.id}`, cat.name.en)),
       ]
-      return c.body(feed(origin, '/opds', 'Colophon', `<link rel="self" href="/opds" type="${NAVIGATION}"/>`, entries), 200, { 'Content-Type': `${NAVIGATION};charset=utf-8`, 'Cache-Control': 'public, max-age=300' })
+      return c.body(feed(origin, '/opds', 'Colophon', `<link rel="self" href="/opds" type="${NAVIGATION}"/>`, entries), 200, { 'Content-Type': `${NAVIGATION};charset=utf-8`, 'Cache-Control': cacheControl })
     })
     .get('/new', async (c) => {
-      const origin = new URL(c.req.url).origin
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 300)
       const books = await catalog.newArrivals(PAGE_SIZE)
       return c.body(feed(origin, '/opds/new', 'New arrivals', `<link rel="self" href="/opds/new" type="${ACQUISITION}"/>`, books.map(bookEntry)), 200, {
         'Content-Type': `${ACQUISITION};charset=utf-8`,
-        'Cache-Control': 'public, max-age=300',
+        'Cache-Control': cacheControl,
       })
     })
     .get('/categories/:id', valid('query', z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) })), async (c) => {
-      const origin = new URL(c.req.url).origin
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 300)
       const { page } = c.req.valid('query')
       const { category, books } = await catalog.booksInCategory(c.req.param('id'), page, PAGE_SIZE)
       const self = `/opds/categories/${category.id}`
@@ -70,6 +71,6 @@ export const opdsRoutes = ({ catalog }: { catalog: CatalogService }) =>
       ].join('')
       return c.body(feed(origin, self, `${category.name.ko} · ${category.name.en}`, links, books.items.map(bookEntry)), 200, {
         'Content-Type': `${ACQUISITION};charset=utf-8`,
-        'Cache-Control': 'public, max-age=300',
+        'Cache-Control': cacheControl,
       })
     })

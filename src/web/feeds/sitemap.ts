@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { CatalogService } from '../../catalog'
 import { NotFoundError } from '../../core/errors'
+import { feedOrigin } from './origin'
 
 /** The sitemap protocol allows 50,000 URLs per file. */
 const PER_FILE = 50_000
@@ -13,40 +14,40 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * category pages and one file per 50,000 books, each book with its Korean
  * and English URLs linked as alternates.
  */
-export const sitemapRoutes = ({ catalog }: { catalog: CatalogService }) =>
+export const sitemapRoutes = ({ catalog, publicUrl }: { catalog: CatalogService; publicUrl?: string }) =>
   new Hono()
     .get('/robots.txt', (c) => {
-      const origin = new URL(c.req.url).origin
-      return c.text(`User-agent: *\nDisallow: /api/\nDisallow: /cart\nDisallow: /admin\nSitemap: ${origin}/sitemap.xml\n`, 200, { 'Cache-Control': 'public, max-age=86400' })
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 86400)
+      return c.text(`User-agent: *\nDisallow: /api/\nDisallow: /cart\nDisallow: /admin\nSitemap: ${origin}/sitemap.xml\n`, 200, { 'Cache-Control': cacheControl })
     })
     .get('/sitemap.xml', async (c) => {
-      const origin = new URL(c.req.url).origin
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 3600)
       const files = Math.max(1, Math.ceil((await catalog.countBooks()) / PER_FILE))
       const entries = [`${origin}/sitemaps/categories.xml`, ...Array.from({ length: files }, (_, i) => `${origin}/sitemaps/books-${i + 1}.xml`)]
       c.header('Content-Type', 'application/xml; charset=utf-8')
-      c.header('Cache-Control', 'public, max-age=3600')
+      c.header('Cache-Control', cacheControl)
       return c.body(xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.map((u) => `<sitemap><loc>${esc(u)}</loc></sitemap>`).join('')}</sitemapindex>`))
     })
     .get('/sitemaps/categories.xml', async (c) => {
-      const origin = new URL(c.req.url).origin
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 3600)
       const tree = await catalog.categories()
       const ids: string[] = []
       const walk = (nodes: typeof tree.roots) => nodes.forEach((n) => (ids.push(n.id), walk(n.children)))
       walk(tree.roots)
       c.header('Content-Type', 'application/xml; charset=utf-8')
-      c.header('Cache-Control', 'public, max-age=3600')
+      c.header('Cache-Control', cacheControl)
       return c.body(xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${origin}/</loc></url>${ids.map((id) => `<url><loc>${esc(`${origin}/categories/${id}`)}</loc></url>`).join('')}</urlset>`))
     })
     .get('/sitemaps/:file{books-[0-9]+\\.xml}', async (c) => {
       const n = Number(c.req.param('file').slice(6, -4))
       const rows = n >= 1 ? await catalog.isbnSlice((n - 1) * PER_FILE, PER_FILE) : []
       if (rows.length === 0) throw new NotFoundError('sitemap', c.req.param('file'))
-      const origin = new URL(c.req.url).origin
+      const { origin, cacheControl } = feedOrigin(c, publicUrl, 3600)
       const urls = rows.map(({ isbn13, updated_at }) => {
         const ko = `${origin}/books/${isbn13}`
         return `<url><loc>${ko}</loc><lastmod>${updated_at.slice(0, 10)}</lastmod><xhtml:link rel="alternate" hreflang="ko" href="${ko}"/><xhtml:link rel="alternate" hreflang="en" href="${ko}?lang=en"/></url>`
       })
       c.header('Content-Type', 'application/xml; charset=utf-8')
-      c.header('Cache-Control', 'public, max-age=3600')
+      c.header('Cache-Control', cacheControl)
       return c.body(xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${urls.join('')}</urlset>`))
     })
