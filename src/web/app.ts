@@ -94,7 +94,7 @@ export function createApp(services: AppServices) {
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
-  if (services.adminPassword) app.route('/admin', adminRoutes({ catalog, password: services.adminPassword }))
+  if (services.adminPassword) app.route('/admin', adminRoutes({ catalog, password: services.adminPassword, logger }))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found' } }, 404)

@@ -3,7 +3,8 @@ import { Hono } from 'hono'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppEnv } from '../../src/web/env'
-import { pageContext } from '../../src/web/pages/context'
+import { Gate } from '../../src/web/gate'
+import { gateway } from '../../src/web/middleware/gate'
 import { adminRoutes } from '../../src/web/routes/admin'
 import { createSignInThrottle } from '../../src/web/routes/admin/throttle'
 import { sqlite } from '../dialects'
@@ -22,10 +23,8 @@ function backOffice() {
   const warnings: Array<Record<string, unknown>> = []
   const logger = pino({ level: 'warn' }, new Writable({ write: (line, _enc, done) => (warnings.push(JSON.parse(String(line))), done()) }))
   const app = new Hono<AppEnv>()
-    .use(async (c, next) => {
-      c.set('page', pageContext({ lang: 'ko', explicit: false }, '', c.req.path))
-      await next()
-    })
+    // The request gate decides the client's address, as in the app.
+    .use(gateway(Gate.withRandomSecret({}), undefined))
     .route('/admin', adminRoutes({ catalog: store.catalog, password: PASSWORD, logger, throttle: createSignInThrottle() }))
   // The connection's address, as @hono/node-server hands it to the app.
   const signIn = (address: string, account: string, password: string) =>

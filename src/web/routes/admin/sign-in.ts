@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'hono/utils/buffer'
 import { createLogger, type Logger } from '../../../core/logger'
 import type { AppEnv } from '../../env'
 import { fill } from '../../i18n'
-import { clientAddress, type SignInBlock, type SignInThrottle } from './throttle'
+import type { SignInBlock, SignInThrottle } from './throttle'
 
 const STAFF_ACCOUNT = 'staff'
 
@@ -20,7 +20,8 @@ function blockedAnswer(c: Context<AppEnv>, block: SignInBlock): Response {
  */
 export function signInGuard({ password, throttle, logger = createLogger('warn') }: { password: string; throttle: SignInThrottle; logger?: Logger }) {
   return async (account: string, given: string, c: Context<AppEnv>): Promise<boolean> => {
-    const ip = clientAddress(c)
+    // The gate's address: the connection's, or what a trusted proxy forwarded.
+    const ip = c.var.visitor.ip || 'unknown'
     const block = await throttle.check(ip, account)
     if (block) throw new HTTPException(429, { res: blockedAnswer(c, block) })
     const [isAccount, isPassword] = await Promise.all([timingSafeEqual(STAFF_ACCOUNT, account), timingSafeEqual(password, given)])

@@ -1,6 +1,4 @@
 import cluster from 'node:cluster'
-import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context } from 'hono'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
 /** Failed sign-ins allowed within the window, per client address and, separately, per account name. */
@@ -95,13 +93,3 @@ export function createSignInThrottle(): SignInThrottle {
   }
 }
 
-/**
- * The address a request came from: the connection's peer. Forwarded headers
- * are not believed here; the request gate will answer this once it decides
- * which proxies to trust. Under app.request() there is no connection.
- */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: unknown; server?: unknown } | undefined
-  if (!env?.incoming && !env?.server) return 'unknown'
-  return getConnInfo(c).remote.address ?? 'unknown'
-}
