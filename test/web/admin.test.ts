@@ -51,7 +51,12 @@ describe('sqlite: back office', () => {
   it('names every bad field, in words, and saves nothing', async () => {
     const before = await store.catalog.getBook(SEED as never)
     const form = bookToForm(before)
-    const res = await staff().post(`/admin/books/${SEED}`, { ...form, issuedOn: '2025-02-30', listPrice: '-5', contributors: '누구 | wizard', categoryIds: 'history-world nowhere', size: 'big' })
+    const bad = { ...form, issuedOn: '2025-02-30', listPrice: '-5', contributors: '누구 | wizard', categoryIds: 'history-world nowhere', size: 'big' }
+    const korean = await (await staff().post(`/admin/books/${SEED}`, bad)).text()
+    expect(korean).toContain('<html lang="ko">')
+    expect(korean).toContain('고쳐야 할 항목이 5개 있습니다')
+    expect(korean).not.toMatch(/No such category|Enter a real date/)
+    const res = await staff().post(`/admin/books/${SEED}?lang=en`, bad)
     expect(res.status).toBe(400)
     const page = await res.text()
     for (const field of ['issuedOn', 'listPrice', 'contributors', 'categoryIds', 'size']) expect(page).toContain(`href="#f-${field}"`)

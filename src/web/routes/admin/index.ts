@@ -3,9 +3,8 @@ import { basicAuth } from 'hono/basic-auth'
 import { parseIsbn, type Book, type CatalogService, type CategoryNode } from '../../../catalog'
 import type { Logger } from '../../../core/logger'
 import type { AppEnv } from '../../env'
-import { labels } from '../../i18n'
 import { adminHomePage, bookEditPage } from '../../pages/admin'
-import type { PageContext } from '../../pages/context'
+import { href, type PageContext } from '../../pages/context'
 import { bookToForm, formFieldOf, formToEdit, type BookForm, type FormErrors } from './book-form'
 import { signInGuard } from './sign-in'
 import { createSignInThrottle, type SignInThrottle } from './throttle'
@@ -22,18 +21,17 @@ export interface AdminOptions {
  * The staff back office: find a book and edit what its page says. Behind
  * HTTP basic auth over the password from COLOPHON_ADMIN_PASSWORD, throttled
  * against guessing; the request gate refuses form posts from other sites or
- * without the session's form token. Staff pages are English.
+ * without the session's form token. Staff read it in Korean or English, as shoppers do.
  */
 export const adminRoutes = ({ catalog, password, logger, throttle = createSignInThrottle() }: AdminOptions) =>
   new Hono<AppEnv>()
     .use(async (c, next) => {
-      c.set('page', { ...c.var.page, lang: 'en', explicit: true, t: labels.en })
       await next()
       c.header('Cache-Control', 'no-store')
     })
     .use(basicAuth({ realm: 'Colophon back office', verifyUser: signInGuard({ password, throttle, logger }) }))
     .get('/', async (c) => c.html(adminHomePage(c.var.page, { books: await catalog.countBooks() })))
-    .get('/books', (c) => c.redirect(`/admin/books/${parseIsbn(c.req.query('isbn') ?? '')}`, 302))
+    .get('/books', (c) => c.redirect(href(c.var.page, `/admin/books/${parseIsbn(c.req.query('isbn') ?? '')}`), 302))
     .get('/books/:isbn', async (c) => {
       const book = await catalog.getBook(parseIsbn(c.req.param('isbn')))
       const tree = await catalog.categories()
@@ -48,7 +46,7 @@ export const adminRoutes = ({ catalog, password, logger, throttle = createSignIn
       const { rejected } = Object.keys(errors).length ? await catalog.checkEdits([edit]) : await catalog.editBooks([edit])
       for (const [path, error] of Object.entries(rejected[0]?.errors ?? {})) errors[formFieldOf(path)] ??= error
       if (Object.keys(errors).length) return c.html(editAgainPage(c.var.page, book, posted, errors, (await catalog.categories()).roots), 400)
-      return c.redirect(`/admin/books/${book.isbn13}?saved=1`, 303)
+      return c.redirect(href(c.var.page, `/admin/books/${book.isbn13}?saved=1`), 303)
     })
 
 /** The form as posted, over the book as stored, with what is wrong with it. */
