@@ -41,7 +41,7 @@ describe('back-office sign-in throttle', () => {
     const retryAfter = Number(blocked.headers.get('retry-after'))
     expect(retryAfter).toBeGreaterThan(590)
     expect(retryAfter).toBeLessThanOrEqual(600)
-    expect(await blocked.text()).toContain('Too many failed sign-ins')
+    expect(await blocked.text()).toContain('로그인에 너무 여러 번 실패해 잠시 막혔습니다. 10분 뒤에 다시 시도하세요.')
     expect(warnings).toMatchObject([
       { level: 40, ip: '203.0.113.7', blockedBy: 'address', seconds: 600 },
       { level: 40, account: 'guess', blockedBy: 'account', seconds: 600 },
