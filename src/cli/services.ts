@@ -1,3 +1,4 @@
+import { AccountsService } from '../accounts'
 import { CatalogService } from '../catalog'
 import { CommerceService } from '../commerce'
 import type { Logger } from '../core/logger'
@@ -14,6 +15,7 @@ export interface Services {
   search: SearchService
   recommend: RecommendService
   commerce: CommerceService
+  accounts: AccountsService
 }
 
 /** The composition root: builds every domain service over one store, wired together. */
@@ -25,7 +27,7 @@ export function buildServices(store: Store, logger?: Logger): Services {
   indexers.push(search.indexer)
   const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
   const commerce = new CommerceService(store.db, transactor(store.db), catalog, recommend.events)
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce }
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, accounts: new AccountsService(store.db) }
 }
 
 /** What the HTTP server needs of the services. */

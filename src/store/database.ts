@@ -23,6 +23,9 @@ export interface Database {
   orders: OrderTable
   order_item: OrderItemTable
   store_setting: StoreSettingTable
+  customer: CustomerTable
+  account_session: AccountSessionTable
+  account_token: AccountTokenTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -218,6 +221,39 @@ export interface OrderItemTable {
   title: string
   quantity: number
   unit_price: number
+}
+
+/** A customer account; the email is stored lowercased, the password only as its argon2id hash. */
+export interface CustomerTable {
+  id: string
+  email: string
+  password_hash: string
+  name: string
+  phone: string | null
+  /** 'ko' | 'en': the language mail is written in. */
+  lang: string
+  verified_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A signed-in browser; the id is the SHA-256 of the cookie's token, so a copy of the table signs nobody in. */
+export interface AccountSessionTable {
+  id: string
+  customer_id: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+/** A single-use emailed token ('verify' | 'reset'), kept as its SHA-256. */
+export interface AccountTokenTable {
+  id: string
+  purpose: string
+  customer_id: string
+  expires_at: string
+  used_at: string | null
 }
 
 export type BookRow = Selectable<BookTable>

@@ -34,6 +34,9 @@ export const TABLES = {
   order_item: { key: ['order_id', 'isbn13'] },
   // The signing secret travels with the data, so shoppers' sessions survive a move.
   store_setting: { key: ['name'] },
+  customer: { key: ['id'] },
+  account_session: { key: ['id'] },
+  account_token: { key: ['id'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

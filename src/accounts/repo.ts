@@ -1,0 +1,71 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { CustomerTable, Database } from '../store'
+import type { AccountLang, Customer, TokenPurpose } from './types'
+
+type Db = Kysely<Database>
+export type CustomerRow = Selectable<CustomerTable>
+
+export function toCustomer(row: CustomerRow): Customer {
+  return { id: row.id, email: row.email, name: row.name, phone: row.phone, lang: row.lang as AccountLang, verifiedAt: row.verified_at, createdAt: row.created_at }
+}
+
+export async function customerByEmail(db: Db, email: string): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customer').selectAll().where('email', '=', email).executeTakeFirst()
+}
+
+export async function customerById(db: Db, id: string): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customer').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** False when the email is taken (by a concurrent sign-up too: the unique index decides). */
+export async function insertCustomer(db: Db, row: CustomerRow): Promise<boolean> {
+  const inserted = await db.insertInto('customer').values(row).onConflict((oc) => oc.column('email').doNothing()).executeTakeFirst()
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+export async function updateCustomer(db: Db, id: string, values: Partial<Pick<CustomerRow, 'verified_at' | 'password_hash' | 'updated_at'>>): Promise<void> {
+  await db.updateTable('customer').set(values).where('id', '=', id).execute()
+}
+
+export async function insertToken(db: Db, id: string, purpose: TokenPurpose, customerId: string, expiresAt: string): Promise<void> {
+  await db.insertInto('account_token').values({ id, purpose, customer_id: customerId, expires_at: expiresAt, used_at: null }).execute()
+}
+
+/**
+ * Marks a token used, once: of two requests racing with the same token only
+ * one updates the row. Returns the token as it was before, or undefined.
+ */
+export async function useToken(db: Db, id: string, purpose: TokenPurpose, now: string) {
+  const token = await db.selectFrom('account_token').selectAll().where('id', '=', id).where('purpose', '=', purpose).executeTakeFirst()
+  if (!token || token.used_at || token.expires_at <= now) return token
+  const used = await db.updateTable('account_token').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+  return Number(used.numUpdatedRows) === 1 ? token : { ...token, used_at: now }
+}
+
+export async function insertSession(db: Db, id: string, customerId: string, now: string, expiresAt: string): Promise<void> {
+  await db.insertInto('account_session').values({ id, customer_id: customerId, created_at: now, last_seen_at: now, expires_at: expiresAt, revoked_at: null }).execute()
+}
+
+export async function liveSession(db: Db, id: string, now: string) {
+  return db
+    .selectFrom('account_session')
+    .innerJoin('customer', 'customer.id', 'account_session.customer_id')
+    .selectAll('customer')
+    .select(['account_session.last_seen_at'])
+    .where('account_session.id', '=', id)
+    .where('account_session.revoked_at', 'is', null)
+    .where('account_session.expires_at', '>', now)
+    .executeTakeFirst()
+}
+
+export async function touchSession(db: Db, id: string, now: string, expiresAt: string): Promise<void> {
+  await db.updateTable('account_session').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute()
+}
+
+export async function revokeSession(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('account_session').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+}
+
+export async function revokeSessionsOf(db: Db, customerId: string, now: string): Promise<void> {
+  await db.updateTable('account_session').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute()
+}
