@@ -38,6 +38,11 @@ const envSchema = z.object({
   COLOPHON_FEED_DIR: z.string().min(1).optional(),
   /** Upper bound on each worker's rendered-page cache, in MiB. */
   COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
+  /** Where mail goes: smtp:// or smtps://user:pass@host:port; unset, each mail is written as an .eml file to COLOPHON_MAIL_OUTBOX. */
+  COLOPHON_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://user:pass@host:port or smtps://...').optional(),
+  COLOPHON_MAIL_FROM: z.string().min(3).default('Colophon <no-reply@localhost>'),
+  /** The folder mail is written to when no SMTP server is configured. */
+  COLOPHON_MAIL_OUTBOX: z.string().min(1).default('./mail-outbox'),
 })
 
 export type Config = z.infer<typeof envSchema>

@@ -23,6 +23,7 @@ export interface Database {
   orders: OrderTable
   order_item: OrderItemTable
   store_setting: StoreSettingTable
+  mail_outbox: MailOutboxTable
   customer: CustomerTable
   account_session: AccountSessionTable
   account_token: AccountTokenTable
@@ -32,6 +33,26 @@ export interface Database {
 export interface StoreSettingTable {
   name: string
   value: string
+}
+
+/** A mail as rendered, kept until it is delivered or given up on; times are ISO-8601 UTC. */
+export interface MailOutboxTable {
+  id: string
+  created_at: string
+  recipient: string
+  template: string
+  lang: string
+  subject: string
+  text_body: string
+  html_body: string
+  /** 'queued' | 'sending' (claimed by one worker until lease_until) | 'sent' | 'failed' (given up) */
+  status: string
+  attempts: Generated<number>
+  next_attempt_at: string
+  lease_until: string | null
+  last_error: string | null
+  sent_at: string | null
+  message_id: string | null
 }
 
 export interface BookTable {

@@ -34,6 +34,7 @@ export const TABLES = {
   order_item: { key: ['order_id', 'isbn13'] },
   // The signing secret travels with the data, so shoppers' sessions survive a move.
   store_setting: { key: ['name'] },
+  mail_outbox: { key: ['id'] },
   customer: { key: ['id'] },
   account_session: { key: ['id'] },
   account_token: { key: ['id'] },

@@ -14,6 +14,7 @@ import * as bookContributorsJson from './2026-11-29T0000-book-contributors-json'
 import * as storeSetting from './2026-12-02T0900-store-setting'
 import * as importRunHeartbeat from './2026-12-02T1000-import-run-heartbeat'
 import * as accounts from './2026-12-02T1200-accounts'
+import * as mailOutbox from './2026-12-02T1100-mail-outbox'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0000-book-contributors-json': bookContributorsJson,
   '2026-12-02T0900-store-setting': storeSetting,
   '2026-12-02T1000-import-run-heartbeat': importRunHeartbeat,
+  '2026-12-02T1100-mail-outbox': mailOutbox,
   '2026-12-02T1200-accounts': accounts,
 }
 
