@@ -23,7 +23,7 @@ export interface MailTransport {
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }
 
 /** The SMTP server's host:port, for logs: never the URL, which carries the password. */
-export function smtpEndpoint(smtpUrl: string): string {
+function smtpEndpoint(smtpUrl: string): string {
   const url = new URL(smtpUrl)
   return `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}`
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MailService } from '../../src/mail'
 import { testDialects } from '../dialects'
 import { capturingLogger, mailStore, freePort, manualClock, SMTP_PASSWORD, smtpUrl, startSmtpSink, type SmtpSink } from './smtp-sink'
@@ -114,6 +114,20 @@ for (const dialect of testDialects()) {
       expect(await mail.deliverDue()).toEqual({ sent: 0, failed: 0 })
       expect(lines.some((l) => l.includes('"level":50') && l.includes(id))).toBe(true)
       expect(lines.join('')).not.toContain(SMTP_PASSWORD)
+    })
+
+    it('start() delivers due mail on its own timer', async () => {
+      store = await mailStore(dialect)
+      const port = await freePort()
+      const clock = manualClock()
+      mail = new MailService(store.store.db, { smtpUrl: smtpUrl(port), from: FROM, outboxDir: '/nonexistent' }, capturingLogger().logger, { now: clock.now, intervalMs: 20 })
+      await mail.send({ to: 'reader@example.com', lang: 'en', template: 'order-paid', params: { orderNumber: 'C-3', total: 100 } })
+      sink = await startSmtpSink(port)
+      clock.advance(MINUTE)
+      mail.start()
+      await vi.waitFor(() => expect(sink!.received).toHaveLength(1), { timeout: 5_000, interval: 20 })
+      await mail.close()
+      expect(await store.store.db.selectFrom('mail_outbox').select(['status', 'attempts']).execute()).toEqual([{ status: 'sent', attempts: 2 }])
     })
 
     it('never logs or keeps the password when the server refuses it', async () => {
