@@ -60,6 +60,23 @@ export class CommerceService {
   }
 
   /**
+   * Moves a cart's lines into another's (a shopper's anonymous cart into
+   * their account's at sign-in): quantities of a book in both add up, to
+   * MAX_QUANTITY; the old cart is left empty.
+   */
+  async mergeCart(fromSessionId: string, toOwnerId: string): Promise<void> {
+    if (fromSessionId === toOwnerId) return
+    await this.work(async (unit) => {
+      const moving = await repo.cartItems(unit.db, fromSessionId)
+      if (moving.length === 0) return
+      const had = new Map((await repo.cartItems(unit.db, toOwnerId)).map((i) => [i.isbn13, i.quantity]))
+      const at = new Date().toISOString()
+      for (const line of moving) await repo.putCartItem(unit.db, toOwnerId, line.isbn13, Math.min(MAX_QUANTITY, (had.get(line.isbn13) ?? 0) + line.quantity), at)
+      await repo.clearCart(unit.db, fromSessionId)
+    })
+  }
+
+  /**
    * Places the cart as an order, in one unit of work: the catalog takes the
    * stock (and drops cached pages showing it once committed), then the order
    * is written and the cart emptied. Returns the order's id.

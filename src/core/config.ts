@@ -38,6 +38,13 @@ const envSchema = z.object({
   COLOPHON_FEED_DIR: z.string().min(1).optional(),
   /** Upper bound on each worker's rendered-page cache, in MiB. */
   COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
+  /** The book price law (도서정가제) on KRW books: "off" for a store outside Korea. */
+  COLOPHON_PRICE_LAW: z.enum(['on', 'off']).default('on'),
+  /** Points earned as a share of the price paid; the law caps discount and points together at 15%. */
+  COLOPHON_POINT_RATE: z.coerce.number().min(0).max(0.15).default(0.05),
+  /** Shipping fee in won, charged below COLOPHON_FREE_SHIPPING_FROM (the books' total after discounts). */
+  COLOPHON_SHIPPING_FEE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  COLOPHON_FREE_SHIPPING_FROM: z.coerce.number().int().min(0).max(100_000_000).default(15000),
   /** Where mail goes: smtp:// or smtps://user:pass@host:port; unset, each mail is written as an .eml file to COLOPHON_MAIL_OUTBOX. */
   COLOPHON_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://user:pass@host:port or smtps://...').optional(),
   COLOPHON_MAIL_FROM: z.string().min(3).default('Colophon <no-reply@localhost>'),

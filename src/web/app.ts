@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
+import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
 import type { CommerceService } from '../commerce'
 import { StoreUnavailableError } from '../core/errors'
@@ -12,10 +13,11 @@ import type { AppEnv } from './env'
 import { errorAnswer } from './error-answer'
 import { Gate } from './gate'
 import type { Metrics } from './metrics'
-import { gateway, sealed } from './middleware/gate'
+import { accountSession, gateway, sealed } from './middleware/gate'
 import type { PageCache } from './page-cache'
 import { pageSender } from './page-sender'
 import { errorPage } from './pages/error'
+import { accountRoutes, type Mailer } from './routes/account'
 import { adminRoutes } from './routes/admin'
 import { apiRoutes } from './routes/api'
 import { cartRoutes } from './routes/cart'
@@ -48,6 +50,9 @@ export interface AppServices {
   feedTokens?: string[]
   /** Where the ONIX feed's files are written. */
   feedDir?: string
+  /** Customer accounts; with a mailer, /account exists. */
+  accounts?: AccountsService
+  mailer?: Mailer
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -73,6 +78,7 @@ export function createApp(services: AppServices) {
   app.route('/', opsRoutes({ ping: services.ping, logger, metrics: services.exposeMetrics ? metrics : undefined }))
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) }))
   app.use(gateway(gate, publicUrl))
+  app.use(accountSession(gate, services.accounts))
   app.use(async (c, next) => {
     c.set('isStoreDown', false)
     if (pageCache) {
@@ -94,6 +100,7 @@ export function createApp(services: AppServices) {
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
+  if (services.accounts && services.mailer) app.route('/account', accountRoutes({ accounts: services.accounts, mailer: services.mailer, commerce, gate, publicUrl, logger }))
   if (services.adminPassword) app.route('/admin', adminRoutes({ catalog, password: services.adminPassword, logger }))
 
   app.notFound((c) => {

@@ -1,3 +1,4 @@
+import type { Customer } from '../accounts'
 import type { Visitor } from './gate'
 import type { PageContext } from './pages/context'
 
@@ -6,6 +7,8 @@ export type AppEnv = {
   Variables: {
     page: PageContext
     visitor: Visitor
+    /** The signed-in customer, when the account cookie names a live session. */
+    customer: Customer | undefined
     /** The page cache's generation when the request began: a render that overlapped an invalidation is not stored. */
     cacheGeneration: number
     /** The database did not answer the page cache's check: pages already cached may still be served. */

@@ -20,6 +20,10 @@ export interface Visitor {
   issued: string | undefined
   /** Carries a signed-in customer's or staff member's session: never shares a cached page. */
   isSignedIn: boolean
+  /** The `account` cookie's token as sent: unchecked until the accounts service finds its session. */
+  accountToken: string | undefined
+  /** The account cookie this answer sets (a token), clears (null), or leaves alone (undefined). */
+  accountIssued: string | null | undefined
   lang: RequestLang
   isBot: boolean
   /** Came over HTTPS, directly or through a trusted proxy. */
@@ -43,6 +47,7 @@ export interface GateOptions {
 const SESSION_COOKIE = /(?:^|;\s*)sid=([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})(?=;|$)/
 /** Cookies that mean a signed-in customer or staff member. */
 const SIGNED_IN_COOKIE = /(?:^|;\s*)(?:account|staff)=[^;]/
+const ACCOUNT_COOKIE = /(?:^|;\s*)account=([^;]*)/
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
@@ -78,6 +83,8 @@ export class Gate {
       session: cookie ? this.verifiedSession(cookie) : undefined,
       issued: undefined,
       isSignedIn: cookie !== undefined && SIGNED_IN_COOKIE.test(cookie),
+      accountToken: cookie ? ACCOUNT_COOKIE.exec(cookie)?.[1] : undefined,
+      accountIssued: undefined,
       lang: requestLang(req.url, req.header('accept-language')),
       isBot: isBot(req.header('user-agent')),
       isSecure: viaProxy && req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https',
@@ -97,6 +104,26 @@ export class Gate {
       visitor.issued = visitor.session
     }
     return visitor.session
+  }
+
+  /**
+   * A new anonymous session in place of the visitor's (at sign-in): a session
+   * id or form token someone saw or planted before cannot follow the shopper in.
+   */
+  rotateSession(visitor: Visitor): string {
+    visitor.session = undefined
+    return this.ensureSession(visitor)
+  }
+
+  /** The answer sets the account cookie to this session token. */
+  signIn(visitor: Visitor, token: string): void {
+    visitor.accountIssued = token
+    visitor.isSignedIn = true
+  }
+
+  /** The answer clears the account cookie (signed out, or a token with no live session). */
+  signOut(visitor: Visitor): void {
+    if (visitor.accountToken !== undefined || visitor.accountIssued) visitor.accountIssued = null
   }
 
   /** The session a product view is recorded under, or undefined when it is not recorded (crawlers). */
@@ -123,9 +150,13 @@ export class Gate {
 
   /** Set-Cookie values this answer must carry. */
   cookies(visitor: Visitor): string[] {
-    if (!visitor.issued) return []
     // HttpOnly: no script reads it; SameSite=Lax: no other site's form posts with it; Secure when the shopper came over HTTPS.
-    return [`sid=${visitor.issued}.${this.sign('sid', visitor.issued)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${visitor.isSecure ? '; Secure' : ''}`]
+    const flags = `HttpOnly; SameSite=Lax${visitor.isSecure ? '; Secure' : ''}`
+    const out = visitor.issued ? [`sid=${visitor.issued}.${this.sign('sid', visitor.issued)}; Path=/; Max-Age=31536000; ${flags}`] : []
+    if (visitor.accountIssued === null) out.push(`account=; Path=/; Max-Age=0; ${flags}`)
+    // The session lives 30 days from its last use on the server; the cookie outlives it and is cleared when found dead.
+    else if (visitor.accountIssued) out.push(`account=${visitor.accountIssued}; Path=/; Max-Age=31536000; ${flags}`)
+    return out
   }
 
   private isCrossSite(req: RequestHead): boolean {

@@ -139,6 +139,15 @@ const ko = {
   fieldError_invalid: '올바른 값이 아닙니다.',
   feedTokenRequired: 'ONIX 피드를 받으려면 발급받은 토큰을 Authorization: Bearer 헤더로 보내야 합니다.',
   signInBlocked: '로그인에 너무 여러 번 실패해 잠시 막혔습니다. {minutes}분 뒤에 다시 시도하세요.',
+  fieldError_price_law: '도서정가제에 따라 판매가는 정가의 90%인 {minimum}원 이상이어야 합니다. 고칠 때까지 정가로 판매합니다.',
+  cartDiscount: '할인',
+  cartPoints: '적립',
+  cartBooksTotal: '상품 금액',
+  cartShipping: '배송비',
+  cartShippingFree: '무료',
+  cartPointsEarned: '적립 예정',
+  cartVatExempt: '도서는 부가가치세 면세입니다.',
+  cartSoldAtListPrice: '도서정가제에 따라 정가로 판매합니다.',
 }
 
 export type Labels = typeof ko
@@ -282,6 +291,15 @@ const en: Labels = {
   fieldError_invalid: 'This value is not valid.',
   feedTokenRequired: 'The ONIX feed needs the token you were given, sent as an Authorization: Bearer header.',
   signInBlocked: 'Too many failed sign-ins: signing in is blocked for now. Try again in {minutes} minutes.',
+  fieldError_price_law: 'Under the book price law the sale price must be at least 90% of the list price ({minimum} won); until it is fixed the book sells at its list price.',
+  cartDiscount: 'Discount',
+  cartPoints: 'Points',
+  cartBooksTotal: 'Books',
+  cartShipping: 'Shipping',
+  cartShippingFree: 'Free',
+  cartPointsEarned: 'Points you will earn',
+  cartVatExempt: 'Books are exempt from VAT.',
+  cartSoldAtListPrice: 'Sold at the list price under the book price law.',
 }
 
 export const labels: Record<Lang, Labels> = { ko, en }

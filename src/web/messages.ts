@@ -47,6 +47,20 @@ const ko = {
   field_in_stock: '재고',
   field_id: '주문 번호',
   field_cart: '장바구니',
+  error_email_invalid: '이메일 주소가 올바르지 않습니다.',
+  error_email_taken: '이 이메일로 가입한 계정이 이미 있습니다. 로그인하거나 비밀번호를 다시 정해 주세요.',
+  error_name_required: '이름을 100자 이내로 입력해 주세요.',
+  error_password_too_short: '비밀번호는 {min}자 이상이어야 합니다.',
+  error_password_too_long: '비밀번호는 {max}자 이하여야 합니다.',
+  error_password_common: '이 비밀번호는 너무 흔히 쓰여 쉽게 추측됩니다. 다른 비밀번호를 정해 주세요.',
+  error_bad_credentials: '이메일 또는 비밀번호가 맞지 않습니다.',
+  error_token_invalid: '이 링크는 이미 쓰였거나 올바르지 않습니다. 새 링크를 받아 주세요.',
+  error_token_expired: '이 링크는 유효 시간이 지났습니다. 새 링크를 받아 주세요.',
+  field_email: '이메일',
+  field_password: '비밀번호',
+  field_name: '이름',
+  field_phone: '전화번호',
+  field_token: '링크',
 }
 
 export type Messages = typeof ko
@@ -92,6 +106,20 @@ const en: Messages = {
   field_in_stock: 'Stock',
   field_id: 'Order number',
   field_cart: 'Cart',
+  error_email_invalid: 'The email address is not valid.',
+  error_email_taken: 'There is already an account with this email. Sign in, or set a new password.',
+  error_name_required: 'Please enter your name, up to 100 characters.',
+  error_password_too_short: 'The password must be at least {min} characters long.',
+  error_password_too_long: 'The password must be at most {max} characters long.',
+  error_password_common: 'This password is too common and easy to guess. Please choose another.',
+  error_bad_credentials: 'The email or password does not match.',
+  error_token_invalid: 'This link was already used or is not valid. Please ask for a new one.',
+  error_token_expired: 'This link has expired. Please ask for a new one.',
+  field_email: 'Email',
+  field_password: 'Password',
+  field_name: 'Name',
+  field_phone: 'Phone',
+  field_token: 'Link',
 }
 
 export const messages: Record<Lang, Messages> = { ko, en }

@@ -10,7 +10,9 @@ const TOKEN = /name="_csrf" value="([\w-]+)"/
  * carried, Sec-Fetch-Site: same-origin).
  */
 export function shopper(request: Requester, { startAt = '/books/9788962633245' }: { startAt?: string } = {}) {
-  let cookie = ''
+  // Several cookies (the session, a signed-in account), in the order they were first set; Max-Age=0 removes one.
+  const jar = new Map<string, string>()
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
   let token = ''
   const send = async (method: string, path: string, form?: Record<string, string>, extra: Record<string, string> = {}) => {
     const res = await request(path, {
@@ -19,14 +21,19 @@ export function shopper(request: Requester, { startAt = '/books/9788962633245' }
       headers: {
         'user-agent': BROWSER,
         ...(method === 'GET' ? {} : { 'sec-fetch-site': 'same-origin' }),
-        ...(cookie ? { cookie } : {}),
+        ...(jar.size ? { cookie: cookieHeader() } : {}),
         ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         ...extra,
       },
       ...(form ? { body: new URLSearchParams(form).toString() } : {}),
     })
-    const set = res.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0]!
+    for (const set of res.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = set.split(';')
+      const eq = pair.indexOf('=')
+      const name = pair.slice(0, eq).trim()
+      if (attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name)
+      else jar.set(name, pair.slice(eq + 1))
+    }
     return res
   }
   /** Reads a page and keeps the form token it carries. */
@@ -42,7 +49,9 @@ export function shopper(request: Requester, { startAt = '/books/9788962633245' }
     if (!token) await get(startAt)
     return send('POST', path, { ...form, _csrf: token }, headers)
   }
-  return { send, get, post, cookie: () => cookie, token: () => token, session: () => cookie.slice(4).split('.')[0]! }
+  /** Sets a cookie by hand, as a forger would; an empty value removes it. */
+  const setCookie = (name: string, value: string) => (value ? jar.set(name, value) : jar.delete(name))
+  return { send, get, post, setCookie, cookie: cookieHeader, cookieValue: (name: string) => jar.get(name), token: () => token, session: () => jar.get('sid')?.split('.')[0] ?? '' }
 }
 
 export function appRequester(app: { request(path: string, init: RequestInit): Response | Promise<Response> }): Requester {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import type { AccountsService } from '../../accounts'
 import type { AppEnv } from '../env'
 import type { Gate, RequestHead } from '../gate'
 import { pageContext } from '../pages/context'
@@ -53,6 +54,24 @@ export function gateway(gate: Gate, publicUrl: string | undefined) {
       if (!cacheControl) c.res.headers.set('Cache-Control', 'private, no-cache')
       else if (!/private|no-store/.test(cacheControl)) c.res.headers.set('Cache-Control', `private, ${cacheControl}`)
     }
+  })
+}
+
+/**
+ * Resolves the `account` cookie into `c.var.customer` through the accounts
+ * service; a token with no live session (unknown, expired, revoked, forged)
+ * has its cookie cleared. The fast path never gets here: it only needs to
+ * know that the cookie is present.
+ */
+export function accountSession(gate: Gate, accounts: AccountsService | undefined) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const visitor = c.var.visitor
+    if (visitor.accountToken !== undefined) {
+      const customer = accounts && visitor.accountToken ? await accounts.session(visitor.accountToken) : undefined
+      if (customer) c.set('customer', customer)
+      else gate.signOut(visitor)
+    }
+    await next()
   })
 }
 
