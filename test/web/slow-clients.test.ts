@@ -1,5 +1,7 @@
-import { connect } from 'node:net'
+import { createServer } from 'node:http'
+import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectionOptions, limitConnections } from '../../src/web/connections'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { sqlite } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
@@ -23,12 +25,12 @@ interface Held {
 }
 
 /** Connects, sends `bytes` and then nothing, and waits for the server to hang up. */
-function holdOpen(bytes: string): Promise<Held> {
+function holdOpen(bytes: string, port = server.port): Promise<Held> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     let answeredAt = NaN
     let answer = ''
-    const socket = connect(server.port, '127.0.0.1', () => {
+    const socket = connect(port, '127.0.0.1', () => {
       if (bytes) socket.write(bytes)
     })
     socket.on('data', (d) => {
@@ -73,4 +75,45 @@ describe('sqlite: slow and idle clients', () => {
     expect(held.idleMs).toBeGreaterThan(KEEP_ALIVE_MS - 500)
     expect(held.idleMs).toBeLessThan(KEEP_ALIVE_MS + LATE_MS)
   }, 45_000)
+})
+
+const BUSY = 200
+
+/** A keep-alive client that asks again as soon as each answer arrives. */
+function keepAsking(port: number): Socket {
+  const ask = () => socket.write('GET / HTTP/1.1\r\nhost: busy\r\n\r\n')
+  const socket = connect(port, '127.0.0.1', ask)
+  socket.on('data', ask)
+  socket.on('error', () => {})
+  return socket
+}
+
+describe('a new visitor among busy keep-alive connections', () => {
+  it('is answered before the busy connections have each been answered once more', async () => {
+    let answered = 0
+    let answeredBeforeVisitor = NaN
+    const server = createServer(connectionOptions, (req, res) => {
+      if (req.headers.host === 'new') answeredBeforeVisitor = answered
+      answered++
+      res.end('ok')
+    })
+    limitConnections(server)
+    let connections = 0
+    server.on('connection', () => connections++)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const busy = Array.from({ length: BUSY }, () => keepAsking(port))
+    try {
+      while (connections < BUSY || answered < BUSY * 5) await new Promise((r) => setTimeout(r, 10))
+      // Answers are counted rather than milliseconds, so a slow machine changes nothing.
+      const connectedAt = answered
+      const visit = await holdOpen('GET / HTTP/1.1\r\nhost: new\r\nconnection: close\r\n\r\n', port)
+      expect(visit.answer).toMatch(/^HTTP\/1\.1 200 /)
+      expect(answeredBeforeVisitor - connectedAt).toBeLessThan(BUSY / 2)
+    } finally {
+      for (const socket of busy) socket.destroy()
+      server.closeAllConnections()
+      server.close()
+    }
+  }, 30_000)
 })
