@@ -2,6 +2,7 @@ import type { CategoryTree } from './categories'
 import { categoryError, fieldErrorsOf, type FieldErrors } from './field-errors'
 import type { Isbn13 } from './isbn'
 import { isSameBook } from './merge'
+import { priceLawError, type PriceLawError } from './price-law'
 import { checkBookInput, type BookInput } from './schema'
 
 /** The fields an edit carries, as read from a form or a feed, not yet validated. */
@@ -24,6 +25,8 @@ export interface AppliedEdit {
   index: number
   isbn13: Isbn13
   change: 'created' | 'updated' | 'unchanged'
+  /** Fields left out of what was saved, and why: a sale price the price law forbids (the book sells at its list price). */
+  refused?: { salePrice: PriceLawError }
 }
 
 export interface RejectedEdit {
@@ -39,9 +42,14 @@ export interface EditPlan {
   rejected: RejectedEdit[]
 }
 
-type Outcome = { book: BookInput } | { errors: FieldErrors }
+/** How edits are checked beyond the schema. */
+export interface EditRules {
+  isPriceLawOn: boolean
+}
 
-function applyEdit(edit: BookEdit, base: BookInput | undefined, tree: CategoryTree): Outcome {
+type Outcome = { book: BookInput; refused?: AppliedEdit['refused'] } | { errors: FieldErrors }
+
+function applyEdit(edit: BookEdit, base: BookInput | undefined, tree: CategoryTree, rules: EditRules): Outcome {
   if (!base && edit.mustExist) return { errors: { isbn13: { code: 'not_in_catalog', params: {} } } }
   if (!base && edit.fields.title === undefined) return { errors: { title: { code: 'required_for_new_book', params: {} } } }
   const carried = Object.fromEntries(Object.entries(edit.fields).filter(([, v]) => v !== undefined))
@@ -51,6 +59,9 @@ function applyEdit(edit: BookEdit, base: BookInput | undefined, tree: CategoryTr
   const categories = categoryError(tree, raw.categoryIds)
   if (categories) errors.categoryIds ??= categories
   if ('issues' in checked || Object.keys(errors).length) return { errors }
+  // The rest of the edit stands: refusing the whole record would keep a stale title or stock over one bad price.
+  const lawError = rules.isPriceLawOn ? priceLawError(checked.book) : undefined
+  if (lawError) return { book: { ...checked.book, salePrice: null }, refused: { salePrice: lawError } }
   return { book: checked.book }
 }
 
@@ -59,18 +70,18 @@ function applyEdit(edit: BookEdit, base: BookInput | undefined, tree: CategoryTr
  * book in the list) and validates the result whole: every bad field is
  * named, so a person can fix them all at once.
  */
-export function planEdits(edits: BookEdit[], stored: Map<string, BookInput>, tree: CategoryTree): EditPlan {
+export function planEdits(edits: BookEdit[], stored: Map<string, BookInput>, tree: CategoryTree, rules: EditRules): EditPlan {
   const next = new Map<string, BookInput>()
   const plan: EditPlan = { books: [], applied: [], rejected: [] }
   edits.forEach((edit, index) => {
     const base = next.get(edit.isbn13) ?? stored.get(edit.isbn13)
-    const outcome = applyEdit(edit, base, tree)
+    const outcome = applyEdit(edit, base, tree, rules)
     if ('errors' in outcome) {
       plan.rejected.push({ index, isbn13: edit.isbn13, errors: outcome.errors })
       return
     }
     const change = !base ? 'created' : isSameBook(base, outcome.book) ? 'unchanged' : 'updated'
-    plan.applied.push({ index, isbn13: edit.isbn13, change })
+    plan.applied.push({ index, isbn13: edit.isbn13, change, ...(outcome.refused && { refused: outcome.refused }) })
     next.set(edit.isbn13, outcome.book)
   })
   for (const [isbn, book] of next) {

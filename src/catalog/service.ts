@@ -1,7 +1,7 @@
 import { InputError, NotFoundError } from '../core/errors'
 import type { Database, Kysely, Transaction, UnitOfWork } from '../store'
 import { CategoryTree } from './categories'
-import { planEdits, type AppliedEdit, type BookEdit, type RejectedEdit } from './edit'
+import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { categoryError, type FieldError } from './field-errors'
 import type { Isbn13 } from './isbn'
 import * as changeLog from './repo/change-log'
@@ -37,15 +37,25 @@ export interface EditResult {
   rejected: RejectedEdit[]
 }
 
+/** How the catalog is run where it sells. */
+export interface CatalogOptions {
+  /** Refuse KRW sale prices below 90% of the list price (도서정가제); default on. */
+  isPriceLawOn?: boolean
+}
+
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
 export class CatalogService {
   private tree: CategoryTree | undefined
   private readonly listeners: Array<(change: CatalogChange) => void> = []
+  private readonly rules: EditRules
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly indexers: CatalogIndexer[] = [],
-  ) {}
+    { isPriceLawOn = true }: CatalogOptions = {},
+  ) {
+    this.rules = { isPriceLawOn }
+  }
 
   async getBook(isbn13: Isbn13): Promise<Book> {
     const book = await repo.findBook(this.db, isbn13)
@@ -90,7 +100,7 @@ export class CatalogService {
 
   private async planEdits(edits: BookEdit[]) {
     const stored = await repo.findBooks(this.db, [...new Set(edits.map((e) => e.isbn13))])
-    return planEdits(edits, new Map(stored.map((b) => [b.isbn13 as string, bookToInput(b)])), await this.categories())
+    return planEdits(edits, new Map(stored.map((b) => [b.isbn13 as string, bookToInput(b)])), await this.categories(), this.rules)
   }
 
   private async write(books: BookInput[]): Promise<void> {

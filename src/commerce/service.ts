@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { InputError, NotFoundError } from '../core/errors'
 import type { BookSummary, CatalogService, Isbn13 } from '../catalog'
 import type { Database, Kysely, Transactor } from '../store'
+import { DEFAULT_PRICING_RULES, priceCart, type PricingRules } from './pricing'
 import * as repo from './repo'
-import type { Cart, CartLine, Money, Order, ShopperSignals } from './types'
+import type { Cart, CartLine, CartTotal, Order, ShopperSignals } from './types'
 
 /** Most copies of one book in one cart. */
 export const MAX_QUANTITY = 99
@@ -14,10 +15,21 @@ function priceOf(book: BookSummary): number {
   return price
 }
 
-function totals(lines: CartLine[]): Money[] {
-  const sums = new Map<string, number>()
-  for (const l of lines) sums.set(l.book.currency, (sums.get(l.book.currency) ?? 0) + l.lineTotal)
-  return [...sums].map(([currency, amount]) => ({ currency, amount }))
+type CartItem = Pick<CartLine, 'book' | 'quantity'>
+
+const lineInput = ({ book, quantity }: CartItem) => ({ listPrice: (book.listPrice ?? book.salePrice)!, salePrice: book.salePrice, currency: book.currency, quantity })
+
+/** Prices the cart once per currency in it (a cart may mix them; an order may not), keeping the lines in cart order. */
+function priceItems(items: CartItem[], rules: PricingRules): Pick<Cart, 'lines' | 'totals'> {
+  const lines = new Array<CartLine>(items.length)
+  const totals: CartTotal[] = []
+  for (const currency of new Set(items.map((i) => i.book.currency))) {
+    const places = items.flatMap((item, k) => (item.book.currency === currency ? [k] : []))
+    const { lines: priced, ...sums } = priceCart(places.map((k) => lineInput(items[k]!)), rules)
+    places.forEach((k, n) => (lines[k] = { ...items[k]!, unitPrice: priced[n]!.unitPrice, lineTotal: priced[n]!.lineTotal, price: priced[n]! }))
+    totals.push({ amount: sums.booksTotal, ...sums })
+  }
+  return { lines, totals }
 }
 
 /** The cart and orders of an opaque shopper session. */
@@ -27,17 +39,18 @@ export class CommerceService {
     private readonly work: Transactor,
     private readonly catalog: CatalogService,
     private readonly signals?: ShopperSignals,
+    private readonly rules: PricingRules = DEFAULT_PRICING_RULES,
   ) {}
 
   async cart(sessionId: string): Promise<Cart> {
     const items = await repo.cartItems(this.db, sessionId)
     const books = new Map((await this.catalog.summaries(items.map((i) => i.isbn13))).map((b) => [b.isbn13 as string, b]))
-    const lines = items.flatMap((i): CartLine[] => {
+    const sellable = items.flatMap((i): CartItem[] => {
       const book = books.get(i.isbn13)
-      const price = book?.salePrice ?? book?.listPrice
-      return book && price != null ? [{ book, quantity: i.quantity, unitPrice: price, lineTotal: price * i.quantity }] : []
+      return book && (book.salePrice ?? book.listPrice) != null ? [{ book, quantity: i.quantity }] : []
     })
-    return { lines, totals: totals(lines), count: lines.reduce((n, l) => n + l.quantity, 0) }
+    const { lines, totals } = priceItems(sellable, this.rules)
+    return { lines, totals, count: lines.reduce((n, l) => n + l.quantity, 0) }
   }
 
   /** Puts copies of a book in the cart, on top of any already there (up to MAX_QUANTITY). */

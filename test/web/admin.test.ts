@@ -40,12 +40,12 @@ describe('sqlite: back office', () => {
 
   it('saves a valid edit, and the product page shows it at once', async () => {
     const form = bookToForm(await store.catalog.getBook(SEED as never))
-    const res = await staff().post(`/admin/books/${SEED}`, { ...form, salePrice: '20000', stock: '3', contributors: '홍길동\n김철수 | translator' })
+    const res = await staff().post(`/admin/books/${SEED}`, { ...form, salePrice: '22000', stock: '3', contributors: '홍길동\n김철수 | translator' })
     expect(res.status).toBe(303)
     const book = await store.catalog.getBook(SEED as never)
-    expect(book).toMatchObject({ salePrice: 20000, stock: 3, contributors: [{ name: '홍길동', role: 'author' }, { name: '김철수', role: 'translator' }] })
+    expect(book).toMatchObject({ salePrice: 22000, stock: 3, contributors: [{ name: '홍길동', role: 'author' }, { name: '김철수', role: 'translator' }] })
     expect(book.toc.filter((e) => e.kind === 'chapter')).toHaveLength(12)
-    expect(await (await testApp(store).request(`/books/${SEED}`)).text()).toContain('20,000원')
+    expect(await (await testApp(store).request(`/books/${SEED}`)).text()).toContain('22,000원')
   })
 
   it('names every bad field, in words, and saves nothing', async () => {
