@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream'
+import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountsService } from '../../src/accounts'
 import { createApp } from '../../src/web/app'
@@ -136,6 +138,17 @@ for (const dialect of testDialects()) {
       expect(laptop.cookieValue('account')).toBeUndefined()
     })
 
+    it('signs out: the cookie is cleared and its session ends on the server', async () => {
+      const s = shopper()
+      await signIn(s, 'seo@example.com')
+      const token = s.cookieValue('account')!
+      await s.get('/account')
+      const out = await s.post('/account/sign-out')
+      expect(out.status).toBe(303)
+      expect(s.cookieValue('account')).toBeUndefined()
+      expect(await accounts.session(token)).toBeUndefined()
+    })
+
     it('ignores a forged account cookie and clears it', async () => {
       const s = shopper()
       s.setCookie('account', 'forged-token-forged-token-forged-token-abcde')
@@ -160,6 +173,22 @@ for (const dialect of testDialects()) {
       expect((await store.commerce.cart(anonymous)).count).toBe(0)
       const stale = await s.send('POST', '/cart/items', { isbn: SEED, quantity: '1', _csrf: oldToken })
       expect(stale.status).toBe(403)
+    })
+
+    it('blocks sign-in after 10 failures for an account, even with the right password, and logs no password', async () => {
+      const warnings: Array<Record<string, unknown>> = []
+      const logger = pino({ level: 'warn' }, new Writable({ write: (line, _enc, done) => (warnings.push(JSON.parse(String(line))), done()) }))
+      const guarded = createApp({ ...testServices(store), logger, accounts, mailer })
+      const s = shopperOf(appRequester(guarded), { startAt: '/account/sign-in' })
+      await s.get('/account/sign-in')
+      for (let i = 0; i < 10; i++) expect((await s.post('/account/sign-in', { email: 'seo@example.com', password: `wrong guess number ${i}` })).status).toBe(400)
+      const blocked = await s.post('/account/sign-in', { email: 'SEO@example.com', password: PASSWORD })
+      expect(blocked.status).toBe(429)
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await blocked.text()).toContain('로그인에 너무 여러 번 실패해 잠시 막혔습니다.')
+      expect(blocked.headers.getSetCookie().some((c) => c.startsWith('account='))).toBe(false)
+      expect(warnings.map((w) => w.scope).sort()).toEqual(['account', 'address'])
+      expect(JSON.stringify(warnings)).not.toMatch(/wrong guess|rain on the bookshop/)
     })
 
     describe('through a running server with its page cache', () => {
