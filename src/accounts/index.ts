@@ -1,3 +1,2 @@
-export { AccountsService, RESET_MINUTES, type AccountsOptions } from './service'
-export { MIN_PASSWORD } from './password'
-export type { AccountLang, Customer, Mailable, SignUpInput, SignedIn } from './types'
+export { AccountsService, RESET_MINUTES } from './service'
+export type { Customer } from './types'

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2'
 import { InputError } from '../core/errors'
 
-export const MIN_PASSWORD = 10
+const MIN_PASSWORD = 10
 // Longer input only makes hashing costlier for whoever sends it.
 const MAX_PASSWORD = 200
 
