@@ -1,11 +1,11 @@
 import { InputError } from '../../../core/errors'
-import { parsePhysicalSpec, type Book, type BookEdit, type BookFields, type FieldError, type FieldErrorCode, type TocEntry } from '../../../catalog'
+import { parsePhysicalSpec, type Book, type BookEdit, type BookFields, type FieldError, type FieldErrorCode, type PriceLawError, type TocEntry } from '../../../catalog'
 
 /** The edit form's fields, as strings, the way a browser posts them. */
 export type BookForm = Record<string, string>
 
-/** A catalog field error, or one of text the form itself reads (a size), by form field. */
-export type FormErrors = Record<string, { code: FieldErrorCode | 'unreadable_size'; params: FieldError['params'] }>
+/** A catalog field error (a sale price the price law refused among them), or one of text the form itself reads (a size), by form field. */
+export type FormErrors = Record<string, { code: FieldErrorCode | PriceLawError['code'] | 'unreadable_size'; params: FieldError['params'] }>
 
 const numberOrNull = (s: string) => (s.trim() ? Number(s.replace(/,/g, '')) : null)
 const textOrNull = (s: string) => (s.trim() ? s.trim() : null)
