@@ -136,9 +136,12 @@ export class Importer {
       const { record } = edits[index]!
       this.reject(report, record, Object.entries(errors).map(([field, error]) => recordProblem(record, report.format!, field, error)))
     }
-    for (const { index, change } of applied) {
+    for (const { index, change, refused } of applied) {
       if (edits[index]!.record.action === 'withdraw') report.counts.withdrawn++
       else report.counts[change]++
+      // The book is written, without the sale price the law refuses: it sells at its list price until that is fixed.
+      const { record } = edits[index]!
+      if (refused) this.listCorrection(report, record, `${sourceField(report.format!, 'salePrice')}: sale price ${refused.salePrice.params.salePrice} is below ${refused.salePrice.params.minimum}, 90% of the list price (book price law): not stored, the book sells at its list price`)
     }
     this.countQuality(report, saved)
     await repo.updateRun(this.db, report.runId, report.counts)

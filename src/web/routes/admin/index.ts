@@ -43,8 +43,9 @@ export const adminRoutes = ({ catalog, password, logger, throttle = createSignIn
       const posted: BookForm = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
       const { edit, errors } = formToEdit(book, posted)
       // Nothing is saved while any field is wrong, and every wrong field is named at once.
-      const { rejected } = Object.keys(errors).length ? await catalog.checkEdits([edit]) : await catalog.editBooks([edit])
-      for (const [path, error] of Object.entries(rejected[0]?.errors ?? {})) errors[formFieldOf(path)] ??= error
+      const { rejected, applied } = Object.keys(errors).length ? await catalog.checkEdits([edit]) : await catalog.editBooks([edit])
+      // A sale price the book price law refuses is not stored: the rest is saved, and the form says why that field was not.
+      for (const [path, error] of Object.entries({ ...applied[0]?.refused, ...rejected[0]?.errors })) errors[formFieldOf(path)] ??= error
       if (Object.keys(errors).length) return c.html(editAgainPage(c.var.page, book, posted, errors, (await catalog.categories()).roots), 400)
       return c.redirect(href(c.var.page, `/admin/books/${book.isbn13}?saved=1`), 303)
     })
