@@ -32,6 +32,6 @@ export function buildServices(store: Store, logger?: Logger, rules = pricingRule
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search, recommend, commerce }: Services, logger: Logger): ServerServices {
-  return { catalog, search, recommend, commerce, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+export function serverServices({ store, catalog, search, recommend, commerce, accounts }: Services, logger: Logger): ServerServices {
+  return { catalog, search, recommend, commerce, accounts, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }

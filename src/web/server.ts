@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
 import type { CommerceService } from '../commerce'
 import type { Logger } from '../core/logger'
@@ -13,6 +14,7 @@ import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
 import { cachedAnswer } from './fast-path'
 import { Gate } from './gate'
+import type { Mailer } from './routes/account'
 
 /** Connections waiting to be accepted: enough for a burst of a few thousand. */
 const LISTEN_BACKLOG = 4096
@@ -26,6 +28,9 @@ export interface ServerServices {
   /** The store's commit counter (Store.foreignCommits); the page cache needs it. */
   foreignCommits: () => number
   ping?: () => Promise<void>
+  /** Customer accounts; with a mailer, /account exists. */
+  accounts?: AccountsService
+  mailer?: Mailer
 }
 
 export interface ServerOptions {

@@ -173,6 +173,10 @@ for (const dialect of testDialects()) {
       expect((await store.commerce.cart(anonymous)).count).toBe(0)
       const stale = await s.send('POST', '/cart/items', { isbn: SEED, quantity: '1', _csrf: oldToken })
       expect(stale.status).toBe(403)
+      // The cart page and what is added next follow the account, not the new anonymous session.
+      expect(await (await s.get('/cart')).text()).toContain('value="2"')
+      expect((await s.post('/cart/items', { isbn: SEED, quantity: '1' })).status).toBe(303)
+      expect((await store.commerce.cart(`customer:${customer}`)).count).toBe(3)
     })
 
     it('blocks sign-in after 10 failures for an account, even with the right password, and logs no password', async () => {

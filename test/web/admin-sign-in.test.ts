@@ -25,7 +25,7 @@ function backOffice() {
   const app = new Hono<AppEnv>()
     // The request gate decides the client's address, as in the app.
     .use(gateway(Gate.withRandomSecret({}), undefined))
-    .route('/admin', adminRoutes({ catalog: store.catalog, password: PASSWORD, logger, throttle: createSignInThrottle() }))
+    .route('/admin', adminRoutes({ catalog: store.catalog, password: PASSWORD, logger, throttle: createSignInThrottle('staff') }))
   // The connection's address, as @hono/node-server hands it to the app.
   const signIn = (address: string, account: string, password: string) =>
     app.request('/admin', { headers: { authorization: `Basic ${Buffer.from(`${account}:${password}`).toString('base64')}` } }, { incoming: { socket: { remoteAddress: address } } })

@@ -5,6 +5,7 @@ import { AggregatorRegistry } from 'prom-client'
 import { loadConfig, type Config } from '../../core/config'
 import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
+import { MailService } from '../../mail'
 import { openStore } from '../../store'
 import { createMetrics } from '../../web/metrics'
 import { startServer } from '../../web/server'
@@ -53,7 +54,9 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   const metrics = createMetrics()
   const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL, onQuery: (ms) => metrics.query.observe(ms / 1000) })
   // A port already taken must end the process: open database connections would otherwise keep it alive.
-  const server = await startServer(serverServices(buildServices(store, logger), logger), {
+  // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
+  const mail = new MailService(store.db, { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX }, logger)
+  const server = await startServer({ ...serverServices(buildServices(store, logger), logger), mailer: mail }, {
     metrics,
     port,
     host: config.HOST,
@@ -75,6 +78,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     AggregatorRegistry.setRegistries([server.metrics.registry])
   }
   else if (metricsHere) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await server.metrics.registry.metrics(), type: server.metrics.registry.contentType }), logger)
+  mail.start()
   const worker = cluster.worker?.id ?? 0
   logger.info({ url: `http://localhost:${server.port}/`, worker }, 'serving')
   // Ctrl-C reaches a worker twice (from the terminal and from the primary): the first signal starts the stop, later ones change nothing.
@@ -87,6 +91,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     setTimeout(() => process.exit(1), WORKER_STOP_MS).unref()
     server
       .close()
+      .then(() => mail.close())
       .then(() => store.close())
       .then(
         () => process.exit(0),

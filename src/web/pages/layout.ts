@@ -55,6 +55,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonScript(meta.jsonLd
 ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <button type="submit">${t.search}</button></form>
 <a class="cart-link" href="${href(ctx, '/cart')}">${t.cart}</a>
+<a class="account-link" href="${href(ctx, '/account')}">${t.accountMine}</a>
 <a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${t.languageSwitch}</a>
 </div></header>
 <main id="main" class="wrap" tabindex="-1">${body}</main>

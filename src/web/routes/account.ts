@@ -62,7 +62,7 @@ function mailLink(c: Context<AppEnv>, publicUrl: string | undefined, path: strin
  * profile. Every page is personal (no-store) and every form works without
  * script; sign-in is throttled per address and per account.
  */
-export const accountRoutes = ({ accounts, commerce, gate, mailer, publicUrl, logger, throttle = createSignInThrottle() }: AccountRoutesOptions) =>
+export const accountRoutes = ({ accounts, commerce, gate, mailer, publicUrl, logger, throttle = createSignInThrottle('customer') }: AccountRoutesOptions) =>
   new Hono<AppEnv>()
     .use(async (c, next) => {
       await next()

@@ -8,6 +8,7 @@ import type { Gate } from '../gate'
 import { valid } from '../middleware/validate'
 import { cartPage, orderPage } from '../pages/cart'
 import { href } from '../pages/context'
+import { cartOwner } from './account'
 
 const addForm = z.object({
   isbn: z.string().trim().min(10).max(20),
@@ -26,32 +27,35 @@ function backTo(c: Context<AppEnv>, path: string) {
 }
 
 /** The cart and the orders placed from it, for the visitor's own session. */
-export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: CatalogService; commerce: CommerceService; recommend: RecommendService; gate: Gate }) =>
-  new Hono<AppEnv>()
+export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: CatalogService; commerce: CommerceService; recommend: RecommendService; gate: Gate }) => {
+  /** Whose cart: a signed-in customer's follows them across devices; anyone else's is their session's, issued now if need be. */
+  const owner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : gate.ensureSession(c.var.visitor))
+  return new Hono<AppEnv>()
     .get('/cart', async (c) => {
-      const id = c.var.visitor.session
+      const id = c.var.customer ? cartOwner(c.var.customer) : c.var.visitor.session
       const cart = id ? await commerce.cart(id) : { lines: [], totals: [], count: 0 }
       const [alsoBought, categories] = await Promise.all([recommend.forBooks(cart.lines.map((l) => l.book.isbn13)), catalog.categories()])
       return personal(c, cartPage(c.var.page, { cart, alsoBought, categories }))
     })
     .post('/cart/items', valid('form', addForm), async (c) => {
       const { isbn, quantity } = c.req.valid('form')
-      await commerce.addItem(gate.ensureSession(c.var.visitor), parseIsbn(isbn), quantity)
+      await commerce.addItem(owner(c), parseIsbn(isbn), quantity)
       return backTo(c, '/cart')
     })
     .post('/cart/items/:isbn', valid('form', quantityForm), async (c) => {
-      await commerce.setQuantity(gate.ensureSession(c.var.visitor), parseIsbn(c.req.param('isbn')), c.req.valid('form').quantity)
+      await commerce.setQuantity(owner(c), parseIsbn(c.req.param('isbn')), c.req.valid('form').quantity)
       return backTo(c, '/cart')
     })
     .post('/cart/items/:isbn/remove', async (c) => {
-      await commerce.setQuantity(gate.ensureSession(c.var.visitor), parseIsbn(c.req.param('isbn')), 0)
+      await commerce.setQuantity(owner(c), parseIsbn(c.req.param('isbn')), 0)
       return backTo(c, '/cart')
     })
     .post('/cart/checkout', async (c) => {
-      const orderId = await commerce.checkout(gate.ensureSession(c.var.visitor))
+      const orderId = await commerce.checkout(owner(c))
       return backTo(c, `/orders/${orderId}`)
     })
     .get('/orders/:id', valid('param', orderParam), async (c) => {
-      const order = await commerce.order(c.var.visitor.session ?? '', c.req.valid('param').id)
+      const order = await commerce.order(c.var.customer ? cartOwner(c.var.customer) : (c.var.visitor.session ?? ''), c.req.valid('param').id)
       return personal(c, orderPage(c.var.page, order))
     })
+}

@@ -23,7 +23,7 @@ export interface AdminOptions {
  * against guessing; the request gate refuses form posts from other sites or
  * without the session's form token. Staff read it in Korean or English, as shoppers do.
  */
-export const adminRoutes = ({ catalog, password, logger, throttle = createSignInThrottle() }: AdminOptions) =>
+export const adminRoutes = ({ catalog, password, logger, throttle = createSignInThrottle('staff') }: AdminOptions) =>
   new Hono<AppEnv>()
     .use(async (c, next) => {
       await next()

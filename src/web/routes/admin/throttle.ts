@@ -33,7 +33,7 @@ interface Limiters {
 }
 
 // Loaded at the first sign-in, not at start: the package's index costs every command a tenth of a second.
-async function loadLimiters(): Promise<Limiters> {
+async function loadLimiters(door: string): Promise<Limiters> {
   const { RateLimiterCluster, RateLimiterMemory, RateLimiterRes } = await import('rate-limiter-flexible')
   const limiter = (keyPrefix: string) => {
     const options = { keyPrefix, points: MAX_FAILURES, duration: WINDOW_SECONDS }
@@ -41,7 +41,7 @@ async function loadLimiters(): Promise<Limiters> {
     return cluster.isWorker ? new RateLimiterCluster(options) : new RateLimiterMemory(options)
   }
   return {
-    byScope: { address: limiter('sign-in-address'), account: limiter('sign-in-account') },
+    byScope: { address: limiter(`${door}-sign-in-address`), account: limiter(`${door}-sign-in-account`) },
     isRefusal: (thrown): thrown is { consumedPoints: number } => thrown instanceof RateLimiterRes,
   }
 }
@@ -58,9 +58,10 @@ async function countFailure({ byScope, isRefusal }: Limiters, scope: Scope, key:
   }
 }
 
-export function createSignInThrottle(): SignInThrottle {
+/** `door` names the sign-in it guards (staff, customer): each keeps its own counts, also in the primary's shared ones. */
+export function createSignInThrottle(door: 'staff' | 'customer'): SignInThrottle {
   let loaded: Promise<Limiters> | undefined
-  const limiters = () => (loaded ??= loadLimiters())
+  const limiters = () => (loaded ??= loadLimiters(door))
   const keys = (ip: string, account: string) => ({ address: ip, account: accountKey(account) })
   return {
     async check(ip, account) {
