@@ -5,12 +5,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { CatalogService } from '../../catalog'
 import { onixMessage } from '../../ingest'
 
-/** Books read per query: better-sqlite3 answers synchronously, so one page is one stretch the event loop waits for (about 10-20 ms for 50). */
-const BOOKS_PER_PAGE = 50
+/** Books read per query: better-sqlite3 answers synchronously, so one page is one stretch the event loop waits for (5-10 ms for 25). */
+const BOOKS_PER_PAGE = 25
 /** Characters gathered before one write to the file. */
 const WRITE_BYTES = 256 * 1024
 /** Longest stretch of writing XML before other requests get their turn. */
-const SLICE_MS = 10
+const SLICE_MS = 5
 /** A temp file this old was left by a process that died while writing. */
 const ABANDONED_MS = 60 * 60 * 1000
 
