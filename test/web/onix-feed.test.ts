@@ -145,13 +145,14 @@ for (const dialect of testDialects()) {
 
       const shared = sharedFixtures()
       if (shared && toolAvailable('xmllint', 'libxml2-utils')) {
-        const file = join(mkdtempSync(join(tmpdir(), 'colophon-feed-check-')), 'feed.xml')
+        const checkDir = mkdtempSync(join(tmpdir(), 'colophon-feed-check-'))
+        const file = join(checkDir, 'feed.xml')
         writeFileSync(file, xml)
         const xsd = join(shared, 'onix-xsd/3.0/ONIX_BookProduct_3.0_reference.xsd')
         try {
           expect(execFileSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('')
         } finally {
-          rmSync(file, { force: true })
+          rmSync(checkDir, { recursive: true, force: true })
         }
       }
     })
