@@ -76,7 +76,9 @@ export function createApp(services: AppServices) {
   })
   // Liveness and readiness answer before anything that needs the database.
   app.route('/', opsRoutes({ ping: services.ping, logger, metrics: services.exposeMetrics ? metrics : undefined }))
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) }))
+  // Only requests that carry a body are measured: for a GET the check would cost more than the answer.
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) })
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)))
   app.use(gateway(gate, publicUrl))
   app.use(accountSession(gate, services.accounts))
   app.use(async (c, next) => {

@@ -270,7 +270,11 @@ for (const dialect of testDialects()) {
           `median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]!.toFixed(1)} ms, max ${worst.toFixed(1)} ms`,
       )
       expect(healthz.length).toBeGreaterThanOrEqual(10)
-      expect(worst).toBeLessThan(100)
+      // The old feed held /healthz for 10 s. On two cores shared with the rest of the suite a lone
+      // scheduling hiccup can pass 100 ms with no feed at all, so 99 answers in 100 are held to
+      // 100 ms and the worst to 250 ms.
+      expect(sorted[Math.floor(sorted.length * 0.99)]!).toBeLessThan(100)
+      expect(worst).toBeLessThan(250)
     }, 120_000)
   })
 }

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
 import { MailService } from '../../mail'
 import { openStore } from '../../store'
+import { defaultFeedDir } from '../../web/feeds/feed-dir'
 import { createMetrics } from '../../web/metrics'
 import { startServer } from '../../web/server'
 import { intOption, type Command } from '../args'
@@ -68,6 +69,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     trustProxy: config.COLOPHON_TRUST_PROXY,
     secret: config.COLOPHON_SECRET ?? (await store.generatedSecret()),
     feedTokens: config.COLOPHON_FEED_TOKENS,
+    feedDir: config.COLOPHON_FEED_DIR ?? defaultFeedDir(config.COLOPHON_DB),
   }).catch(async (err: unknown) => {
     await store.close()
     throw err
