@@ -24,6 +24,7 @@ export const listingQuery = z
   .refine((v) => v.price_min === undefined || v.price_max === undefined || v.price_min <= v.price_max, {
     message: 'price_min is above price_max',
     path: ['price_min'],
+    params: { code: 'price_range' },
   })
 
 export type ListingQuery = z.infer<typeof listingQuery>

@@ -91,7 +91,7 @@ for (const dialect of testDialects()) {
       const request: Requester = async (path, init) => app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...auth } })
       const form = await shopper(request, { startAt: `/admin/books/${SEED}` }).post(`/admin/books/${SEED}`, { categoryIds: 'nowhere' })
       expect(form.status).toBe(400)
-      expect(await form.text()).toContain('No such category: nowhere')
+      expect(await form.text()).toContain('없는 분야입니다: nowhere')
       const fromForm = await codeOfLastEdit()
 
       const csv = await store.importer.importFile('cats.csv', bytesOf(`isbn13,categories\n${SEED},nowhere\n`), { user: 'staff' })

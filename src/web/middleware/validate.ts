@@ -11,6 +11,10 @@ function issueCode(issue: core.$ZodIssue): { code: string; params: ErrorParams }
       return { code: 'too_small', params: { min: Number(issue.minimum) } }
     case 'too_big':
       return { code: 'too_big', params: { max: Number(issue.maximum) } }
+    case 'invalid_format':
+      return { code: 'bad_format', params: {} }
+    case 'custom':
+      return { code: typeof issue.params?.code === 'string' ? issue.params.code : 'invalid', params: {} }
     case 'invalid_type':
       return { code: issue.expected === 'int' || issue.expected === 'number' ? 'not_number' : 'invalid', params: {} }
     default:
