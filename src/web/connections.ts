@@ -13,7 +13,11 @@ export const connectionOptions: ServerOptions = {
   connectionsCheckingInterval: 1_000,
 }
 
-/** Requests already waiting that one turn of the event loop answers (see answerInTurns); 16 took in a burst of 1,000 connections half as fast, for no throughput measured. */
+/**
+ * Requests already waiting that one turn of the event loop answers (see answerInTurns).
+ * 16 took in a burst of 1,000 new connections at half the rate; neither 4 nor 16 cost
+ * throughput measurable at 50 connections (BENCHMARKS.md, fairness).
+ */
 const REQUESTS_PER_TURN = 8
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void

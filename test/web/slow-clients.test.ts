@@ -9,7 +9,7 @@ import { testServices, testStore, type TestStore } from '../helpers'
 // The times the README promises under "Limits"; the server must keep them, not merely be configured with them.
 const HEADERS_WITHIN_MS = 10_000
 const KEEP_ALIVE_MS = 5_000
-/** Slack for a loaded test machine; before the fix, slow headers lived up to 30 s past their deadline. */
+/** Slack for a loaded test machine; with Node's default check, slow headers lived up to 30 s past their deadline. */
 const LATE_MS = 2_000
 
 let store: TestStore
