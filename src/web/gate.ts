@@ -49,6 +49,8 @@ const SESSION_COOKIE = /(?:^|;\s*)sid=([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})(?
 const SIGNED_IN_COOKIE = /(?:^|;\s*)(?:account|staff)=[^;]/
 const ACCOUNT_COOKIE = /(?:^|;\s*)account=([^;]*)/
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Session HMACs the gate remembers (about 100 bytes each). */
+const SIGNED_KEPT = 50_000
 
 /**
  * The one door every request passes: who is asking (a signed session, never
@@ -173,8 +175,21 @@ export class Gate {
     return m && safeEqual(m[2]!, this.sign('sid', m[1]!)) ? m[1] : undefined
   }
 
+  /**
+   * HMACs of recent sessions, kept so a returning shopper's cached page costs
+   * a map lookup rather than two HMACs; cleared whole when full, so memory stays bounded.
+   */
+  readonly #signed = new Map<string, string>()
+
   private sign(purpose: string, value: string): string {
-    return createHmac('sha256', this.#secret).update(`${purpose}:${value}`).digest('base64url').slice(0, 22)
+    const key = `${purpose}:${value}`
+    let tag = this.#signed.get(key)
+    if (tag === undefined) {
+      tag = createHmac('sha256', this.#secret).update(key).digest('base64url').slice(0, 22)
+      if (this.#signed.size >= SIGNED_KEPT) this.#signed.clear()
+      this.#signed.set(key, tag)
+    }
+    return tag
   }
 }
 

@@ -67,7 +67,8 @@ export function answerPage(page: CachedPage, req: { acceptEncoding?: string; ifN
  * members, so these pages go out as gzip to every client that takes it.
  */
 function answerSlotted(page: CachedPage, slotted: SlottedBody, req: { acceptEncoding?: string; ifNoneMatch?: string; isHead: boolean }, formToken: string | undefined): PageAnswer {
-  const etag = formToken ? `${page.etag.slice(0, -1)}.${pageEtag(Buffer.from(formToken)).slice(1, 9)}"` : page.etag
+  // The token is in the body the same client reads, so part of it can name this copy.
+  const etag = formToken ? `${page.etag.slice(0, -1)}.${formToken.slice(0, 10)}"` : page.etag
   const headers = page.notModifiedHeaders.map((v, i) => (i > 0 && page.notModifiedHeaders[i - 1] === 'etag' ? etag : v))
   if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
   const preferred = pickEncoding(req.acceptEncoding)

@@ -28,10 +28,10 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3])
 /**
  * A page with a visitor slot, kept as the deflated part before the slot
  * (ended with a sync flush, so it is byte-aligned and needs nothing after
- * it) and the short rest. Each answer deflates only the fields and the rest,
- * and a gzip member is the two deflate runs back to back with the CRC of the
- * whole carried on from the shared part's (RFC 1951 §3.2.3: a block that
- * is not the last may be followed by any block).
+ * it) and the short rest. Each answer adds only the fields and the rest,
+ * and a gzip member is the shared deflate run and the visitor's block back
+ * to back, with the CRC of the whole carried on from the shared part's
+ * (RFC 1951 §3.2.3: a block that is not the last may be followed by any block).
  */
 export class SlottedBody {
   readonly head: Buffer
@@ -55,12 +55,24 @@ export class SlottedBody {
     return new SlottedBody(Buffer.from(html.slice(0, m.index)), m[1]!.split(','), html.slice(m.index + m[0].length))
   }
 
+  /**
+   * The visitor's part goes in as one final stored block (RFC 1951 §3.2.4:
+   * a byte-aligned header, then the bytes as they are): a hundred bytes gain
+   * nothing from compression, and a deflate stream for them would cost a
+   * zlib context, tens of microseconds, on every answer.
+   */
   gzip(token: string | undefined): Buffer {
     const tail = Buffer.from(slotFields(this.formIds, token) + this.rest)
-    const trailer = Buffer.alloc(8)
-    trailer.writeUInt32LE(crc32(tail, this.headCrc), 0)
-    trailer.writeUInt32LE((this.headLength + tail.length) >>> 0, 4)
-    return Buffer.concat([GZIP_HEADER, this.head, deflateRawSync(tail, { level: 6 }), trailer])
+    const out = Buffer.allocUnsafe(GZIP_HEADER.length + this.head.length + 5 + tail.length + 8)
+    let at = GZIP_HEADER.copy(out, 0)
+    at += this.head.copy(out, at)
+    out[at++] = 1 // BFINAL=1, BTYPE=00 (stored)
+    at = out.writeUInt16LE(tail.length, at)
+    at = out.writeUInt16LE(~tail.length & 0xffff, at)
+    at += tail.copy(out, at)
+    at = out.writeUInt32LE(crc32(tail, this.headCrc), at)
+    out.writeUInt32LE((this.headLength + tail.length) >>> 0, at)
+    return out
   }
 
   identity(token: string | undefined): Buffer {
