@@ -43,8 +43,9 @@ export function pageSender({ gate, pageCache, metrics, logger }: { gate: Gate; p
       const started = performance.now()
       const html = await render()
       metrics?.render.observe({ route: metric }, (performance.now() - started) / 1000)
-      if (isShared && html.includes(PERSONAL_FIELD)) logger.error({ path: c.req.path }, 'a shared page carries a personal form token: not cached')
-      if (isShared && !html.includes(PERSONAL_FIELD)) {
+      const isPersonalPage = isShared && html.includes(PERSONAL_FIELD)
+      if (isPersonalPage) logger.error({ path: c.req.path }, 'a shared page carries a personal form token: not cached')
+      if (isShared && !isPersonalPage) {
         const page = compressPage(html, deps(), 'gzip', kind)
         metrics?.cacheMisses.inc()
         pageCache.put(key, page, c.var.cacheGeneration)

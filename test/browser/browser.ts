@@ -2,6 +2,9 @@
 import axe from 'axe-core'
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { startServer } from '../../src/web/server'
+import { sqlite } from '../dialects'
+import { testServices, testStore } from '../helpers'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -31,4 +34,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   )
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+/** A store with a demo catalog served on a free port, and a browser to visit it: what every browser test starts from. */
+export async function browsedStore(serverOptions: { adminPassword?: string } = {}) {
+  const store = await testStore(sqlite, { demoBooks: 80 })
+  const server = await startServer(testServices(store), { port: 0, host: '127.0.0.1', ...serverOptions })
+  const browser = await launchChromium()
+  return {
+    store,
+    server,
+    browser,
+    base: `http://127.0.0.1:${server.port}`,
+    async close() {
+      await browser.close()
+      await server.close()
+      await store.cleanup()
+    },
+  }
 }

@@ -3,32 +3,22 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/web/server'
-import { sqlite } from '../dialects'
-import { SHARED, testServices, testStore, type TestStore } from '../helpers'
-import { axeViolations, browserAvailable, launchChromium } from './browser'
+import { SHARED } from '../helpers'
+import { axeViolations, browsedStore, browserAvailable } from './browser'
 
 const SEED_PAGE = join(SHARED, 'seed', '000_722d20bdf333cbed.txt')
 const OUT = join(import.meta.dirname, '..', '..', 'test-output')
 
-let store: TestStore
-let server: RunningServer
 let browser: Browser
 let base: string
 
 describe.runIf(browserAvailable())('browser: the seed book page', () => {
+  let close: () => Promise<void>
   beforeAll(async () => {
-    store = await testStore(sqlite, { demoBooks: 80 })
-    server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
-    base = `http://127.0.0.1:${server.port}`
-    browser = await launchChromium()
+    ;({ browser, base, close } = await browsedStore())
     mkdirSync(OUT, { recursive: true })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await store?.cleanup()
-  })
+  afterAll(() => close?.())
 
   for (const lang of ['ko', 'en'] as const) {
     it(`shows every section with the seed's facts, in ${lang === 'ko' ? 'Korean' : 'English'}, and passes axe`, async () => {

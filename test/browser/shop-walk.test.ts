@@ -5,10 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/web/server'
-import { sqlite } from '../dialects'
-import { testServices, testStore, type TestStore } from '../helpers'
-import { axeViolations, browserAvailable, launchChromium } from './browser'
+import type { TestStore } from '../helpers'
+import { axeViolations, browsedStore, browserAvailable } from './browser'
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-output')
 const SEED = '9788962633245'
@@ -40,22 +38,15 @@ async function checked(page: Page, name: string, violations: string[]) {
 
 describe.runIf(browserAvailable())('browser: a shopper and a staff member walk the store with the security policy on', () => {
   let store: TestStore
-  let server: RunningServer
   let browser: Browser
   let base: string
 
+  let close: () => Promise<void>
   beforeAll(async () => {
-    store = await testStore(sqlite, { demoBooks: 80 })
-    server = await startServer(testServices(store), { port: 0, host: '127.0.0.1', adminPassword: STAFF_PASSWORD })
-    base = `http://127.0.0.1:${server.port}`
-    browser = await launchChromium()
+    ;({ store, browser, base, close } = await browsedStore({ adminPassword: STAFF_PASSWORD }))
     mkdirSync(OUT, { recursive: true })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await store?.cleanup()
-  })
+  afterAll(() => close?.())
 
   it('product, search with suggestions, cart and checkout: no policy violation, no axe violation', async () => {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })
