@@ -30,9 +30,11 @@ function backTo(c: Context<AppEnv>, path: string) {
 export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: CatalogService; commerce: CommerceService; recommend: RecommendService; gate: Gate }) => {
   /** Whose cart: a signed-in customer's follows them across devices; anyone else's is their session's, issued now if need be. */
   const owner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : gate.ensureSession(c.var.visitor))
+  /** The same owner for reading: a visitor without a session owns nothing yet, and none is issued for looking. */
+  const knownOwner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : c.var.visitor.session)
   return new Hono<AppEnv>()
     .get('/cart', async (c) => {
-      const id = c.var.customer ? cartOwner(c.var.customer) : c.var.visitor.session
+      const id = knownOwner(c)
       const cart = id ? await commerce.cart(id) : { lines: [], totals: [], count: 0 }
       const [alsoBought, categories] = await Promise.all([recommend.forBooks(cart.lines.map((l) => l.book.isbn13)), catalog.categories()])
       return personal(c, cartPage(c.var.page, { cart, alsoBought, categories }))
@@ -55,7 +57,7 @@ export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: Ca
       return backTo(c, `/orders/${orderId}`)
     })
     .get('/orders/:id', valid('param', orderParam), async (c) => {
-      const order = await commerce.order(c.var.customer ? cartOwner(c.var.customer) : (c.var.visitor.session ?? ''), c.req.valid('param').id)
+      const order = await commerce.order(knownOwner(c) ?? '', c.req.valid('param').id)
       return personal(c, orderPage(c.var.page, order))
     })
 }
