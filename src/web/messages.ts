@@ -51,7 +51,7 @@ const ko = {
   field_cart: '장바구니',
   error_email_invalid: '이메일 주소가 올바르지 않습니다.',
   error_email_taken: '이 이메일로 가입한 계정이 이미 있습니다. 로그인하거나 비밀번호를 다시 정해 주세요.',
-  error_name_required: '이름을 100자 이내로 입력해 주세요.',
+  error_name_required: '이름을 입력해 주세요(100자 이내).',
   error_password_too_short: '비밀번호는 {min}자 이상이어야 합니다.',
   error_password_too_long: '비밀번호는 {max}자 이하여야 합니다.',
   error_password_common: '이 비밀번호는 너무 흔히 쓰여 쉽게 추측됩니다. 다른 비밀번호를 정해 주세요.',
