@@ -34,13 +34,18 @@ function placedOn(placedAt: string): string {
  * are paired first, and an order is matched by one line at most.
  */
 export function matchDeposits(lines: StatementLine[], awaiting: AwaitingOrder[]): DepositMatch[] {
-  const orders = awaiting.map((o) => ({ ...o, day: placedOn(o.placedAt), names: new Set(o.depositorNames.map(normaliseDepositor)) }))
+  const byAmount = new Map<number, Array<AwaitingOrder & { day: string; names: Set<string> }>>()
+  for (const o of awaiting) {
+    const bucket = byAmount.get(o.amount) ?? []
+    bucket.push({ ...o, day: placedOn(o.placedAt), names: new Set(o.depositorNames.map(normaliseDepositor)) })
+    byAmount.set(o.amount, bucket)
+  }
   const taken = new Set<string>()
   const results: DepositMatch[] = new Array(lines.length)
   const byDay = lines.map((_, i) => i).sort((a, b) => lines[a]!.date.localeCompare(lines[b]!.date))
   for (const i of byDay) {
     const line = lines[i]!
-    const sameAmount = orders.filter((o) => o.amount === line.amount && o.day <= line.date)
+    const sameAmount = (byAmount.get(line.amount) ?? []).filter((o) => o.day <= line.date)
     const name = normaliseDepositor(line.depositor)
     const sameName = sameAmount.filter((o) => name !== '' && o.names.has(name))
     results[i] = decide(line, sameAmount.map((o) => o.orderNumber), sameName.map((o) => o.orderNumber), taken)
