@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildServices, serverServices, type Services } from '../src/cli/services'
+import { buildServices, serverServices, shopSettings, type Services, type ShopSettings } from '../src/cli/services'
+import { loadConfig } from '../src/core/config'
 import { createLogger } from '../src/core/logger'
 import { fillDemoCatalog } from '../src/demo'
 import { openStore } from '../src/store'
@@ -18,7 +21,7 @@ export interface TestStore extends Services {
 export async function testStore(dialect: TestDialect = sqlite, options: { demoBooks?: number } = {}): Promise<TestStore> {
   const database = await dialect.freshDatabase()
   const store = await openStore(database.url, { poolSize: 4 })
-  const services = buildServices(store)
+  const services = buildServices(store, undefined, testShop())
   if (options.demoBooks !== undefined) await fillDemoCatalog(services.catalog, { books: options.demoBooks })
   return {
     ...services,
@@ -28,6 +31,12 @@ export async function testStore(dialect: TestDialect = sqlite, options: { demoBo
       await database.drop()
     },
   }
+}
+
+/** The shop's default settings, with mail written to a folder of the test's own instead of the working directory. */
+export function testShop(overrides: Partial<ShopSettings> = {}): ShopSettings {
+  const shop = shopSettings(loadConfig({}))
+  return { ...shop, mail: { ...shop.mail, outboxDir: mkdtempSync(join(tmpdir(), 'colophon-mail-')) }, ...overrides }
 }
 
 export function testApp(services: Services, options: { pageCache?: PageCache } = {}) {

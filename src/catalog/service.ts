@@ -169,6 +169,14 @@ export class CatalogService {
     unit.afterCommit(() => this.emit({ isbns }))
   }
 
+  /** Puts copies back (an order cancelled before it shipped, a return received), in the caller's unit of work. */
+  async returnStock(unit: UnitOfWork, lines: StockLine[]): Promise<void> {
+    const isbns = lines.map((l) => l.isbn13)
+    await repo.returnStock(unit.db, lines)
+    await changeLog.recordChanges(unit.db, isbns)
+    unit.afterCommit(() => this.emit({ isbns }))
+  }
+
   /**
    * Something shown beside these books but kept outside the catalog (their
    * recommendations) changed: cached pages showing them must go.

@@ -1,13 +1,15 @@
 import { AccountsService } from '../accounts'
 import { CatalogService } from '../catalog'
-import { CommerceService, pricingRules } from '../commerce'
-import { loadConfig } from '../core/config'
-import type { Logger } from '../core/logger'
+import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderRules, type PricingRules } from '../commerce'
+import { loadConfig, type Config } from '../core/config'
+import { createLogger, type Logger } from '../core/logger'
 import { Importer } from '../ingest'
+import { MailService, type MailTransportConfig } from '../mail'
 import { SearchService } from '../search'
 import { RecommendService } from '../recommend'
 import { transactor, type Store } from '../store'
 import type { ServerServices } from '../web/server'
+import { mailOrderSteps } from './order-mail'
 
 export interface Services {
   store: Store
@@ -16,22 +18,52 @@ export interface Services {
   search: SearchService
   recommend: RecommendService
   commerce: CommerceService
+  orders: OrderService
   accounts: AccountsService
+  mail: MailService
+  shop: ShopSettings
+  /** When an order placed at a moment arrives, by the store's cut-off and holidays. */
+  estimate: (placedAt: Date) => DeliveryEstimate
+}
+
+/** How the shop sells: prices, the order's clock, delivery, where mail goes and where bank transfers go. */
+export interface ShopSettings {
+  pricing: PricingRules
+  orders: Omit<OrderRules, 'pricing' | 'arrivesOn'>
+  delivery: DeliveryRules & { holidaysFile?: string }
+  mail: MailTransportConfig
+  bank: BankAccount
+}
+
+export function shopSettings(config: Config): ShopSettings {
+  return {
+    pricing: pricingRules(config),
+    orders: { bankTransferDays: config.COLOPHON_BANK_DAYS, cardMinutes: config.COLOPHON_CARD_MINUTES, returnDays: config.COLOPHON_RETURN_DAYS },
+    delivery: { cutoff: config.COLOPHON_SHIP_CUTOFF, transitDays: 1, holidaysFile: config.COLOPHON_HOLIDAYS_FILE },
+    mail: { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX },
+    bank: { bankName: config.COLOPHON_BANK_NAME, bankAccount: config.COLOPHON_BANK_ACCOUNT, accountHolder: config.COLOPHON_BANK_HOLDER },
+  }
 }
 
 /** The composition root: builds every domain service over one store, wired together. */
-export function buildServices(store: Store, logger?: Logger, rules = pricingRules(loadConfig())): Services {
+export function buildServices(store: Store, logger?: Logger, shop: ShopSettings = shopSettings(loadConfig())): Services {
   // The search index is kept in step by the catalog's writes; the catalog and search refer to each other only here.
   const indexers: NonNullable<ConstructorParameters<typeof CatalogService>[1]> = []
-  const catalog = new CatalogService(store.db, indexers, { isPriceLawOn: rules.isPriceLawOn })
+  const catalog = new CatalogService(store.db, indexers, { isPriceLawOn: shop.pricing.isPriceLawOn })
   const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })
   indexers.push(search.indexer)
   const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
-  const commerce = new CommerceService(store.db, transactor(store.db), catalog, recommend.events, rules)
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, accounts: new AccountsService(store.db) }
+  const work = transactor(store.db)
+  const commerce = new CommerceService(store.db, work, catalog, recommend.events, shop.pricing)
+  const calendar = loadHolidays(shop.delivery.holidaysFile)
+  const estimate = (placedAt: Date) => deliveryEstimate(placedAt, calendar, shop.delivery)
+  const orders = new OrderService(store.db, work, catalog, commerce, { ...shop.orders, pricing: shop.pricing, arrivesOn: (at) => estimate(at).arrivesOn })
+  const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
+  orders.listen(mailOrderSteps(mail, shop.bank, logger))
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, shop, estimate }
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search, recommend, commerce, accounts }: Services, logger: Logger): ServerServices {
-  return { catalog, search, recommend, commerce, accounts, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, shop, estimate }: Services, logger: Logger): ServerServices {
+  return { catalog, search, recommend, commerce, orders, accounts, shop: { bank: shop.bank, estimate }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../store'
-import type { Order, OrderLine } from './types'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -23,21 +22,4 @@ export async function deleteCartItem(db: Db, sessionId: string, isbn13: string):
 
 export async function clearCart(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('cart_item').where('session_id', '=', sessionId).execute()
-}
-
-export async function insertOrder(db: Db, sessionId: string, order: Order): Promise<void> {
-  await db.insertInto('orders').values({ id: order.id, session_id: sessionId, placed_at: order.placedAt, currency: order.currency, total: order.total }).execute()
-  await db
-    .insertInto('order_item')
-    .values(order.lines.map((l) => ({ order_id: order.id, isbn13: l.isbn13, title: l.title, quantity: l.quantity, unit_price: l.unitPrice })))
-    .execute()
-}
-
-/** An order, only for the session that placed it. */
-export async function findOrder(db: Db, sessionId: string, id: string): Promise<Order | undefined> {
-  const row = await db.selectFrom('orders').selectAll().where('id', '=', id).where('session_id', '=', sessionId).executeTakeFirst()
-  if (!row) return undefined
-  const items = await db.selectFrom('order_item').selectAll().where('order_id', '=', id).orderBy('title').execute()
-  const lines: OrderLine[] = items.map((i) => ({ isbn13: i.isbn13, title: i.title, quantity: i.quantity, unitPrice: Number(i.unit_price) }))
-  return { id: row.id, placedAt: row.placed_at, currency: row.currency, total: Number(row.total), lines }
 }

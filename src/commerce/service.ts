@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { InputError, NotFoundError } from '../core/errors'
 import type { BookSummary, CatalogService, Isbn13 } from '../catalog'
 import type { Database, Kysely, Transactor } from '../store'
 import { DEFAULT_PRICING_RULES, priceCart, type PricingRules } from './pricing'
 import * as repo from './repo'
-import type { Cart, CartLine, CartTotal, Order, ShopperSignals } from './types'
+import type { Cart, CartLine, CartTotal, ShopperSignals } from './types'
 
 /** Most copies of one book in one cart. */
 export const MAX_QUANTITY = 99
@@ -89,34 +88,8 @@ export class CommerceService {
     })
   }
 
-  /**
-   * Places the cart as an order, in one unit of work: the catalog takes the
-   * stock (and drops cached pages showing it once committed), then the order
-   * is written and the cart emptied. Returns the order's id.
-   */
-  async checkout(sessionId: string): Promise<string> {
-    const { lines, totals: sums } = await this.cart(sessionId)
-    if (lines.length === 0) throw new InputError('cart', 'is empty: add a book before ordering', { code: 'cart_empty' })
-    if (sums.length > 1) throw new InputError('cart', `mixes currencies (${sums.map((s) => s.currency).join(', ')}): order them separately`, { code: 'cart_mixed_currency', params: { currencies: sums.map((s) => s.currency).join(', ') } })
-    const order: Order = {
-      id: randomUUID(),
-      placedAt: new Date().toISOString(),
-      currency: sums[0]!.currency,
-      total: sums[0]!.amount,
-      lines: lines.map((l) => ({ isbn13: l.book.isbn13, title: l.book.title, quantity: l.quantity, unitPrice: l.unitPrice })),
-    }
-    await this.work(async (unit) => {
-      await this.catalog.takeStock(unit, order.lines)
-      await repo.insertOrder(unit.db, sessionId, order)
-      await repo.clearCart(unit.db, sessionId)
-    })
-    for (const l of order.lines) this.signals?.record(sessionId, l.isbn13, 'purchase')
-    return order.id
-  }
-
-  async order(sessionId: string, id: string): Promise<Order> {
-    const order = await repo.findOrder(this.db, sessionId, id)
-    if (!order) throw new NotFoundError('order', id)
-    return order
+  /** Tells the recommendations a book was bought from this cart. */
+  recordPurchase(owner: string, isbn13: string): void {
+    this.signals?.record(owner, isbn13, 'purchase')
   }
 }

@@ -26,21 +26,6 @@ export interface Cart {
   count: number
 }
 
-export interface OrderLine {
-  isbn13: string
-  title: string
-  quantity: number
-  unitPrice: number
-}
-
-export interface Order {
-  id: string
-  placedAt: string
-  currency: string
-  total: number
-  lines: OrderLine[]
-}
-
 /** Where the cart reports what shoppers put in it and buy (recommendations listen). */
 export interface ShopperSignals {
   record(sessionId: string, isbn13: string, kind: 'cart' | 'purchase'): void

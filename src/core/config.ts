@@ -50,6 +50,29 @@ const envSchema = z.object({
   COLOPHON_MAIL_FROM: z.string().min(3).default('Colophon <no-reply@localhost>'),
   /** The folder mail is written to when no SMTP server is configured. */
   COLOPHON_MAIL_OUTBOX: z.string().min(1).default('./mail-outbox'),
+  /** The account bank transfers (무통장입금) go to, shown at checkout and in the order mail. */
+  COLOPHON_BANK_NAME: z.string().min(1).default('KB국민은행'),
+  COLOPHON_BANK_ACCOUNT: z.string().regex(/^[0-9-]{6,30}$/, 'expected digits and hyphens').default('000000-00-000000'),
+  COLOPHON_BANK_HOLDER: z.string().min(1).default('Colophon'),
+  /** Days a bank transfer may take before the order is cancelled and its stock released. */
+  COLOPHON_BANK_DAYS: z.coerce.number().int().min(1).max(14).default(3),
+  /** Minutes a card payment window may stay open before its order is given up. */
+  COLOPHON_CARD_MINUTES: z.coerce.number().int().min(10).max(1440).default(60),
+  /** Days after delivery within which a return may be asked for. */
+  COLOPHON_RETURN_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Orders placed before this time (Korea) on a working day ship that day. */
+  COLOPHON_SHIP_CUTOFF: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM').default('14:00'),
+  /** A JSON table of public holidays replacing the bundled Korean one (see src/commerce/shipping/holidays.ts). */
+  COLOPHON_HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** PortOne V2: card and easy payments when all three are set. */
+  COLOPHON_PORTONE_STORE_ID: z.string().min(1).optional(),
+  COLOPHON_PORTONE_CHANNEL_KEY: z.string().min(1).optional(),
+  COLOPHON_PORTONE_API_SECRET: z.string().min(1).optional(),
+  /** The webhook secret (whsec_...) PortOne's console gives; without it the webhook endpoint refuses everything. */
+  COLOPHON_PORTONE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** PortOne's REST API and browser SDK, for a stand-in in tests. */
+  COLOPHON_PORTONE_API_URL: z.url().default('https://api.portone.io'),
+  COLOPHON_PORTONE_SDK_URL: z.url().default('https://cdn.portone.io/v2/browser-sdk.js'),
 })
 
 export type Config = z.infer<typeof envSchema>

@@ -22,6 +22,12 @@ export interface Database {
   cart_item: CartItemTable
   orders: OrderTable
   order_item: OrderItemTable
+  order_day: OrderDayTable
+  order_event: OrderEventTable
+  point_account: PointAccountTable
+  point_entry: PointEntryTable
+  customer_address: CustomerAddressTable
+  bank_deposit: BankDepositTable
   store_setting: StoreSettingTable
   mail_outbox: MailOutboxTable
   customer: CustomerTable
@@ -226,13 +232,54 @@ export interface CartItemTable {
   added_at: string
 }
 
+/**
+ * An order. Money is in the currency's minor unit: `total` is what is left to
+ * pay (books + shipping - points spent). Columns added after the first orders
+ * were placed are null on none: the migration fills them in.
+ */
 export interface OrderTable {
   id: string
+  /** What people read on the phone: YYYYMMDD-NNNNNN, numbered per day. */
+  number: string
+  /** The cart owner that placed it (a session id or `customer:<id>`). */
   session_id: string
+  customer_id: string | null
+  /** awaiting_payment | paid | preparing | shipped | delivered | return_requested | returned | refunded | cancelled */
+  status: string
+  /** 'ko' | 'en': the language its mails are written in. */
+  lang: string
   placed_at: string
+  updated_at: string
   currency: string
-  /** In the currency's minor unit. */
   total: number
+  books_total: number
+  shipping_fee: number
+  points_spent: number
+  points_earned: number
+  buyer_name: string | null
+  buyer_phone: string | null
+  buyer_email: string | null
+  recipient_name: string | null
+  recipient_phone: string | null
+  postal_code: string | null
+  address: string | null
+  address_detail: string | null
+  delivery_note: string | null
+  /** 'bank_transfer' | 'card' */
+  payment_method: string | null
+  /** The provider's payment id (PortOne), chosen by the store when the order is placed. */
+  payment_id: string | null
+  depositor_name: string | null
+  /** A bank transfer must arrive by then, or the order is cancelled. */
+  pay_by: string | null
+  paid_at: string | null
+  /** The delivery estimate given at checkout (YYYY-MM-DD, Seoul). */
+  arrives_on: string | null
+  carrier: string | null
+  tracking_number: string | null
+  delivered_at: string | null
+  /** The checkout form's one-time key: a second submission of the same form finds this order. */
+  idempotency_key: string | null
 }
 
 export interface OrderItemTable {
@@ -241,7 +288,74 @@ export interface OrderItemTable {
   /** The title when ordered, so the order reads the same after the catalog changes. */
   title: string
   quantity: number
+  /** What one copy sold for. */
   unit_price: number
+  /** 정가 per copy, the discount and the points earned on the whole line. */
+  list_price: Generated<number>
+  discount: Generated<number>
+  points: Generated<number>
+}
+
+/** The last order number given out on a day (YYYYMMDD). */
+export interface OrderDayTable {
+  day: string
+  last: number
+}
+
+/** One step of an order's life: who moved it, when and why. */
+export interface OrderEventTable {
+  order_id: string
+  seq: number
+  at: string
+  from_status: string | null
+  to_status: string
+  /** 'customer:<id>' | 'guest' | 'staff:<name>' | 'system' | 'bank' | 'portone' */
+  actor: string
+  reason: string | null
+}
+
+/** A customer's points (적립금) balance; point_entry holds its history. */
+export interface PointAccountTable {
+  customer_id: string
+  balance: number
+}
+
+/** A change to a customer's points (적립금): earned, spent, restored or taken back. */
+export interface PointEntryTable {
+  id: string
+  customer_id: string
+  order_id: string | null
+  at: string
+  delta: number
+  /** 'earned' | 'spent' | 'restored' | 'revoked' */
+  reason: string
+}
+
+/** An address in a customer's address book. */
+export interface CustomerAddressTable {
+  id: string
+  customer_id: string
+  recipient_name: string
+  recipient_phone: string
+  postal_code: string
+  address: string
+  address_detail: string
+  is_default: number
+  created_at: string
+}
+
+/** A deposit line of an imported bank statement; the key makes a second import of the same line a no-op. */
+export interface BankDepositTable {
+  key: string
+  imported_at: string
+  deposited_on: string
+  depositor: string
+  amount: number
+  order_id: string | null
+  /** 'matched' | 'ambiguous' | 'unmatched' | 'confirmed' (a person decided) */
+  outcome: string
+  /** The statement file it came from. */
+  source: string
 }
 
 /** A customer account; the email is stored lowercased, the password only as its argon2id hash. */

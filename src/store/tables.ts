@@ -38,6 +38,12 @@ export const TABLES = {
   customer: { key: ['id'] },
   account_session: { key: ['id'] },
   account_token: { key: ['id'] },
+  order_day: { key: ['day'] },
+  order_event: { key: ['order_id', 'seq'] },
+  point_account: { key: ['customer_id'] },
+  point_entry: { key: ['id'] },
+  customer_address: { key: ['id'] },
+  bank_deposit: { key: ['key'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
-import type { CommerceService } from '../commerce'
+import type { BankAccount, CommerceService, DeliveryEstimate, OrderService } from '../commerce'
 import type { Logger } from '../core/logger'
 import type { SearchService } from '../search'
 import type { RecommendService } from '../recommend'
@@ -31,6 +31,15 @@ export interface ServerServices {
   /** Customer accounts; with a mailer, /account exists. */
   accounts?: AccountsService
   mailer?: Mailer
+  /** Checkout and orders; with them, /checkout exists. */
+  orders?: OrderService
+  shop?: ShopFacts
+}
+
+/** What the shop's pages tell a buyer about paying and delivery. */
+export interface ShopFacts {
+  bank: BankAccount
+  estimate(placedAt: Date): DeliveryEstimate
 }
 
 export interface ServerOptions {

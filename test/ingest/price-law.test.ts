@@ -8,7 +8,7 @@ import { demoCategories } from '../../src/demo/categories'
 import { openStore } from '../../src/store'
 import { createApp } from '../../src/web/app'
 import { testDialects } from '../dialects'
-import { testApp, testStore, type TestStore } from '../helpers'
+import { testApp, testShop, testStore, type TestStore } from '../helpers'
 import { bytesOf } from '../support/ingest'
 import { shopper, type Requester } from '../web/shopper'
 
@@ -80,7 +80,7 @@ for (const dialect of testDialects()) {
     it('takes a lawful sale price, and any sale price with the law off', async () => {
       expect((await store.catalog.editBooks([{ isbn13: SEED, fields: { salePrice: 21_600 } }])).applied[0]?.refused).toBeUndefined()
       expect((await store.catalog.getBook(SEED)).salePrice).toBe(21_600)
-      const abroad = buildServices(await openStore(store.url, { poolSize: 2 }), undefined, pricingRules({ COLOPHON_PRICE_LAW: 'off', COLOPHON_POINT_RATE: 0.05, COLOPHON_SHIPPING_FEE: 3000, COLOPHON_FREE_SHIPPING_FROM: 15000 }))
+      const abroad = buildServices(await openStore(store.url, { poolSize: 2 }), undefined, { ...testShop(), pricing: pricingRules({ COLOPHON_PRICE_LAW: 'off', COLOPHON_POINT_RATE: 0.05, COLOPHON_SHIPPING_FEE: 3000, COLOPHON_FREE_SHIPPING_FROM: 15000 }) })
       try {
         expect((await abroad.catalog.editBooks([{ isbn13: SEED, fields: { salePrice: 19_000 } }])).applied[0]?.refused).toBeUndefined()
         expect((await store.catalog.getBook(SEED)).salePrice).toBe(19_000)

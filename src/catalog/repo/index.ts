@@ -363,3 +363,14 @@ export async function takeStock(trx: Db, lines: StockLine[]): Promise<string[]> 
   }
   return short
 }
+
+/** Puts an order's copies back on the shelf (a cancelled order, a return received). */
+export async function returnStock(trx: Db, lines: StockLine[]): Promise<void> {
+  for (const { isbn13, quantity } of lines) {
+    await trx
+      .updateTable('book')
+      .set((eb) => ({ stock: eb('stock', '+', quantity) }))
+      .where('isbn13', '=', isbn13)
+      .execute()
+  }
+}

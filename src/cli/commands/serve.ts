@@ -5,7 +5,6 @@ import { AggregatorRegistry } from 'prom-client'
 import { loadConfig, type Config } from '../../core/config'
 import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
-import { MailService } from '../../mail'
 import { openStore } from '../../store'
 import { defaultFeedDir } from '../../web/feeds/feed-dir'
 import { createMetrics } from '../../web/metrics'
@@ -56,8 +55,9 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL, onQuery: (ms) => metrics.query.observe(ms / 1000) })
   // A port already taken must end the process: open database connections would otherwise keep it alive.
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
-  const mail = new MailService(store.db, { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX }, logger)
-  const server = await startServer({ ...serverServices(buildServices(store, logger), logger), mailer: mail }, {
+  const services = buildServices(store, logger)
+  const { mail } = services
+  const server = await startServer(serverServices(services, logger), {
     metrics,
     port,
     host: config.HOST,

@@ -15,6 +15,7 @@ import * as storeSetting from './2026-12-02T0900-store-setting'
 import * as importRunHeartbeat from './2026-12-02T1000-import-run-heartbeat'
 import * as accounts from './2026-12-02T1200-accounts'
 import * as mailOutbox from './2026-12-02T1100-mail-outbox'
+import * as orders from './2026-12-02T1300-orders'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000-import-run-heartbeat': importRunHeartbeat,
   '2026-12-02T1100-mail-outbox': mailOutbox,
   '2026-12-02T1200-accounts': accounts,
+  '2026-12-02T1300-orders': orders,
 }
 
 function migrator(db: Kysely<any>): Migrator {

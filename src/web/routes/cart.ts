@@ -6,7 +6,7 @@ import type { RecommendService } from '../../recommend'
 import type { AppEnv } from '../env'
 import type { Gate } from '../gate'
 import { valid } from '../middleware/validate'
-import { cartPage, orderPage } from '../pages/cart'
+import { cartPage } from '../pages/cart'
 import { href } from '../pages/context'
 import { cartOwner } from './account'
 
@@ -15,7 +15,6 @@ const addForm = z.object({
   quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY).default(1),
 })
 const quantityForm = z.object({ quantity: z.coerce.number().int().min(0).max(MAX_QUANTITY) })
-const orderParam = z.object({ id: z.uuid() })
 
 /** Cart and order pages answer one session only: never page-cached, never stored by a browser. */
 function personal(c: Context<AppEnv>, body: string) {
@@ -52,12 +51,6 @@ export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: Ca
       await commerce.setQuantity(owner(c), parseIsbn(c.req.param('isbn')), 0)
       return backTo(c, '/cart')
     })
-    .post('/cart/checkout', async (c) => {
-      const orderId = await commerce.checkout(owner(c))
-      return backTo(c, `/orders/${orderId}`)
-    })
-    .get('/orders/:id', valid('param', orderParam), async (c) => {
-      const order = await commerce.order(knownOwner(c) ?? '', c.req.valid('param').id)
-      return personal(c, orderPage(c.var.page, order))
-    })
+    // The cart's "주문하기" leads to the checkout form (a GET: nothing is written until the form is sent).
+    .post('/cart/checkout', (c) => backTo(c, '/checkout'))
 }
