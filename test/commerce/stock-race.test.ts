@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { InputError } from '../../src/core/errors'
+import { testDialects } from '../dialects'
+import { testStore, type TestStore } from '../helpers'
+import { checkoutFields, checkoutInput, copiesOf, formKey, SEED, startServe, stockSeed, type ServeProcess } from '../support/checkout'
+import { serverRequester, shopper } from '../web/shopper'
+
+const SHOPPERS = 200
+const COPIES = 5
+const RACERS = 20
+const RESUBMITS = 10
+
+const ORDER_PAGE = /^\/orders\/(\d{8}-\d{6})(\?|$)/
+
+for (const dialect of testDialects()) {
+  describe.skipIf(dialect.skip)(`${dialect.name}: orders racing for the last copies`, () => {
+    let store: TestStore
+    let serve: ServeProcess | undefined
+
+    beforeAll(async () => {
+      store = await testStore(dialect, { demoBooks: 3 })
+    })
+    afterAll(async () => {
+      await serve?.stop()
+      await store?.cleanup()
+    })
+
+    it(`sells exactly ${COPIES} copies to ${SHOPPERS} shoppers checking out at once through two worker processes`, { timeout: 180_000 }, async () => {
+      await stockSeed(store, COPIES)
+      serve = await startServe(store.url, 2)
+      const shop = serverRequester(serve.url)
+      const buy = async () => {
+        const s = shopper(shop)
+        const added = await s.post('/cart/items', { isbn: SEED, quantity: '1' })
+        if (added.status !== 303) throw new Error(`adding to the cart answered ${added.status}`)
+        await s.get('/checkout')
+        const res = await s.post('/checkout', checkoutFields(formKey()))
+        return { status: res.status, location: res.headers.get('location') ?? '', body: res.status === 400 ? await res.text() : '' }
+      }
+      const answers = await Promise.all(Array.from({ length: SHOPPERS }, buy))
+
+      const sold = answers.filter((a) => a.status === 303)
+      expect(sold).toHaveLength(COPIES)
+      const numbers = sold.map((a) => ORDER_PAGE.exec(a.location)?.[1])
+      expect(numbers.every(Boolean)).toBe(true)
+      expect(new Set(numbers).size).toBe(COPIES)
+      const refused = answers.filter((a) => a.status !== 303)
+      expect(refused.map((a) => a.status)).toEqual(Array(SHOPPERS - COPIES).fill(400))
+      expect(refused.filter((a) => a.body.includes('재고가 부족합니다'))).toHaveLength(SHOPPERS - COPIES)
+
+      const db = store.store.db
+      expect(await copiesOf(db, SEED)).toEqual({ stock: 0, held: COPIES })
+      const orders = await db.selectFrom('orders').select('number').execute()
+      expect(orders.map((o) => o.number).sort()).toEqual([...numbers].sort())
+      const lines = await db.selectFrom('order_item').select(['order_id', 'quantity']).execute()
+      expect(lines).toHaveLength(COPIES)
+      expect(new Set(lines.map((l) => l.order_id)).size).toBe(COPIES)
+      await serve.stop()
+      serve = undefined
+    })
+
+    it(`loses no copy when a cancellation races ${RACERS} checkouts of the copy it gives back`, async () => {
+      await stockSeed(store, 1)
+      const before = await copiesOf(store.store.db, SEED)
+      await store.commerce.addItem('race-holder', SEED as never, 1)
+      const held = await store.orders.place({ owner: 'race-holder', customerId: null, input: checkoutInput() })
+      expect(await copiesOf(store.store.db, SEED)).toEqual({ stock: 0, held: before.held + 1 })
+
+      const owners = Array.from({ length: RACERS }, (_, i) => `racer-${i}`)
+      for (const owner of owners) await store.commerce.addItem(owner, SEED as never, 1)
+      const results = await Promise.allSettled([
+        store.orders.cancel(held.number, 'staff:test', 'changed my mind'),
+        ...owners.map((owner) => store.orders.place({ owner, customerId: null, input: checkoutInput() })),
+      ])
+
+      expect(results[0]!.status).toBe('fulfilled')
+      const placed = results.slice(1).filter((r) => r.status === 'fulfilled')
+      expect(placed.length).toBeLessThanOrEqual(1)
+      for (const r of results.slice(1)) {
+        if (r.status === 'rejected') expect((r.reason as InputError).code).toBe('out_of_stock')
+      }
+      const after = await copiesOf(store.store.db, SEED)
+      expect(after.stock + after.held - before.held).toBe(1)
+      expect(after.stock).toBe(1 - placed.length)
+      expect((await store.orders.byNumber(held.number)).status).toBe('cancelled')
+    })
+
+    it(`makes one order of the same form sent ${RESUBMITS} times at once`, async () => {
+      await stockSeed(store, 3)
+      const before = await copiesOf(store.store.db, SEED)
+      await store.commerce.addItem('impatient', SEED as never, 1)
+      const input = checkoutInput()
+      const results = await Promise.allSettled(Array.from({ length: RESUBMITS }, () => store.orders.place({ owner: 'impatient', customerId: null, input })))
+
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([])
+      const numbers = new Set(results.map((r) => (r as PromiseFulfilledResult<{ number: string }>).value.number))
+      expect(numbers.size).toBe(1)
+      const made = await store.store.db.selectFrom('orders').select('number').where('idempotency_key', '=', input.idempotencyKey).execute()
+      expect(made.map((o) => o.number)).toEqual([...numbers])
+      expect(await copiesOf(store.store.db, SEED)).toEqual({ stock: 2, held: before.held + 1 })
+    })
+  })
+}
