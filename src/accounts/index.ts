@@ -1,2 +1,3 @@
-export { AccountsService, RESET_MINUTES } from './service'
-export type { Customer } from './types'
+export { AccountsService, RESET_MINUTES, signUpProblems } from './service'
+export { MAX_ADDRESSES, type AddressBook } from './addresses'
+export type { Address, AddressInput, Customer } from './types'

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { CustomerTable, Database } from '../store'
+import type { CustomerAddressTable, CustomerTable, Database } from '../store'
 import type { AccountLang, Customer, TokenPurpose } from './types'
 
 type Db = Kysely<Database>
@@ -68,4 +68,57 @@ export async function revokeSession(db: Db, id: string, now: string): Promise<vo
 
 export async function revokeSessionsOf(db: Db, customerId: string, now: string): Promise<void> {
   await db.updateTable('account_session').set({ revoked_at: now }).where('customer_id', '=', customerId).where('revoked_at', 'is', null).execute()
+}
+
+export type AddressRow = Selectable<CustomerAddressTable>
+type AddressValues = Pick<AddressRow, 'recipient_name' | 'recipient_phone' | 'postal_code' | 'address' | 'address_detail'>
+
+/** The default first, then the newest. */
+export async function addressesOf(db: Db, customerId: string): Promise<AddressRow[]> {
+  return db.selectFrom('customer_address').selectAll().where('customer_id', '=', customerId).orderBy('is_default', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+}
+
+export async function addressOf(db: Db, customerId: string, id: string): Promise<AddressRow | undefined> {
+  return db.selectFrom('customer_address').selectAll().where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * Runs `work` in a transaction that first writes the customer's own row, so
+ * two changes to one address book wait for each other: PostgreSQL holds the
+ * row lock until commit, and SQLite takes its write lock before any read
+ * (a read first would make the later write fail with SQLITE_BUSY).
+ */
+export async function withAddressBook<T>(db: Db, customerId: string, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('customer').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', customerId).execute()
+    return work(trx)
+  })
+}
+
+export async function countAddresses(db: Db, customerId: string): Promise<number> {
+  const row = await db.selectFrom('customer_address').select((eb) => eb.fn.countAll<string | number>().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertAddress(db: Db, row: AddressRow): Promise<void> {
+  await db.insertInto('customer_address').values(row).execute()
+}
+
+/** False when the customer has no such address. */
+export async function updateAddress(db: Db, customerId: string, id: string, values: AddressValues): Promise<boolean> {
+  const updated = await db.updateTable('customer_address').set(values).where('customer_id', '=', customerId).where('id', '=', id).executeTakeFirst()
+  return Number(updated.numUpdatedRows) > 0
+}
+
+export async function deleteAddress(db: Db, customerId: string, id: string): Promise<void> {
+  await db.deleteFrom('customer_address').where('customer_id', '=', customerId).where('id', '=', id).execute()
+}
+
+/** Makes `id` the one default of the customer's addresses. */
+export async function setDefaultAddress(db: Db, customerId: string, id: string): Promise<void> {
+  await db
+    .updateTable('customer_address')
+    .set((eb) => ({ is_default: eb.case().when('id', '=', id).then(eb.lit(1)).else(eb.lit(0)).end() }))
+    .where('customer_id', '=', customerId)
+    .execute()
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { InputError } from '../core/errors'
 import type { Database, Kysely } from '../store'
+import { AddressBook } from './addresses'
 import { checkPassword, hashPassword, passwordMatches } from './password'
 import * as repo from './repo'
 import type { Customer, Mailable, SignUpInput, SignedIn, TokenPurpose } from './types'
@@ -28,6 +29,8 @@ export interface AccountsOptions {
 /** Customer accounts: sign-up, email verification, sign-in with server-side sessions, password reset. */
 export class AccountsService {
   private readonly now: () => Date
+  /** The customer's delivery addresses (배송지). */
+  readonly addresses: AddressBook
   // Verified against when the email is unknown, so an unknown email costs the same time as a wrong password.
   private dummyHash: Promise<string> | undefined
 
@@ -36,14 +39,15 @@ export class AccountsService {
     { now = () => new Date() }: AccountsOptions = {},
   ) {
     this.now = now
+    this.addresses = new AddressBook(db, now)
   }
 
   /** Creates an unverified account; the token goes into the verify link mailed to the customer. */
   async signUp(input: SignUpInput): Promise<Mailable> {
+    const [problem] = await signUpProblems(input)
+    if (problem) throw problem
     const email = normaliseEmail(input.email)
     const name = input.name.trim()
-    if (!name || name.length > 100) throw new InputError('name', 'is required, up to 100 characters', { code: 'name_required' })
-    await checkPassword(input.password)
     const at = this.iso()
     const row: repo.CustomerRow = {
       id: randomUUID(),
@@ -145,6 +149,26 @@ export class AccountsService {
   private iso(): string {
     return this.now().toISOString()
   }
+}
+
+/** Every field of a sign-up that is wrong (a taken email aside), so a form can name them all at once. */
+export async function signUpProblems(input: Pick<SignUpInput, 'email' | 'name' | 'password'>): Promise<InputError[]> {
+  const problems: InputError[] = []
+  const check = async (run: () => unknown) => {
+    try {
+      await run()
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err
+      problems.push(err)
+    }
+  }
+  await check(() => normaliseEmail(input.email))
+  await check(() => {
+    const name = input.name.trim()
+    if (!name || name.length > 100) throw new InputError('name', 'is required, up to 100 characters', { code: 'name_required' })
+  })
+  await check(() => checkPassword(input.password))
+  return problems
 }
 
 function normaliseEmail(raw: string): string {

@@ -32,3 +32,21 @@ export interface SignedIn {
 }
 
 export type TokenPurpose = 'verify' | 'reset'
+
+/** A delivery address kept in the customer's address book (배송지). */
+export interface Address {
+  id: string
+  recipientName: string
+  /** 010-1234-5678: as checked at the edge. */
+  recipientPhone: string
+  /** The five-digit 우편번호. */
+  postalCode: string
+  /** 도로명주소. */
+  address: string
+  addressDetail: string
+  isDefault: boolean
+  createdAt: string
+}
+
+/** What the address form gives, checked. */
+export type AddressInput = Pick<Address, 'recipientName' | 'recipientPhone' | 'postalCode' | 'address' | 'addressDetail'>
