@@ -1,10 +1,11 @@
 import { AccountsService } from '../accounts'
 import { CatalogService } from '../catalog'
-import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderRules, type PricingRules } from '../commerce'
+import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type OrderRules, type PricingRules, type Refunder } from '../commerce'
 import { loadConfig, type Config } from '../core/config'
 import { createLogger, type Logger } from '../core/logger'
 import { Importer } from '../ingest'
 import { MailService, type MailTransportConfig } from '../mail'
+import { PaymentsService, PortOne, type PortOneConfig } from '../payments'
 import { SearchService } from '../search'
 import { RecommendService } from '../recommend'
 import { transactor, type Store } from '../store'
@@ -21,7 +22,10 @@ export interface Services {
   orders: OrderService
   accounts: AccountsService
   mail: MailService
+  payments: PaymentsService
   shop: ShopSettings
+  /** Resolves once the mail of every order step taken so far is queued (a command waits for it before it exits). */
+  orderMailQueued(): Promise<void>
   /** When an order placed at a moment arrives, by the store's cut-off and holidays. */
   estimate: (placedAt: Date) => DeliveryEstimate
 }
@@ -33,6 +37,8 @@ export interface ShopSettings {
   delivery: DeliveryRules & { holidaysFile?: string }
   mail: MailTransportConfig
   bank: BankAccount
+  /** Card payments, when the store id, channel key and API secret are all set. */
+  portone?: PortOneConfig & { sdkUrl: string }
 }
 
 export function shopSettings(config: Config): ShopSettings {
@@ -42,7 +48,14 @@ export function shopSettings(config: Config): ShopSettings {
     delivery: { cutoff: config.COLOPHON_SHIP_CUTOFF, transitDays: 1, holidaysFile: config.COLOPHON_HOLIDAYS_FILE },
     mail: { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX },
     bank: { bankName: config.COLOPHON_BANK_NAME, bankAccount: config.COLOPHON_BANK_ACCOUNT, accountHolder: config.COLOPHON_BANK_HOLDER },
+    portone: portoneSettings(config),
   }
+}
+
+function portoneSettings(config: Config): ShopSettings['portone'] {
+  const { COLOPHON_PORTONE_STORE_ID: storeId, COLOPHON_PORTONE_CHANNEL_KEY: channelKey, COLOPHON_PORTONE_API_SECRET: apiSecret } = config
+  if (!storeId || !channelKey || !apiSecret) return undefined
+  return { storeId, channelKey, apiSecret, webhookSecret: config.COLOPHON_PORTONE_WEBHOOK_SECRET, baseUrl: config.COLOPHON_PORTONE_API_URL, sdkUrl: config.COLOPHON_PORTONE_SDK_URL }
 }
 
 /** The composition root: builds every domain service over one store, wired together. */
@@ -57,13 +70,33 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const commerce = new CommerceService(store.db, work, catalog, recommend.events, shop.pricing)
   const calendar = loadHolidays(shop.delivery.holidaysFile)
   const estimate = (placedAt: Date) => deliveryEstimate(placedAt, calendar, shop.delivery)
-  const orders = new OrderService(store.db, work, catalog, commerce, { ...shop.orders, pricing: shop.pricing, arrivesOn: (at) => estimate(at).arrivesOn })
+  // Orders refund through payments, and payments pay orders: the order service is built first and refunds through this.
+  const refunder: Refunder = { refund: (order, amount, reason) => payments.refund(order, amount, reason) }
+  const orders = new OrderService(store.db, work, catalog, commerce, { ...shop.orders, pricing: shop.pricing, arrivesOn: (at) => estimate(at).arrivesOn }, refunder)
+  const portone = shop.portone && new PortOne(shop.portone, logger)
+  const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
-  orders.listen(mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, shop, estimate }
+  const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, payments, shop, estimate, orderMailQueued }
+}
+
+/** Sends each order step's mail and tells when all those begun are queued. */
+function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Promise<void>): () => Promise<void> {
+  const sending = new Set<Promise<void>>()
+  orders.listen((notice) => {
+    const queued = send(notice).finally(() => sending.delete(queued))
+    sending.add(queued)
+    return queued
+  })
+  return async () => {
+    // The order service tells its listeners a moment after a step returns: let that happen first.
+    await new Promise((resolve) => setImmediate(resolve))
+    while (sending.size > 0) await Promise.all(sending)
+  }
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, shop, estimate }: Services, logger: Logger): ServerServices {
-  return { catalog, search, recommend, commerce, orders, accounts, shop: { bank: shop.bank, estimate }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, shop, estimate }: Services, logger: Logger): ServerServices {
+  const portone = shop.portone && { storeId: shop.portone.storeId, channelKey: shop.portone.channelKey, sdkUrl: shop.portone.sdkUrl }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, portone, shop: { bank: shop.bank, estimate }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }

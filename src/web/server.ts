@@ -4,8 +4,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
-import type { BankAccount, CommerceService, DeliveryEstimate, OrderService } from '../commerce'
+import type { BankAccount, CommerceService, DeliveryEstimate, Order, OrderService } from '../commerce'
 import type { Logger } from '../core/logger'
+import type { PaymentsService } from '../payments'
 import type { SearchService } from '../search'
 import type { RecommendService } from '../recommend'
 import { createApp } from './app'
@@ -34,12 +35,18 @@ export interface ServerServices {
   /** Checkout and orders; with them, /checkout exists. */
   orders?: OrderService
   shop?: ShopFacts
+  /** Bank transfers and card payments; with `portone`, checkout offers cards. */
+  payments?: PaymentsService
+  /** What the browser's PortOne payment window needs; never the secrets. */
+  portone?: { storeId: string; channelKey: string; sdkUrl: string }
 }
 
 /** What the shop's pages tell a buyer about paying and delivery. */
 export interface ShopFacts {
   bank: BankAccount
   estimate(placedAt: Date): DeliveryEstimate
+  /** Card payments through PortOne, when the store has an account: its browser script and the window's parameters (no secrets). */
+  card?: { sdkUrl: string; windowParams(order: Order): object }
 }
 
 export interface ServerOptions {

@@ -56,7 +56,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   // A port already taken must end the process: open database connections would otherwise keep it alive.
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)
-  const { mail } = services
+  const { mail, payments } = services
   const server = await startServer(serverServices(services, logger), {
     metrics,
     port,
@@ -81,6 +81,8 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   }
   else if (metricsHere) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await server.metrics.registry.metrics(), type: server.metrics.registry.contentType }), logger)
   mail.start()
+  // Every worker applies the payment deadline: an order step refuses the second process to take the same order.
+  payments.start()
   const worker = cluster.worker?.id ?? 0
   logger.info({ url: `http://localhost:${server.port}/`, worker }, 'serving')
   // Ctrl-C reaches a worker twice (from the terminal and from the primary): the first signal starts the stop, later ones change nothing.
@@ -93,6 +95,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     setTimeout(() => process.exit(1), WORKER_STOP_MS).unref()
     server
       .close()
+      .then(() => payments.stop())
       .then(() => mail.close())
       .then(() => store.close())
       .then(
