@@ -98,5 +98,5 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 /** What the HTTP server needs of the services. */
 export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, shop, estimate }: Services, logger: Logger): ServerServices {
   const portone = shop.portone && { storeId: shop.portone.storeId, channelKey: shop.portone.channelKey, sdkUrl: shop.portone.sdkUrl }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, portone, shop: { bank: shop.bank, estimate }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, portone, storefront: { bank: shop.bank, estimate }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }

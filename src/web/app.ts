@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
-import type { CommerceService } from '../commerce'
+import type { CommerceService, OrderService } from '../commerce'
 import { StoreUnavailableError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { RecommendService } from '../recommend'
@@ -21,6 +21,8 @@ import { accountRoutes, type Mailer } from './routes/account'
 import { adminRoutes } from './routes/admin'
 import { apiRoutes } from './routes/api'
 import { cartRoutes } from './routes/cart'
+import { checkoutRoutes } from './routes/checkout'
+import type { ShopFacts } from './server'
 import { feedRoutes } from './routes/feeds'
 import { opsRoutes } from './routes/ops'
 import { shopRoutes } from './routes/shop'
@@ -53,6 +55,9 @@ export interface AppServices {
   /** Customer accounts; with a mailer, /account exists. */
   accounts?: AccountsService
   mailer?: Mailer
+  /** Checkout and orders; with them, /checkout exists. */
+  orders?: OrderService
+  storefront?: ShopFacts
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -98,6 +103,7 @@ export function createApp(services: AppServices) {
 
   app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate }))
+  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ commerce, orders: services.orders, shop: services.storefront, gate, logger }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))

@@ -34,7 +34,7 @@ export interface ServerServices {
   mailer?: Mailer
   /** Checkout and orders; with them, /checkout exists. */
   orders?: OrderService
-  shop?: ShopFacts
+  storefront?: ShopFacts
   /** Bank transfers and card payments; with `portone`, checkout offers cards. */
   payments?: PaymentsService
   /** What the browser's PortOne payment window needs; never the secrets. */
