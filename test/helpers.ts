@@ -18,10 +18,10 @@ export interface TestStore extends Services {
 }
 
 /** A fresh store of the given dialect, in a database of its own, optionally filled with the demo catalog. */
-export async function testStore(dialect: TestDialect = sqlite, options: { demoBooks?: number } = {}): Promise<TestStore> {
+export async function testStore(dialect: TestDialect = sqlite, options: { demoBooks?: number; shop?: Partial<ShopSettings> } = {}): Promise<TestStore> {
   const database = await dialect.freshDatabase()
   const store = await openStore(database.url, { poolSize: 4 })
-  const services = buildServices(store, undefined, testShop())
+  const services = buildServices(store, undefined, testShop(options.shop))
   if (options.demoBooks !== undefined) await fillDemoCatalog(services.catalog, { books: options.demoBooks })
   return {
     ...services,

@@ -1,6 +1,6 @@
 import { AccountsService } from '../accounts'
 import { CatalogService } from '../catalog'
-import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type OrderRules, type PricingRules, type Refunder } from '../commerce'
+import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type Order, type OrderRules, type PricingRules, type Refunder } from '../commerce'
 import { loadConfig, type Config } from '../core/config'
 import { createLogger, type Logger } from '../core/logger'
 import { Importer } from '../ingest'
@@ -23,6 +23,8 @@ export interface Services {
   accounts: AccountsService
   mail: MailService
   payments: PaymentsService
+  /** PortOne, when the store takes cards. */
+  portone?: PortOne
   shop: ShopSettings
   /** Resolves once the mail of every order step taken so far is queued (a command waits for it before it exits). */
   orderMailQueued(): Promise<void>
@@ -77,7 +79,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, payments, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, payments, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */
@@ -96,7 +98,18 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, shop, estimate }: Services, logger: Logger): ServerServices {
-  const portone = shop.portone && { storeId: shop.portone.storeId, channelKey: shop.portone.channelKey, sdkUrl: shop.portone.sdkUrl }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, portone, storefront: { bank: shop.bank, estimate }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, shop, estimate, portone }: Services, logger: Logger): ServerServices {
+  // The browser's payment window gets the store id and channel key, never the secrets.
+  const card = portone && shop.portone && {
+    sdkUrl: shop.portone.sdkUrl,
+    windowParams: (order: Order) =>
+      portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
+  }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+}
+
+/** What a card statement shows for the order: its first book, and how many more. */
+const orderName = (order: Order) => {
+  const [first, ...rest] = order.lines
+  return `${first?.title ?? order.number}${rest.length ? ` 외 ${rest.length}권` : ''}`.slice(0, 100)
 }

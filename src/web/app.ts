@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id'
 import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
+import type { PaymentsService } from '../payments'
 import { StoreUnavailableError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { RecommendService } from '../recommend'
@@ -22,6 +23,7 @@ import { adminRoutes } from './routes/admin'
 import { apiRoutes } from './routes/api'
 import { cartRoutes } from './routes/cart'
 import { checkoutRoutes } from './routes/checkout'
+import { paymentRoutes } from './routes/payments'
 import type { ShopFacts } from './server'
 import { feedRoutes } from './routes/feeds'
 import { opsRoutes } from './routes/ops'
@@ -58,6 +60,7 @@ export interface AppServices {
   /** Checkout and orders; with them, /checkout exists. */
   orders?: OrderService
   storefront?: ShopFacts
+  payments?: PaymentsService
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -65,7 +68,7 @@ const MAX_BODY_BYTES = 64 * 1024
 /** The Hono app: middleware, the areas of the store mounted by path, and the one mapping of errors to answers. */
 export function createApp(services: AppServices) {
   const { catalog, search, recommend, commerce, logger, metrics, pageCache, publicUrl } = services
-  const gate = services.gate ?? Gate.withRandomSecret({ publicUrl })
+  const gate = services.gate ?? Gate.withRandomSecret({ publicUrl, paymentScript: services.storefront?.card?.sdkUrl })
   const sendPage = pageSender({ gate, pageCache, metrics, logger })
   const app = new Hono<AppEnv>()
 
@@ -103,12 +106,13 @@ export function createApp(services: AppServices) {
 
   app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate }))
-  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ commerce, orders: services.orders, shop: services.storefront, gate, logger }))
+  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
-  if (services.accounts && services.mailer) app.route('/account', accountRoutes({ accounts: services.accounts, mailer: services.mailer, commerce, gate, publicUrl, logger }))
+  if (services.payments) app.route('/payments', paymentRoutes({ payments: services.payments, logger }))
+  if (services.accounts && services.mailer && services.orders) app.route('/account', accountRoutes({ accounts: services.accounts, mailer: services.mailer, commerce, orders: services.orders, gate, publicUrl, logger }))
   if (services.adminPassword) app.route('/admin', adminRoutes({ catalog, password: services.adminPassword, logger }))
 
   app.notFound((c) => {

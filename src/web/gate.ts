@@ -42,6 +42,8 @@ export interface GateOptions {
   publicUrl?: string
   /** Proxies whose X-Forwarded-Proto / X-Forwarded-For are believed: "loopback" or exact addresses. */
   trustProxy?: string[]
+  /** A payment provider's browser script (PortOne's), the one script the pages may load from elsewhere. */
+  paymentScript?: string
 }
 
 const SESSION_COOKIE = /(?:^|;\s*)sid=([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})(?=;|$)/
@@ -70,7 +72,7 @@ export class Gate {
     this.#secret = Buffer.from(options.secret)
     this.publicUrl = options.publicUrl
     this.trusted = proxyMatcher(options.trustProxy ?? [])
-    this.securityHeaders = securityHeaders(options.publicUrl?.startsWith('https:') ?? false)
+    this.securityHeaders = securityHeaders(options.publicUrl?.startsWith('https:') ?? false, options.paymentScript)
   }
 
   /** A gate whose sessions last as long as the process: for tests and one-off servers. */
@@ -215,24 +217,30 @@ function forwardedClient(header: string | undefined, trusted: (address: string) 
 /**
  * Scripts and styles come only from the store's own files: the pages carry
  * no inline script (JSON-LD is data, which the policy does not run). Covers
- * may come from publishers' servers over HTTPS.
+ * may come from publishers' servers over HTTPS. A store taking cards adds its
+ * payment provider's script, and the provider's window opens in a frame of
+ * the card company's own HTTPS pages.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-function securityHeaders(isHttps: boolean): string[] {
+function contentSecurityPolicy(paymentScript: string | undefined): string {
+  const provider = paymentScript ? ` ${new URL(paymentScript).origin}` : ''
   return [
-    'content-security-policy', CONTENT_SECURITY_POLICY,
+    "default-src 'self'",
+    `script-src 'self'${provider}`,
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    `connect-src 'self'${provider}`,
+    ...(paymentScript ? ['frame-src https:'] : []),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+function securityHeaders(isHttps: boolean, paymentScript: string | undefined): string[] {
+  return [
+    'content-security-policy', contentSecurityPolicy(paymentScript),
     'x-content-type-options', 'nosniff',
     'referrer-policy', 'strict-origin-when-cross-origin',
     'permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(self)',

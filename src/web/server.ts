@@ -35,10 +35,8 @@ export interface ServerServices {
   /** Checkout and orders; with them, /checkout exists. */
   orders?: OrderService
   storefront?: ShopFacts
-  /** Bank transfers and card payments; with `portone`, checkout offers cards. */
+  /** Bank transfers and card payments; with `storefront.card`, checkout offers cards. */
   payments?: PaymentsService
-  /** What the browser's PortOne payment window needs; never the secrets. */
-  portone?: { storeId: string; channelKey: string; sdkUrl: string }
 }
 
 /** What the shop's pages tell a buyer about paying and delivery. */
@@ -88,7 +86,7 @@ export async function startServer(services: ServerServices, options: ServerOptio
   const metrics = options.metrics ?? createMetrics()
   const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
   await pageCache?.start()
-  const gate = new Gate({ secret: options.secret ?? randomBytes(32).toString('base64url'), publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const gate = new Gate({ secret: options.secret ?? randomBytes(32).toString('base64url'), publicUrl: options.publicUrl, trustProxy: options.trustProxy, paymentScript: services.storefront?.card?.sdkUrl })
   const app = createApp({ ...services, metrics, pageCache, gate, publicUrl: options.publicUrl, exposeMetrics: options.exposeMetrics, adminPassword: options.adminPassword, feedTokens: options.feedTokens, feedDir: options.feedDir })
   const viaHono = getRequestListener(app.fetch)
   const { events } = services.recommend

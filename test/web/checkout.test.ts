@@ -3,29 +3,12 @@ import { parseBookInput, parseIsbn } from '../../src/catalog'
 import { seedBook } from '../../src/demo'
 import { testApp, testStore, type TestStore } from '../helpers'
 import { testDialects } from '../dialects'
+import { koreanAddress, keyOf } from './checkout-form'
 import { appRequester, shopper as shopperOf } from './shopper'
 
 const SEED = '9788962633245'
 const ORDER_PATH = /^\/orders\/(\d{8}-\d{6})(\?lang=en)?$/
 
-/** A complete, valid checkout form to a Korean address, paid by bank transfer. */
-export const koreanAddress = (key: string) => ({
-  buyerName: '김독자',
-  buyerPhone: '01012345678',
-  buyerEmail: 'reader@example.kr',
-  recipientName: '김독자',
-  recipientPhone: '010 1234 5678',
-  postalCode: '06236',
-  address: '서울특별시 강남구 테헤란로 152',
-  addressDetail: '12층',
-  deliveryNote: '경비실에 맡겨 주세요',
-  paymentMethod: 'bank_transfer',
-  depositorName: '',
-  pointsToSpend: '',
-  idempotencyKey: key,
-})
-
-const keyOf = (page: string) => /name="idempotencyKey" value="([\w-]+)"/.exec(page)![1]!
 
 for (const dialect of testDialects()) {
   describe.skipIf(dialect.skip)(`${dialect.name}: checkout and the buyer's order`, () => {

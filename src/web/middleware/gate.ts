@@ -40,7 +40,9 @@ export function gateway(gate: Gate, publicUrl: string | undefined) {
     url.searchParams.delete('lang')
     c.set('page', pageContext(visitor.lang, publicUrl ?? '', url.pathname + url.search, () => gate.formToken(visitor)))
     const isBearer = /^Bearer\s/i.test(c.req.header('authorization') ?? '')
-    const refusal = isBearer ? undefined : gate.refusal(visitor, head, await postedToken(c))
+    // A payment provider's webhook is signed (Standard Webhooks): its route verifies the signature instead.
+    const isSignedHook = c.req.path.startsWith('/payments/') && c.req.header('webhook-signature') !== undefined
+    const refusal = isBearer || isSignedHook ? undefined : gate.refusal(visitor, head, await postedToken(c))
     if (refusal) {
       c.res = c.html(refusedPage(c.var.page, refusal), 403, { 'Cache-Control': 'no-store' })
     } else {

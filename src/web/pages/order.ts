@@ -1,4 +1,5 @@
 import { CARRIERS, carrierCode, trackingUrl, type BankAccount, type Order, type OrderEvent, type OrderStatus, type TrackingNumber } from '../../commerce'
+import { assets } from '../assets'
 import { html, type SafeHtml } from '../html'
 import { fill, formatDate, formatMoney, type Lang } from '../i18n'
 import { href, type PageContext } from './context'
@@ -71,7 +72,7 @@ function cardBox(ctx: PageContext, w: OrderWords, view: OrderView): SafeHtml {
 ${said ? html`<p role="status">${said}</p>` : ''}
 <form id="card-pay" action="${href(ctx, `/orders/${order.number}/card`)}" method="post" data-portone="${JSON.stringify(cardWindow.params)}">${formFields(ctx)}<input type="hidden" name="paymentId" value="${order.paymentId ?? ''}"><button class="btn" type="submit">${w.payByCard} (${formatMoney(ctx.lang, order.total, order.currency)})</button></form>
 <noscript><p>${w.needsScript}</p></noscript>
-<script src="${cardWindow.sdkUrl}"></script><script src="/assets/card-pay.js"></script></section>`
+<script src="${cardWindow.sdkUrl}"></script><script src="${assets.cardPay.url}"></script></section>`
 }
 
 function tracking(ctx: PageContext, w: OrderWords, order: Order): SafeHtml {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { estimateLabel, readCheckoutForm, type CheckoutFormValues, type CommerceService, type Order, type OrderService } from '../../commerce'
 import { InputError, NotFoundError } from '../../core/errors'
 import type { Logger } from '../../core/logger'
+import type { PaymentsService } from '../../payments'
 import type { AppEnv } from '../env'
 import type { Gate } from '../gate'
 import { errorMessage } from '../messages'
@@ -17,6 +18,8 @@ import { cartOwner } from './account'
 export interface CheckoutRoutesOptions {
   commerce: CommerceService
   orders: OrderService
+  /** Card payments are settled through it; without it, bank transfers only. */
+  payments?: PaymentsService
   shop: ShopFacts
   gate: Gate
   logger?: Logger
@@ -40,7 +43,7 @@ function personal(c: Context<AppEnv>, body: string, status: 200 | 400 | 404 = 20
  * wrong field is named in the page's language and what was typed stays; a
  * form sent twice (its key) makes one order.
  */
-export const checkoutRoutes = ({ commerce, orders, shop, gate, logger }: CheckoutRoutesOptions) => {
+export const checkoutRoutes = ({ commerce, orders, payments, shop, gate, logger }: CheckoutRoutesOptions) => {
   const owner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : gate.ensureSession(c.var.visitor))
   const knownOwner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : c.var.visitor.session)
   const viewer = (c: Context<AppEnv>) => ({ session: c.var.visitor.session, customerId: c.var.customer?.id })
@@ -58,7 +61,7 @@ export const checkoutRoutes = ({ commerce, orders, shop, gate, logger }: Checkou
         form,
         arrives: estimateLabel(shop.estimate(now), now, c.var.page.lang),
         pointsBalance: customer ? (await orders.points(customer.id)).balance : undefined,
-        canPayByCard: Boolean(shop.card),
+        canPayByCard: Boolean(shop.card && payments),
       }),
       status,
     )
@@ -115,6 +118,14 @@ export const checkoutRoutes = ({ commerce, orders, shop, gate, logger }: Checkou
     .get('/orders/:number', valid('param', numberParam), async (c) => {
       const order = await orders.forOwner(c.req.valid('param').number, viewer(c))
       return personal(c, orderPage(c.var.page, view(order, true)))
+    })
+    // The payment window closed: the server asks PortOne itself and never takes the browser's word for it.
+    .post('/orders/:number/card', valid('param', numberParam), async (c) => {
+      const order = await orders.forOwner(c.req.valid('param').number, viewer(c))
+      if (!payments || order.paymentMethod !== 'card' || !order.paymentId) throw new NotFoundError('card payment', order.number)
+      const { outcome } = order.status === 'awaiting_payment' ? await payments.completeCard(order.paymentId, 'portone') : { outcome: 'already_paid' }
+      if (outcome === 'pending' || outcome === 'refused') return personal(c, orderPage(c.var.page, view(await orders.byNumber(order.number), true, outcome)))
+      return c.redirect(href(c.var.page, `/orders/${order.number}`), 303)
     })
     .post('/orders/:number/cancel', valid('param', numberParam), valid('form', reasonForm), async (c) => {
       const order = await orders.forOwner(c.req.valid('param').number, viewer(c))
