@@ -51,9 +51,11 @@ export class AddressBook {
 
   async add(customerId: string, input: AddressInput): Promise<Address> {
     return repo.withAddressBook(this.db, customerId, async (trx) => {
-      const count = await repo.countAddresses(trx, customerId)
+      const { count, newestAt } = await repo.addressBookSize(trx, customerId)
       if (count >= MAX_ADDRESSES) throw new InputError('addresses', `holds ${MAX_ADDRESSES} already: delete one first`, { code: 'address_limit', params: { max: MAX_ADDRESSES } })
-      const row: repo.AddressRow = { id: randomUUID(), customer_id: customerId, ...toValues(input), is_default: count === 0 ? 1 : 0, created_at: this.now().toISOString() }
+      // Strictly after the newest, so "the newest remaining" is never a tie, even for two adds within a millisecond.
+      const at = Math.max(this.now().getTime(), newestAt ? Date.parse(newestAt) + 1 : 0)
+      const row: repo.AddressRow = { id: randomUUID(), customer_id: customerId, ...toValues(input), is_default: count === 0 ? 1 : 0, created_at: new Date(at).toISOString() }
       await repo.insertAddress(trx, row)
       return toAddress(row)
     })

@@ -95,9 +95,14 @@ export async function withAddressBook<T>(db: Db, customerId: string, work: (trx:
   })
 }
 
-export async function countAddresses(db: Db, customerId: string): Promise<number> {
-  const row = await db.selectFrom('customer_address').select((eb) => eb.fn.countAll<string | number>().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()
-  return Number(row.n)
+/** How many addresses the customer keeps, and when the newest was added. */
+export async function addressBookSize(db: Db, customerId: string): Promise<{ count: number; newestAt: string | null }> {
+  const row = await db
+    .selectFrom('customer_address')
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('created_at').as('newest')])
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow()
+  return { count: Number(row.n), newestAt: row.newest ?? null }
 }
 
 export async function insertAddress(db: Db, row: AddressRow): Promise<void> {

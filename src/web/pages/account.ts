@@ -1,6 +1,6 @@
 import type { Customer } from '../../accounts'
 import { html, type SafeHtml } from '../html'
-import { fill } from '../i18n'
+import { fill, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
 import { formFields } from './parts'
@@ -13,33 +13,34 @@ export interface AccountForm {
 
 export const emptyForm = (): AccountForm => ({ values: {}, errors: {} })
 
-interface FieldSpec {
+export interface FieldSpec {
   name: string
   label: string
   type: 'email' | 'password' | 'text' | 'tel'
   autocomplete: string
   isRequired?: boolean
   hint?: string
+  inputMode?: 'numeric'
 }
 
-function field(form: AccountForm, spec: FieldSpec): SafeHtml {
+export function field(form: AccountForm, spec: FieldSpec): SafeHtml {
   const error = form.errors[spec.name]
   const described = [spec.hint ? `${spec.name}-hint` : '', error ? `${spec.name}-error` : ''].filter(Boolean).join(' ')
   // A password is never sent back into the page.
   const value = spec.type === 'password' ? '' : (form.values[spec.name] ?? '')
   return html`<p class="field"><label for="${spec.name}">${spec.label}</label>
-<input id="${spec.name}" name="${spec.name}" type="${spec.type}" autocomplete="${spec.autocomplete}" value="${value}"${spec.isRequired ? html` required` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>
+<input id="${spec.name}" name="${spec.name}" type="${spec.type}" autocomplete="${spec.autocomplete}"${spec.inputMode ? html` inputmode="${spec.inputMode}"` : ''} value="${value}"${spec.isRequired ? html` required` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>
 ${spec.hint ? html`<span class="hint" id="${spec.name}-hint">${spec.hint}</span>` : ''}${error ? html`<span class="field-error" id="${spec.name}-error">${spec.label}: ${error}</span>` : ''}</p>`
 }
 
-function accountForm(ctx: PageContext, action: string, form: AccountForm, fields: SafeHtml[], submit: string): SafeHtml {
+export function accountForm(ctx: PageContext, action: string, form: AccountForm, fields: SafeHtml[], submit: string): SafeHtml {
   const errors = Object.keys(form.errors)
   return html`${errors.length ? html`<div class="form-errors" role="alert"><p>${ctx.t.accountFormErrors}</p><ul>${errors.map((name) => html`<li><a href="#${name}">${form.errors[name]!}</a></li>`)}</ul></div>` : ''}
 <form action="${href(ctx, action)}" method="post" novalidate>${formFields(ctx)}${fields}<button class="btn" type="submit">${submit}</button></form>`
 }
 
 /** Personal pages: never indexed; the header's name is shown here only, never on the shared layout. */
-function accountPage(ctx: PageContext, path: string, title: string, body: SafeHtml, customer?: Customer): string {
+export function accountPage(ctx: PageContext, path: string, title: string, body: SafeHtml, customer?: Customer): string {
   const nav = customer ? html`<p class="account-nav"><a href="${href(ctx, '/account')}">${customer.name}</a></p>` : html``
   return layout(ctx, { title, canonicalPath: path, noindex: true }, html`${nav}<h1>${title}</h1>${body}`)
 }
@@ -102,11 +103,14 @@ export function resetPage(ctx: PageContext, token: string, form: AccountForm): s
   return accountPage(ctx, '/account/reset', t.accountReset, accountForm(ctx, '/account/reset', form, fields, t.accountReset))
 }
 
-export function profilePage(ctx: PageContext, customer: Customer, notice?: string): string {
+export function profilePage(ctx: PageContext, customer: Customer, { pointsBalance, notice }: { pointsBalance: number; notice?: string }): string {
   const { t } = ctx
+  const link = (path: string, label: string) => html`<li><a href="${href(ctx, path)}">${label}</a></li>`
   const signOut = (action: string, label: string) => html`<form action="${href(ctx, action)}" method="post">${formFields(ctx)}<button class="btn" type="submit">${label}</button></form>`
   return accountPage(ctx, '/account', t.accountMine, html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <dl class="specs"><dt>${t.accountName}</dt><dd>${customer.name}</dd><dt>${t.accountEmail}</dt><dd>${customer.email}</dd>
-<dt>${t.accountEmailState}</dt><dd>${customer.verifiedAt ? t.accountVerifiedState : t.accountUnverifiedState}</dd></dl>
+<dt>${t.accountEmailState}</dt><dd>${customer.verifiedAt ? t.accountVerifiedState : t.accountUnverifiedState}</dd>
+<dt>${t.accountPointsBalance}</dt><dd>${formatMoney(ctx.lang, pointsBalance, 'KRW')}</dd></dl>
+<nav aria-label="${t.accountMine}"><ul class="account-links">${link('/account/orders', t.accountOrders)}${link('/account/addresses', t.accountAddresses)}${link('/account/points', t.accountPoints)}</ul></nav>
 ${signOut('/account/sign-out', t.accountSignOut)}${signOut('/account/sign-out-everywhere', t.accountSignOutEverywhere)}`, customer)
 }

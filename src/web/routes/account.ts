@@ -1,7 +1,7 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
-import { RESET_MINUTES, type AccountsService, type Customer } from '../../accounts'
-import type { CommerceService } from '../../commerce'
+import { MAX_ADDRESSES, RESET_MINUTES, signUpProblems, type AccountsService, type Customer } from '../../accounts'
+import type { CommerceService, OrderService } from '../../commerce'
 import { InputError } from '../../core/errors'
 import type { Logger } from '../../core/logger'
 import type { MailRequest } from '../../mail'
@@ -9,7 +9,10 @@ import type { AppEnv } from '../env'
 import type { Gate } from '../gate'
 import { fill } from '../i18n'
 import { errorMessage } from '../messages'
+import { addressFormValues, readAddressForm, type AddressFormValues } from '../forms/address'
 import { valid } from '../middleware/validate'
+import { orderHistoryPage, pointsPage } from '../pages/account-orders'
+import { addressFormPage, addressesPage } from '../pages/addresses'
 import { checkMailPage, emptyForm, forgotPage, forgotSentPage, linkFailedPage, profilePage, resetPage, signInPage, signUpPage, verifiedPage, type AccountForm } from '../pages/account'
 import { href } from '../pages/context'
 import { createSignInThrottle, type SignInThrottle } from './admin/throttle'
@@ -22,6 +25,8 @@ export interface Mailer {
 export interface AccountRoutesOptions {
   accounts: AccountsService
   commerce: CommerceService
+  /** The customer's orders and points, for the history and points pages. */
+  orders: OrderService
   gate: Gate
   mailer: Mailer
   /** Links in mail start with it; without one, with the request's origin. */
@@ -51,6 +56,25 @@ async function attempt<T>(c: Context<AppEnv>, form: AccountForm, run: () => Prom
   }
 }
 
+/** Each wrong field of the address form, worded in the page's language. */
+function addressForm(c: Context<AppEnv>, values: AddressFormValues, errors: InputError[] = []): AccountForm {
+  const { t } = c.var.page
+  const words = (err: InputError) => fill(t[`addressError_${err.code as 'required' | 'too_long' | 'phone_format' | 'postal_code_format'}`] ?? t.addressError_required, err.params)
+  return { values, errors: Object.fromEntries(errors.map((err) => [err.field, words(err)])) }
+}
+
+/** Personal pages: a visitor who is not signed in is sent to sign in. */
+const signedInOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.customer) return c.redirect(href(c.var.page, '/account/sign-in'), 303)
+  await next()
+}
+
+/** The signed-in customer, after signedInOnly let the request through. */
+function customerOf(c: Context<AppEnv>): Customer {
+  if (!c.var.customer) throw new Error('a personal page was reached without a signed-in customer')
+  return c.var.customer
+}
+
 /** A mailed link: absolute, in the language the page was read in. */
 function mailLink(c: Context<AppEnv>, publicUrl: string | undefined, path: string, token: string): string {
   const origin = publicUrl ?? new URL(c.req.url).origin
@@ -62,17 +86,65 @@ function mailLink(c: Context<AppEnv>, publicUrl: string | undefined, path: strin
  * profile. Every page is personal (no-store) and every form works without
  * script; sign-in is throttled per address and per account.
  */
-export const accountRoutes = ({ accounts, commerce, gate, mailer, publicUrl, logger, throttle = createSignInThrottle('customer') }: AccountRoutesOptions) =>
+export const accountRoutes = ({ accounts, commerce, orders, gate, mailer, publicUrl, logger, throttle = createSignInThrottle('customer') }: AccountRoutesOptions) =>
   new Hono<AppEnv>()
     .use(async (c, next) => {
       await next()
       c.header('Cache-Control', 'no-store')
     })
-    .get('/', (c) => (c.var.customer ? c.html(profilePage(c.var.page, c.var.customer)) : c.redirect(href(c.var.page, '/account/sign-in'), 303)))
+    .use('/', signedInOnly)
+    .use('/orders', signedInOnly)
+    .use('/points', signedInOnly)
+    .use('/addresses', signedInOnly)
+    .use('/addresses/*', signedInOnly)
+    .get('/', async (c) => {
+      const customer = customerOf(c)
+      return c.html(profilePage(c.var.page, customer, { pointsBalance: (await orders.points(customer.id)).balance }))
+    })
+    .get('/orders', async (c) => c.html(orderHistoryPage(c.var.page, customerOf(c), await orders.ofCustomer(customerOf(c).id))))
+    .get('/points', async (c) => c.html(pointsPage(c.var.page, customerOf(c), await orders.points(customerOf(c).id))))
+    .get('/addresses', async (c) => c.html(addressesPage(c.var.page, customerOf(c), await accounts.addresses.list(customerOf(c).id))))
+    .get('/addresses/new', (c) => c.html(addressFormPage(c.var.page, customerOf(c), emptyForm())))
+    .post('/addresses', async (c) => {
+      const customer = customerOf(c)
+      const values = addressFormValues(await c.req.parseBody())
+      const read = readAddressForm(values)
+      if ('errors' in read) return c.html(addressFormPage(c.var.page, customer, addressForm(c, values, read.errors)), 400)
+      const form = addressForm(c, values)
+      const added = await attempt(c, form, () => accounts.addresses.add(customer.id, read.input))
+      if (!added) return c.html(addressFormPage(c.var.page, customer, { ...form, errors: { addresses: fill(c.var.page.t.addressError_limit, { max: MAX_ADDRESSES }) } }), 400)
+      return c.redirect(href(c.var.page, '/account/addresses'), 303)
+    })
+    .get('/addresses/:id/edit', async (c) => {
+      const customer = customerOf(c)
+      const address = await accounts.addresses.get(customer.id, c.req.param('id'))
+      return c.html(addressFormPage(c.var.page, customer, addressForm(c, addressFormValues(address)), address.id))
+    })
+    .post('/addresses/:id', async (c) => {
+      const customer = customerOf(c)
+      // Someone else's address is not found before the form is even read.
+      const { id } = await accounts.addresses.get(customer.id, c.req.param('id'))
+      const values = addressFormValues(await c.req.parseBody())
+      const read = readAddressForm(values)
+      if ('errors' in read) return c.html(addressFormPage(c.var.page, customer, addressForm(c, values, read.errors), id), 400)
+      await accounts.addresses.update(customer.id, id, read.input)
+      return c.redirect(href(c.var.page, '/account/addresses'), 303)
+    })
+    .post('/addresses/:id/default', async (c) => {
+      await accounts.addresses.makeDefault(customerOf(c).id, c.req.param('id'))
+      return c.redirect(href(c.var.page, '/account/addresses'), 303)
+    })
+    .post('/addresses/:id/delete', async (c) => {
+      await accounts.addresses.remove(customerOf(c).id, c.req.param('id'))
+      return c.redirect(href(c.var.page, '/account/addresses'), 303)
+    })
     .get('/sign-up', (c) => c.html(signUpPage(c.var.page, emptyForm())))
     .post('/sign-up', valid('form', signUpForm), async (c) => {
       const { email, name, phone, password } = c.req.valid('form')
       const form: AccountForm = { values: { email, name, phone }, errors: {} }
+      // Every wrong field at once; only a taken email needs the service to find out.
+      for (const problem of await signUpProblems({ email, name, password })) form.errors[problem.field] ??= errorMessage(c.var.page.lang, problem.code, problem.field, problem.params)
+      if (Object.keys(form.errors).length) return c.html(signUpPage(c.var.page, form), 400)
       const made = await attempt(c, form, () => accounts.signUp({ email, name, phone, password, lang: c.var.page.lang }))
       if (!made) return c.html(signUpPage(c.var.page, form), 400)
       const link = mailLink(c, publicUrl, '/account/verify', made.token)
