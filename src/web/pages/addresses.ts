@@ -16,9 +16,9 @@ function addressEntry(ctx: PageContext, a: Address): SafeHtml {
   const who = `${a.recipientName}, ${a.address}`
   return html`<li class="address"><p><strong>${a.recipientName}</strong> ${a.isDefault ? html`<span class="badge">${t.addressDefault}</span>` : ''}</p>
 <p>${a.recipientPhone}</p><p>(${a.postalCode}) ${a.address} ${a.addressDetail}</p>
-<p><a href="${href(ctx, `${base}/edit`)}" aria-label="${t.addressEdit}: ${who}">${t.addressEdit}</a>
+<div class="address-actions"><a href="${href(ctx, `${base}/edit`)}" aria-label="${t.addressEdit}: ${who}">${t.addressEdit}</a>
 ${a.isDefault ? '' : actionButton(ctx, `${base}/default`, t.addressMakeDefault, `${t.addressMakeDefault}: ${who}`)}
-${actionButton(ctx, `${base}/delete`, t.addressDelete, `${t.addressDelete}: ${who}`)}</p></li>`
+${actionButton(ctx, `${base}/delete`, t.addressDelete, `${t.addressDelete}: ${who}`)}</div></li>`
 }
 
 /** The address book: the default first, then the newest. */
