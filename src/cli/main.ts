@@ -4,13 +4,14 @@ import { copyCommand } from './commands/copy'
 import { demoCommand } from './commands/demo'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
+import { ordersCommand } from './commands/orders'
 import { qualityCommand } from './commands/quality'
 import { recommendCommand } from './commands/recommend'
 import { reindexCommand } from './commands/reindex'
 import { serveCommand } from './commands/serve'
 import { subjectsCommand } from './commands/subjects'
 
-const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand, copyCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand, copyCommand, ordersCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]

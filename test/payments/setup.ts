@@ -11,6 +11,8 @@ import type { PortOneStandin } from '../support/portone-standin'
 export const SEED_STOCK = 50
 
 export interface PaymentsStore extends Services {
+  /** What COLOPHON_DB would say, for another process. */
+  url: string
   cleanup(): Promise<void>
 }
 
@@ -27,6 +29,7 @@ export async function paymentsStore(dialect: TestDialect, standin?: PortOneStand
   await stockSeed(services, SEED_STOCK)
   return {
     ...services,
+    url: database.url,
     async cleanup() {
       await services.payments.stop()
       await store.close()
