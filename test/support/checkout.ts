@@ -78,8 +78,10 @@ export async function startServe(db: string, workers: number, env: Record<string
   }
   try {
     const { url } = await serving(child, workers)
-    // Later log lines must not fill the pipe and stall the server.
-    child.stdout!.resume()
+    // Later log lines must not fill the pipe and stall the server; errors are worth seeing when a test fails.
+    child.stdout!.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (/"level":(50|60)/.test(line)) process.stderr.write(`colophon serve: ${line}\n`)
+    })
     return { url: url.replace(/\/$/, ''), child, stop }
   } catch (err) {
     await stop()
