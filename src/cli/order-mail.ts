@@ -2,6 +2,12 @@ import { CARRIERS, carrierCode, trackingUrl, type BankAccount, type OrderNotice,
 import type { Logger } from '../core/logger'
 import type { MailRequest } from '../mail'
 
+/** Reasons the store itself gives, in words; a person's own reason is passed on as they wrote it. */
+const REASONS: Record<string, Record<'ko' | 'en', string>> = {
+  payment_deadline: { ko: '입금 기한이 지나 주문이 자동으로 취소되었습니다.', en: 'The payment deadline passed, so the order was cancelled.' },
+  customer: { ko: '주문하신 분이 취소했습니다.', en: 'You cancelled it.' },
+}
+
 const seoulTime = (iso: string, lang: 'ko' | 'en') =>
   new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
 
@@ -23,7 +29,7 @@ export function orderMail({ order, event, refunded }: OrderNotice, bank: BankAcc
     }
     case 'cancelled':
       return [
-        { ...base, template: 'order-cancelled', params: { orderNumber, reason: event.reason ?? '' } },
+        { ...base, template: 'order-cancelled', params: { orderNumber, reason: REASONS[event.reason ?? '']?.[order.lang] ?? event.reason ?? '' } },
         ...(refunded ? [{ ...base, template: 'order-refunded' as const, params: { orderNumber, amount: refunded } }] : []),
       ]
     case 'refunded':

@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AccountsService } from '../accounts'
 import type { CatalogService } from '../catalog'
-import type { BankAccount, CommerceService, DeliveryEstimate, Order, OrderService } from '../commerce'
+import type { CommerceService, OrderService } from '../commerce'
 import type { Logger } from '../core/logger'
 import type { PaymentsService } from '../payments'
 import type { SearchService } from '../search'
@@ -15,6 +15,7 @@ import { createMetrics, type Metrics } from './metrics'
 import { PageCache } from './page-cache'
 import { cachedAnswer } from './fast-path'
 import { Gate } from './gate'
+import type { ShopFacts } from './storefront'
 import type { Mailer } from './routes/account'
 
 /** Connections waiting to be accepted: enough for a burst of a few thousand. */
@@ -37,14 +38,6 @@ export interface ServerServices {
   storefront?: ShopFacts
   /** Bank transfers and card payments; with `storefront.card`, checkout offers cards. */
   payments?: PaymentsService
-}
-
-/** What the shop's pages tell a buyer about paying and delivery. */
-export interface ShopFacts {
-  bank: BankAccount
-  estimate(placedAt: Date): DeliveryEstimate
-  /** Card payments through PortOne, when the store has an account: its browser script and the window's parameters (no secrets). */
-  card?: { sdkUrl: string; windowParams(order: Order): object }
 }
 
 export interface ServerOptions {

@@ -4,12 +4,13 @@ import { join } from 'node:path'
 import { buildServices } from '../../src/cli/services'
 import { fillDemoCatalog } from '../../src/demo'
 import { openStore } from '../../src/store'
+import { testShop } from '../helpers'
 
 /** A SQLite file with a few demo books, so `serve` starts without writing the 2,000-book demo catalog. */
 export async function smallCatalog(dir: string, books = 20): Promise<string> {
   const path = join(dir, 'shop.db')
   const store = await openStore(path)
-  await fillDemoCatalog(buildServices(store).catalog, { books })
+  await fillDemoCatalog(buildServices(store, undefined, testShop()).catalog, { books })
   await store.close()
   return path
 }

@@ -10,6 +10,7 @@ import { buildServices } from '../../src/cli/services'
 import { openInput } from '../../src/ingest'
 import { openStore } from '../../src/store'
 import { generatedFeed, importSetup, repoRoot } from '../support/ingest'
+import { testShop } from '../helpers'
 
 const PRODUCTS = 12_000
 const BATCH = 1000
@@ -40,7 +41,7 @@ describe('sqlite: kill -9 in the middle of an import', () => {
     expect(written % BATCH).toBe(0) // whole batches only
     const orphans = await after.db.selectFrom('book').select('isbn13').where('isbn13', 'not in', after.db.selectFrom('contributor').select('book_isbn13')).execute()
     expect(orphans).toEqual([]) // every written book has its contributors
-    const runs = await buildServices(after).importer.recentRuns(5)
+    const runs = await buildServices(after, undefined, testShop()).importer.recentRuns(5)
     expect(runs.map((r) => r.status)).toEqual(['interrupted']) // the log shows the import never finished
     await after.close()
 

@@ -7,6 +7,7 @@ import { onixMessage } from '../../src/ingest'
 import { buildServices, type Services } from '../../src/cli/services'
 import { openStore } from '../../src/store'
 import type { TestDialect } from '../dialects'
+import { testShop } from '../helpers'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const fixture = (path: string) => resolve(repoRoot, 'test/fixtures', path)
@@ -27,7 +28,7 @@ export function sharedFixtures(): string | null {
 /** A store with the demo categories: a SQLite path (in memory by default) or a fresh database of a test dialect. */
 export async function importSetup(target: string | TestDialect = ':memory:'): Promise<Services> {
   const url = typeof target === 'string' ? target : (await target.freshDatabase()).url
-  const services = buildServices(await openStore(url, { poolSize: 4 }))
+  const services = buildServices(await openStore(url, { poolSize: 4 }), undefined, testShop())
   await services.catalog.saveCategories(demoCategories())
   return services
 }

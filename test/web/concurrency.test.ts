@@ -5,7 +5,8 @@ import { buildServices, type Services } from '../../src/cli/services'
 import { openStore } from '../../src/store'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testDialects } from '../dialects'
-import { testServices, testStore, type TestStore } from '../helpers'
+import { testServices, testStore, type TestStore, testShop } from '../helpers'
+import { koreanAddress } from './checkout-form'
 import { serverRequester, shopper } from './shopper'
 
 const BOOKS = 150
@@ -29,7 +30,7 @@ for (const dialect of testDialects()) {
       store = await testStore(dialect, { demoBooks: BOOKS })
       // Each server has its own connections, as a separate `colophon serve` process would.
       for (let i = 0; i < 2; i++) {
-        const services = buildServices(await openStore(store.url, { poolSize: 4 }))
+        const services = buildServices(await openStore(store.url, { poolSize: 4 }), undefined, testShop())
         others.push(services)
         servers.push(await startServer(testServices(services), { port: 0, host: '127.0.0.1' }))
       }
@@ -96,7 +97,7 @@ for (const dialect of testDialects()) {
       const shoppers = servers.map((server) => shopper(serverRequester(`http://127.0.0.1:${server.port}`)))
       for (const s of shoppers) expect((await s.post('/cart/items', { isbn: SEED, quantity: '1' })).status).toBe(303)
 
-      const answers = await Promise.all(shoppers.map((s) => s.post('/cart/checkout')))
+      const answers = await Promise.all(shoppers.map((s, i) => s.post('/checkout', koreanAddress(`last-copy-${i}`.padEnd(24, 'x')))))
       expect(answers.map((a) => a.status).sort()).toEqual([303, 400])
       expect((await store.catalog.getBook(SEED)).stock).toBe(0)
       const sold = await store.store.db.selectFrom('order_item').select((eb) => eb.fn.sum<number>('quantity').as('copies')).where('isbn13', '=', SEED).executeTakeFirstOrThrow()

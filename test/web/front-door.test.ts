@@ -4,6 +4,7 @@ import { Gate } from '../../src/web/gate'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testDialects } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
+import { koreanAddress } from './checkout-form'
 import { BROWSER, serverRequester, shopper } from './shopper'
 
 const SEED = '9788962633245'
@@ -225,12 +226,12 @@ for (const dialect of testDialects()) {
 
       it('words the cart\'s refusals in the shopper\'s language, not the developer\'s', async () => {
         const s = shopper(serverRequester(base))
-        const empty = await s.post('/cart/checkout')
+        const empty = await s.post('/checkout', koreanAddress('k'.repeat(24)))
         expect(empty.status).toBe(400)
         const text = await empty.text()
         expect(text).toContain('장바구니가 비어 있습니다. 책을 담은 뒤 주문해 주세요.')
         expect(text).not.toMatch(/is empty|add a book/)
-        const english = await s.post('/cart/checkout?lang=en')
+        const english = await s.post('/checkout?lang=en', koreanAddress('k'.repeat(24)))
         expect(await english.text()).toContain('Your cart is empty. Add a book before ordering.')
         const bad = await s.post('/cart/items', { isbn: SEED, quantity: '0' })
         expect(await bad.text()).toContain('수량 값은 1 이상이어야 합니다.')

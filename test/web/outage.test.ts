@@ -5,7 +5,7 @@ import { seedBook } from '../../src/demo'
 import { openStore } from '../../src/store'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testDialects } from '../dialects'
-import { testServices, testStore, type TestStore } from '../helpers'
+import { testServices, testStore, type TestStore, testShop } from '../helpers'
 import { tcpProxy, type TcpProxy } from '../tcp-proxy'
 
 const SEED = '9788962633245'
@@ -25,7 +25,7 @@ describe.skipIf(pg.skip)('postgres: database lost while serving', () => {
     proxy = await tcpProxy(url.hostname, Number(url.port || 5432))
     url.hostname = '127.0.0.1'
     url.port = String(proxy.port)
-    served = buildServices(await openStore(url.toString(), { poolSize: 4 }))
+    served = buildServices(await openStore(url.toString(), { poolSize: 4 }), undefined, testShop())
     server = await startServer(testServices(served), { port: 0, host: '127.0.0.1' })
   })
   afterAll(async () => {

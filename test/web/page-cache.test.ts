@@ -5,7 +5,7 @@ import { seedBook } from '../../src/demo'
 import { openStore } from '../../src/store'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testDialects } from '../dialects'
-import { testServices, testStore, type TestStore } from '../helpers'
+import { testServices, testStore, type TestStore, testShop } from '../helpers'
 
 const SEED = '9788962633245'
 let store: TestStore
@@ -41,7 +41,7 @@ for (const dialect of testDialects()) {
       base = `http://127.0.0.1:${server.port}`
       cookie = ''
       // A second connection to the same database stands for another process: an import, or another worker.
-      other = buildServices(await openStore(store.url))
+      other = buildServices(await openStore(store.url), undefined, testShop())
     })
     afterAll(async () => {
       await server.close()

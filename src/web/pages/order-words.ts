@@ -84,6 +84,7 @@ export const orderWords = {
     actor_bank: '입금 확인',
     actor_portone: '결제 대행사',
     reason_payment_deadline: '입금 기한이 지났습니다.',
+    reason_customer: '주문하신 분의 요청',
   },
   en: {
     checkout: 'Checkout',
@@ -167,6 +168,7 @@ export const orderWords = {
     actor_bank: 'Deposit check',
     actor_portone: 'Payment provider',
     reason_payment_deadline: 'The payment deadline passed.',
+    reason_customer: 'At your request',
   },
 } satisfies Record<Lang, Record<string, string | string[]>>
 

@@ -12,7 +12,7 @@ import { valid } from '../middleware/validate'
 import { checkoutPage, type CheckoutForm } from '../pages/checkout'
 import { href } from '../pages/context'
 import { lookUpPage, orderPage, type OrderView } from '../pages/order'
-import type { ShopFacts } from '../server'
+import type { ShopFacts } from '../storefront'
 import { cartOwner } from './account'
 
 export interface CheckoutRoutesOptions {
