@@ -105,8 +105,8 @@ export function createApp(services: AppServices) {
   })
 
   app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage }))
-  app.route('/', cartRoutes({ catalog, commerce, recommend, gate }))
-  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger }))
+  app.route('/', cartRoutes({ catalog, commerce, recommend, gate, estimate: services.storefront?.estimate }))
+  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))

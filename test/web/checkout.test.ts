@@ -136,3 +136,59 @@ for (const dialect of testDialects()) {
     })
   })
 }
+
+for (const dialect of testDialects()) {
+  describe.skipIf(dialect.skip)(`${dialect.name}: a member's checkout`, () => {
+    let store: TestStore
+    let app: ReturnType<typeof testApp>
+    beforeAll(async () => {
+      store = await testStore(dialect, { demoBooks: 5 })
+      await store.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 50 })])
+      app = testApp(store)
+    })
+    afterAll(() => store?.cleanup())
+
+    const signedIn = async (email: string) => {
+      const { customer } = await store.accounts.signUp({ email, name: '박회원', phone: '010-5555-6666', password: 'a quiet shelf of books', lang: 'ko' })
+      const s = shopperOf(appRequester(app), { startAt: '/account/sign-in' })
+      await s.get('/account/sign-in')
+      expect((await s.post('/account/sign-in', { email, password: 'a quiet shelf of books' })).status).toBe(303)
+      await s.get('/account')
+      return { s, customer }
+    }
+
+    it('fills the form from the profile and the default address, keeps a new address, and spends points like money', async () => {
+      const { s, customer } = await signedIn('member@example.kr')
+      await store.accounts.addresses.add(customer.id, { recipientName: '박회원', recipientPhone: '010-5555-6666', postalCode: '04524', address: '서울특별시 중구 세종대로 110', addressDetail: '3층' })
+      await s.post('/cart/items', { isbn: SEED, quantity: '1' })
+      const page = await (await s.get('/checkout')).text()
+      expect(page).toMatch(/id="buyerName"[^>]*value="박회원"/)
+      expect(page).toMatch(/id="buyerPhone"[^>]*value="010-5555-6666"/)
+      expect(page).toMatch(/id="postalCode"[^>]*value="04524"/)
+      expect(page).toContain('쓸 수 있는 적립금: 0점')
+
+      // A points balance, as a delivered order would leave it.
+      await store.store.db.insertInto('point_account').values({ customer_id: customer.id, balance: 1_000 }).execute()
+      const form = { ...koreanAddress(keyOf(await (await s.get('/checkout')).text())), pointsToSpend: '700', saveAddress: 'on' }
+      const placed = await s.post('/checkout', form)
+      expect(placed.status).toBe(303)
+      const number = ORDER_PATH.exec(placed.headers.get('location')!)![1]!
+      const order = await store.orders.byNumber(number)
+      expect(order).toMatchObject({ customerId: customer.id, booksTotal: 21_600, pointsSpent: 700, total: 20_900, pointsEarned: 1_080 })
+      expect((await store.orders.points(customer.id)).balance).toBe(300)
+      expect((await store.accounts.addresses.list(customer.id)).map((a) => a.postalCode).sort()).toEqual(['04524', '06236'])
+      expect(await (await s.get(`/orders/${number}`)).text()).toContain('−700원')
+
+      // More points than the balance is refused, naming the balance, and nothing is taken.
+      await s.post('/cart/items', { isbn: SEED, quantity: '1' })
+      const over = await s.post('/checkout', { ...koreanAddress(keyOf(await (await s.get('/checkout')).text())), pointsToSpend: '5000' })
+      expect(over.status).toBe(400)
+      expect(await over.text()).toContain('쓸 수 있는 적립금은 300점입니다.')
+      expect((await store.orders.points(customer.id)).balance).toBe(300)
+
+      // Cancelling gives the points back.
+      await store.orders.cancel(number, 'staff:test', 'test')
+      expect((await store.orders.points(customer.id)).balance).toBe(1_000)
+    })
+  })
+}

@@ -1,8 +1,8 @@
 import type { CategoryTree } from '../../catalog'
-import type { Cart, CartTotal, Order } from '../../commerce'
+import type { Cart, CartTotal } from '../../commerce'
 import type { Recommended } from '../../recommend'
 import { html, type SafeHtml } from '../html'
-import { formatDate, formatMoney } from '../i18n'
+import { formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
 import { displayTitle, formFields, recommendationShelf } from './parts'
@@ -11,6 +11,8 @@ export interface CartView {
   cart: Cart
   alsoBought: Recommended[]
   categories: CategoryTree
+  /** When the books would arrive if ordered now ("내일 도착 예정"). */
+  arrives?: string
 }
 
 /** What the cart costs in one currency: books, shipping, what is left to pay, and the points it earns. */
@@ -25,7 +27,7 @@ ${s.isVatExempt ? html`<p><small>${t.cartVatExempt}</small></p>` : ''}`
 }
 
 /** The cart: every control is a plain form, so it works without script. */
-export function cartPage(ctx: PageContext, { cart, alsoBought, categories }: CartView): string {
+export function cartPage(ctx: PageContext, { cart, alsoBought, categories, arrives }: CartView): string {
   const { t, lang } = ctx
   const rows = cart.lines.map((l) => {
     const isbn = l.book.isbn13
@@ -46,20 +48,10 @@ export function cartPage(ctx: PageContext, { cart, alsoBought, categories }: Car
 ${cart.lines.length
   ? html`<table class="cart-table"><thead>${head}</thead><tbody>${rows}</tbody></table>
 ${cart.totals.map((s) => cartSummary(ctx, s))}
+${arrives ? html`<p class="arrives"><strong>${arrives}</strong></p>` : ''}
 <form action="${href(ctx, '/cart/checkout')}" method="post">${formFields(ctx)}<button class="btn" type="submit">${t.checkout}</button></form>`
   : html`<p class="empty">${t.cartEmpty}</p>`}
 <p><a href="${href(ctx, '/')}">${t.continueShopping}</a></p>
 ${alsoBought.length ? html`<section class="book-section" aria-labelledby="also-h"><h2 id="also-h">${t.customersAlsoBought}</h2>${recommendationShelf(ctx, alsoBought, categories)}</section>` : ''}`
   return layout(ctx, { title: t.cart, canonicalPath: '/cart', noindex: true }, body)
-}
-
-export function orderPage(ctx: PageContext, order: Order): string {
-  const { t, lang } = ctx
-  const body = html`<h1>${t.orderPlaced}</h1>
-<dl class="specs"><dt>${t.orderNumber}</dt><dd>${order.id}</dd><dt>${t.orderDate}</dt><dd><time datetime="${order.placedAt}">${formatDate(lang, order.placedAt.slice(0, 10))}</time></dd></dl>
-<table class="cart-table"><thead><tr><th scope="col">${t.book}</th><th scope="col" class="num">${t.unitPrice}</th><th scope="col" class="num">${t.quantity}</th><th scope="col" class="num">${t.lineTotal}</th></tr></thead>
-<tbody>${order.lines.map((l) => html`<tr><td><a href="${href(ctx, `/books/${l.isbn13}`)}">${l.title}</a></td><td class="num">${formatMoney(lang, l.unitPrice, order.currency)}</td><td class="num">${l.quantity}</td><td class="num">${formatMoney(lang, l.unitPrice * l.quantity, order.currency)}</td></tr>`)}</tbody></table>
-<p class="cart-total">${t.total}: ${formatMoney(lang, order.total, order.currency)}</p>
-<p><a href="${href(ctx, '/')}">${t.continueShopping}</a></p>`
-  return layout(ctx, { title: t.orderPlaced, canonicalPath: `/orders/${order.id}`, noindex: true }, body)
 }

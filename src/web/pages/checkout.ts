@@ -1,3 +1,4 @@
+import type { Address } from '../../accounts'
 import type { Cart, CheckoutFormValues } from '../../commerce'
 import { html, type SafeHtml } from '../html'
 import { fill, formatMoney } from '../i18n'
@@ -8,7 +9,7 @@ import { formFields } from './parts'
 
 /** The checkout form as typed, and each wrong field's message in the page's language. */
 export interface CheckoutForm {
-  values: Partial<CheckoutFormValues>
+  values: Partial<CheckoutFormValues> & { saveAddress?: string }
   errors: Partial<Record<keyof CheckoutFormValues | 'form', string>>
 }
 
@@ -20,6 +21,8 @@ export interface CheckoutView {
   /** A signed-in customer's points; undefined for a guest. */
   pointsBalance?: number
   canPayByCard: boolean
+  /** A member's address book, to deliver to one of them. */
+  addresses: Address[]
 }
 
 interface FieldSpec {
@@ -79,6 +82,7 @@ ${field(form, { name: 'buyerPhone', label: w.mobile, type: 'tel', autocomplete: 
 ${field(form, { name: 'buyerEmail', label: w.email, type: 'email', autocomplete: 'email', isRequired: true })}
 </fieldset>
 <fieldset><legend>${w.delivery}</legend>
+${view.addresses.length > 1 ? html`<p>${w.savedAddresses}</p><ul class="saved-addresses">${view.addresses.map((a) => html`<li><a href="${href(ctx, `/checkout?address=${a.id}`)}">${a.recipientName} · (${a.postalCode}) ${a.address} ${a.addressDetail}</a></li>`)}</ul>` : ''}
 ${field(form, { name: 'recipientName', label: w.recipientName, autocomplete: 'shipping name', isRequired: true })}
 ${field(form, { name: 'recipientPhone', label: w.recipientPhone, type: 'tel', autocomplete: 'shipping tel', isRequired: true, hint: w.mobileHint, inputmode: 'tel' })}
 ${field(form, { name: 'postalCode', label: w.postalCode, autocomplete: 'shipping postal-code', isRequired: true, inputmode: 'numeric' })}
@@ -86,6 +90,7 @@ ${field(form, { name: 'address', label: w.address, autocomplete: 'shipping addre
 ${field(form, { name: 'addressDetail', label: w.addressDetail, autocomplete: 'shipping address-line2', hint: w.addressDetailHint })}
 ${field(form, { name: 'deliveryNote', label: w.deliveryNote, autocomplete: 'off', list: 'delivery-notes' })}
 <datalist id="delivery-notes">${w.notes.map((n) => html`<option value="${n}">`)}</datalist>
+${view.pointsBalance !== undefined ? html`<p class="field"><label class="choice"><input type="checkbox" name="saveAddress" value="on"${form.values.saveAddress === 'on' ? html` checked` : ''}> ${w.saveAddress}</label></p>` : ''}
 </fieldset>
 <fieldset><legend>${w.payment}</legend>
 <div class="choices" role="radiogroup" aria-label="${w.payment}">${radio('bank_transfer', w.bankTransfer)}${view.canPayByCard ? radio('card', w.card) : ''}</div>

@@ -4,6 +4,8 @@ import type { Lang } from '../i18n'
 export const orderWords = {
   ko: {
     checkout: '주문서 작성',
+    savedAddresses: '배송지 목록에서 고르기:',
+    saveAddress: '이 주소를 배송지 목록에 저장',
     orderItems: '주문 상품',
     buyer: '주문하는 분',
     delivery: '배송지',
@@ -88,6 +90,8 @@ export const orderWords = {
   },
   en: {
     checkout: 'Checkout',
+    savedAddresses: 'Deliver to a saved address:',
+    saveAddress: 'Save this address to my address book',
     orderItems: 'Your books',
     buyer: 'Your details',
     delivery: 'Delivery address',

@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { parseIsbn, type CatalogService } from '../../catalog'
-import { MAX_QUANTITY, type CommerceService } from '../../commerce'
+import { estimateLabel, MAX_QUANTITY, type CommerceService } from '../../commerce'
 import type { RecommendService } from '../../recommend'
 import type { AppEnv } from '../env'
 import type { Gate } from '../gate'
 import { valid } from '../middleware/validate'
 import { cartPage } from '../pages/cart'
 import { href } from '../pages/context'
+import type { ShopFacts } from '../storefront'
 import { cartOwner } from './account'
 
 const addForm = z.object({
@@ -26,7 +27,7 @@ function backTo(c: Context<AppEnv>, path: string) {
 }
 
 /** The cart and the orders placed from it, for the visitor's own session. */
-export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: CatalogService; commerce: CommerceService; recommend: RecommendService; gate: Gate }) => {
+export const cartRoutes = ({ catalog, commerce, recommend, gate, estimate }: { catalog: CatalogService; commerce: CommerceService; recommend: RecommendService; gate: Gate; estimate?: ShopFacts['estimate'] }) => {
   /** Whose cart: a signed-in customer's follows them across devices; anyone else's is their session's, issued now if need be. */
   const owner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : gate.ensureSession(c.var.visitor))
   /** The same owner for reading: a visitor without a session owns nothing yet, and none is issued for looking. */
@@ -36,7 +37,8 @@ export const cartRoutes = ({ catalog, commerce, recommend, gate }: { catalog: Ca
       const id = knownOwner(c)
       const cart = id ? await commerce.cart(id) : { lines: [], totals: [], count: 0 }
       const [alsoBought, categories] = await Promise.all([recommend.forBooks(cart.lines.map((l) => l.book.isbn13)), catalog.categories()])
-      return personal(c, cartPage(c.var.page, { cart, alsoBought, categories }))
+      const now = new Date()
+      return personal(c, cartPage(c.var.page, { cart, alsoBought, categories, arrives: estimate && estimateLabel(estimate(now), now, c.var.page.lang) }))
     })
     .post('/cart/items', valid('form', addForm), async (c) => {
       const { isbn, quantity } = c.req.valid('form')

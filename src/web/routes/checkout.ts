@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import type { AccountsService, Address } from '../../accounts'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { estimateLabel, readCheckoutForm, type CheckoutFormValues, type CommerceService, type Order, type OrderService } from '../../commerce'
@@ -16,6 +17,8 @@ import type { ShopFacts } from '../storefront'
 import { cartOwner } from './account'
 
 export interface CheckoutRoutesOptions {
+  /** A member's address book fills in the delivery and keeps a new address. */
+  accounts?: AccountsService
   commerce: CommerceService
   orders: OrderService
   /** Card payments are settled through it; without it, bank transfers only. */
@@ -23,6 +26,17 @@ export interface CheckoutRoutesOptions {
   shop: ShopFacts
   gate: Gate
   logger?: Logger
+}
+
+const addressQuery = z.object({ address: z.string().max(64).optional() })
+
+/** Puts a delivery address into the member's address book, unless it is there already or the book is full (the order stands either way). */
+async function keepAddress(accounts: AccountsService, customerId: string, d: { recipientName: string; recipientPhone: string; postalCode: string; address: string; addressDetail: string }) {
+  const known = await accounts.addresses.list(customerId)
+  if (known.some((a) => a.postalCode === d.postalCode && a.address === d.address && a.addressDetail === d.addressDetail && a.recipientName === d.recipientName)) return
+  await accounts.addresses.add(customerId, d).catch((err: unknown) => {
+    if (!(err instanceof InputError)) throw err
+  })
 }
 
 const ORDER_NUMBER = /^\d{8}-\d{6}$/
@@ -43,12 +57,12 @@ function personal(c: Context<AppEnv>, body: string, status: 200 | 400 | 404 = 20
  * wrong field is named in the page's language and what was typed stays; a
  * form sent twice (its key) makes one order.
  */
-export const checkoutRoutes = ({ commerce, orders, payments, shop, gate, logger }: CheckoutRoutesOptions) => {
+export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gate, logger }: CheckoutRoutesOptions) => {
   const owner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : gate.ensureSession(c.var.visitor))
   const knownOwner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : c.var.visitor.session)
   const viewer = (c: Context<AppEnv>) => ({ session: c.var.visitor.session, customerId: c.var.customer?.id })
 
-  async function showForm(c: Context<AppEnv>, form: CheckoutForm, status: 200 | 400 = 200) {
+  async function showForm(c: Context<AppEnv>, form: CheckoutForm, status: 200 | 400 = 200, addresses: Address[] = []) {
     const id = knownOwner(c)
     const cart = id ? await commerce.cart(id) : { lines: [], totals: [], count: 0 }
     if (cart.lines.length === 0 && status === 200) return c.redirect(href(c.var.page, '/cart'), 303)
@@ -62,6 +76,7 @@ export const checkoutRoutes = ({ commerce, orders, payments, shop, gate, logger 
         arrives: estimateLabel(shop.estimate(now), now, c.var.page.lang),
         pointsBalance: customer ? (await orders.points(customer.id)).balance : undefined,
         canPayByCard: Boolean(shop.card && payments),
+        addresses,
       }),
       status,
     )
@@ -76,11 +91,17 @@ export const checkoutRoutes = ({ commerce, orders, payments, shop, gate, logger 
   })
 
   return new Hono<AppEnv>()
-    .get('/checkout', (c) => {
+    .get('/checkout', valid('query', addressQuery), async (c) => {
       const customer = c.var.customer
       const values: Partial<CheckoutFormValues> = { idempotencyKey: newKey(), paymentMethod: 'bank_transfer' }
-      if (customer) Object.assign(values, { buyerName: customer.name, buyerEmail: customer.email, buyerPhone: customer.phone ?? '', recipientName: customer.name, recipientPhone: customer.phone ?? '' })
-      return showForm(c, { values, errors: {} })
+      const addresses = customer && accounts ? await accounts.addresses.list(customer.id) : []
+      if (customer) {
+        Object.assign(values, { buyerName: customer.name, buyerEmail: customer.email, buyerPhone: customer.phone ?? '', recipientName: customer.name, recipientPhone: customer.phone ?? '' })
+        // The address asked for (?address=), else the default one.
+        const chosen = addresses.find((a) => a.id === c.req.valid('query').address) ?? addresses.find((a) => a.isDefault)
+        if (chosen) Object.assign(values, { recipientName: chosen.recipientName, recipientPhone: chosen.recipientPhone, postalCode: chosen.postalCode, address: chosen.address, addressDetail: chosen.addressDetail })
+      }
+      return showForm(c, { values, errors: {} }, 200, addresses)
     })
     .post('/checkout', async (c) => {
       const raw = await c.req.parseBody()
@@ -96,6 +117,7 @@ export const checkoutRoutes = ({ commerce, orders, payments, shop, gate, logger 
       }
       try {
         const order = await orders.place({ owner: owner(c), customerId: c.var.customer?.id ?? null, input: read.input })
+        if (c.var.customer && accounts && raw.saveAddress === 'on') await keepAddress(accounts, c.var.customer.id, read.input.delivery)
         return c.redirect(href(c.var.page, `/orders/${order.number}`), 303)
       } catch (err) {
         if (!(err instanceof InputError)) throw err
