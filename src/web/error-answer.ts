@@ -11,6 +11,8 @@ export function errorAnswer(c: Context<AppEnv>, err: Error, logger: Logger): Res
   const status = err instanceof InputError ? 400 : err instanceof NotFoundError ? 404 : err instanceof StoreUnavailableError ? 503 : 500
   const page = c.var.page ?? pageContext({ lang: 'ko', explicit: false }, '', c.req.path)
   if (status === 500) logger.error({ err, reqId: c.var.requestId, path: c.req.path }, 'request failed')
+  // What was refused and why, never the value sent: a tampered form or callback leaves a trace without personal data.
+  if (err instanceof InputError && c.req.method !== 'GET') logger.info({ reqId: c.var.requestId, method: c.req.method, path: c.req.path, field: err.field, code: err.code }, 'input refused')
   if (status === 503) {
     logger.warn({ err: err.message, reqId: c.var.requestId, path: c.req.path }, 'database unavailable')
     c.header('Retry-After', '5')

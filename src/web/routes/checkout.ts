@@ -113,6 +113,7 @@ export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gat
         for (const e of read.errors) form.errors[e.field as keyof CheckoutFormValues] = errorMessage(lang, e.code, e.field, e.params)
         // An expired or missing key gets a fresh one, so the corrected form can be sent.
         if (form.errors.idempotencyKey) typed.idempotencyKey = newKey()
+        logger?.info({ reqId: c.var.requestId, fields: read.errors.map((e) => `${e.field}:${e.code}`) }, 'checkout form refused')
         return showForm(c, form, 400)
       }
       try {
@@ -121,6 +122,7 @@ export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gat
         return c.redirect(href(c.var.page, `/orders/${order.number}`), 303)
       } catch (err) {
         if (!(err instanceof InputError)) throw err
+        logger?.info({ reqId: c.var.requestId, field: err.field, code: err.code }, 'order refused')
         form.errors[(err.field in typed ? err.field : 'form') as keyof CheckoutForm['errors']] = errorMessage(lang, err.code, err.field, err.params)
         return showForm(c, form, 400)
       }
