@@ -1,3 +1,5 @@
 export { AccountsService, RESET_MINUTES, signUpProblems } from './service'
 export { MAX_ADDRESSES, type AddressBook } from './addresses'
 export type { Address, AddressInput, Customer } from './types'
+export type { StaffMember, StaffRole } from './staff/types'
+export { STAFF_ROLES } from './staff/types'

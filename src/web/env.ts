@@ -1,5 +1,4 @@
-import type { Customer } from '../accounts'
-import type { StaffMember } from '../accounts/staff/types'
+import type { Customer, StaffMember } from '../accounts'
 import type { Visitor } from './gate'
 import type { PageContext } from './pages/context'
 

@@ -1,5 +1,5 @@
 import type { Handler, MiddlewareHandler } from 'hono'
-import type { StaffRole } from '../../../accounts/staff/types'
+import type { StaffRole } from '../../../accounts'
 import type { AppEnv } from '../../env'
 import { href } from '../../pages/context'
 import { errorPage } from '../../pages/error'
