@@ -25,3 +25,16 @@ export async function recordDeposit(db: Kysely<Database>, deposit: NewDeposit): 
 export async function setDepositOutcome(db: Kysely<Database>, key: string, outcome: string, orderId: string | null): Promise<void> {
   await db.updateTable('bank_deposit').set({ outcome, order_id: orderId }).where('key', '=', key).execute()
 }
+
+export const depositByKey = (db: Kysely<Database>, key: string) => db.selectFrom('bank_deposit').selectAll().where('key', '=', key).executeTakeFirst()
+
+/** Deposits whose outcome is one of `outcomes`, oldest first. */
+export async function depositsWithOutcome(db: Kysely<Database>, outcomes: string[], limit: number) {
+  return db.selectFrom('bank_deposit').selectAll().where('outcome', 'in', outcomes).orderBy('deposited_on').orderBy('imported_at').orderBy('key').limit(limit).execute()
+}
+
+/** Confirms a deposit for an order only if its outcome is still `from`: of two people deciding it at once, one wins. */
+export async function claimDeposit(db: Kysely<Database>, key: string, from: string, orderId: string): Promise<boolean> {
+  const r = await db.updateTable('bank_deposit').set({ outcome: 'confirmed', order_id: orderId }).where('key', '=', key).where('outcome', '=', from).executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}

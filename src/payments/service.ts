@@ -1,8 +1,8 @@
 import type { Actor, Order, OrderService, Refunder } from '../commerce'
-import { InputError } from '../core/errors'
+import { InputError, NotFoundError } from '../core/errors'
 import { createLogger, type Logger } from '../core/logger'
 import type { Database, Kysely } from '../store'
-import { matchDeposits, parseStatement, type DepositMatch } from './bank-transfer'
+import { matchDeposits, parseStatement, type AwaitingOrder, type DepositMatch, type StatementLine } from './bank-transfer'
 import type { PaymentCheck, PortOne } from './portone'
 import * as repo from './repo'
 import type { CardOutcome, ExpiryReport, PaymentsOptions, StatementReport, WebhookOutcome } from './types'
@@ -14,6 +14,8 @@ const DEPOSITOR_CHARS = 100
 const MOVED = ['order_changed', 'order_bad_step']
 
 const hasMoved = (err: unknown) => err instanceof InputError && MOVED.includes(err.code)
+/** Deposits left for a person: the statement could not tell which order they pay. */
+const UNDECIDED = ['ambiguous', 'unmatched']
 
 /**
  * Money in and out for orders: bank transfers confirmed by staff or matched
@@ -73,10 +75,7 @@ export class PaymentsService implements Refunder {
     const fresh = lines.filter((l) => !known.has(l.key))
     const awaiting = await this.orders.awaiting('bank_transfer')
     const byNumber = new Map(awaiting.map((o) => [o.number, o]))
-    const matches = matchDeposits(
-      fresh,
-      awaiting.map((o) => ({ orderNumber: o.number, amount: o.total, depositorNames: [o.depositorName ?? '', o.buyer.name].filter(Boolean), placedAt: o.placedAt })),
-    )
+    const matches = matchDeposits(fresh, awaiting.map(toAwaiting))
     const report: StatementReport = { file, read: lines.length, repeated: lines.length - fresh.length, matched: [], ambiguous: [], unmatched: [], errors }
     const importedAt = this.now().toISOString()
     for (const match of matches) {
@@ -90,6 +89,49 @@ export class PaymentsService implements Refunder {
       else await this.settle(match, actor, report)
     }
     return report
+  }
+
+  /**
+   * The deposits a person has still to decide, each with the orders awaiting a
+   * transfer that it could pay now (orders are placed and paid after the
+   * import, so the candidates are worked out afresh).
+   */
+  async undecidedDeposits(limit = 200): Promise<Pick<StatementReport, 'ambiguous' | 'unmatched'>> {
+    const rows = await repo.depositsWithOutcome(this.db, UNDECIDED, limit)
+    const lines: StatementLine[] = rows.map((r) => ({ key: r.key, date: r.deposited_on, depositor: r.depositor, amount: Number(r.amount), line: 0 }))
+    const awaiting = await this.orders.awaiting('bank_transfer')
+    const undecided: Pick<StatementReport, 'ambiguous' | 'unmatched'> = { ambiguous: [], unmatched: [] }
+    for (const match of matchDeposits(lines, awaiting.map(toAwaiting))) {
+      // Even a single fitting order is only proposed: the statement did not settle it, a person does.
+      if (match.outcome === 'matched') undecided.ambiguous.push({ line: match.line, candidates: [match.orderNumber] })
+      else if (match.outcome === 'ambiguous') undecided.ambiguous.push({ line: match.line, candidates: match.candidates })
+      else undecided.unmatched.push({ line: match.line, reason: match.reason })
+    }
+    return undecided
+  }
+
+  /**
+   * A person decides which order an undecided deposit pays: the order is
+   * marked paid (as `confirmDeposit` does) and the deposit is confirmed for
+   * it. The deposit is claimed first, so it pays one order however many
+   * people assign it at once; if the order cannot be paid, it is let go again.
+   */
+  async assignDeposit(key: string, number: string, actor: Actor): Promise<void> {
+    const deposit = await repo.depositByKey(this.db, key)
+    if (!deposit) throw new NotFoundError('deposit', key)
+    const taken = () => new InputError('deposit', `deposit ${key} was decided already (${deposit.outcome})`, { code: 'deposit_decided', params: { number } })
+    if (!UNDECIDED.includes(deposit.outcome)) throw taken()
+    const order = await this.orders.byNumber(number)
+    if (order.paymentMethod !== 'bank_transfer') {
+      throw new InputError('number', `order ${number} is paid by card: PortOne confirms it, not a deposit`, { code: 'not_bank_transfer', params: { number } })
+    }
+    if (!(await repo.claimDeposit(this.db, key, deposit.outcome, order.id))) throw taken()
+    try {
+      if (!(await this.confirmDeposit(number, actor))) throw new InputError('number', `order ${number} was paid already`, { code: 'order_paid_already', params: { number } })
+    } catch (err) {
+      await repo.setDepositOutcome(this.db, key, deposit.outcome, null)
+      throw err
+    }
   }
 
   private async settle(match: DepositMatch, actor: Actor, report: StatementReport): Promise<void> {
@@ -215,3 +257,5 @@ export class PaymentsService implements Refunder {
     await this.running
   }
 }
+
+const toAwaiting = (o: Order): AwaitingOrder => ({ orderNumber: o.number, amount: o.total, depositorNames: [o.depositorName ?? '', o.buyer.name].filter(Boolean), placedAt: o.placedAt })
