@@ -5,13 +5,14 @@ import { fairnessBench } from './fairness'
 import { importBench } from './import'
 import { repoRoot, type Bench, type BenchRow } from './lib'
 import { lighthouseBench } from './lighthouse'
+import { ordersBench } from './orders'
 import { pagesBench } from './pages'
 import { recommendBench } from './recommend'
 import { postgresBench } from './postgres'
 import { searchBench } from './search'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench, ordersBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]
