@@ -1,5 +1,6 @@
 export { CatalogService, type CategoryListing, type CatalogIndexer, type CatalogChange, type EditResult } from './service'
 export type { BookEdit, BookFields, AppliedEdit, RejectedEdit } from './edit'
+export type { EditContext } from './book-changes'
 export type { FieldError, FieldErrorCode, FieldErrors } from './field-errors'
 export { CategoryTree } from './categories'
 export { parseIsbn, isIsbn, isbn10Of, isbn13FromPrefix, hyphenate, compactIsbn, type Isbn13 } from './isbn'

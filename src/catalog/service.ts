@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '../core/errors'
-import type { Database, Kysely, Transaction, UnitOfWork } from '../store'
+import { transactor, type Database, type Kysely, type Transaction, type UnitOfWork } from '../store'
+import { bookChanges, UNKNOWN_EDITOR, type BookChangeListener, type EditContext } from './book-changes'
 import { CategoryTree } from './categories'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { categoryError, type FieldError } from './field-errors'
@@ -43,6 +44,8 @@ export interface CatalogOptions {
   isPriceLawOn?: boolean
 }
 
+  /** Hears every book edit's changes inside its write transaction (the audit log, wired where services are built). */
+  onBookChanges?: BookChangeListener
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
 export class CatalogService {
   private tree: CategoryTree | undefined
@@ -50,13 +53,15 @@ export class CatalogService {
   private readonly rules: EditRules
 
   constructor(
+  private readonly onBookChanges: BookChangeListener | undefined
     private readonly db: Kysely<Database>,
     private readonly indexers: CatalogIndexer[] = [],
-    { isPriceLawOn = true }: CatalogOptions = {},
+    { isPriceLawOn = true, onBookChanges }: CatalogOptions = {},
   ) {
     this.rules = { isPriceLawOn }
   }
 
+    this.onBookChanges = onBookChanges
   async getBook(isbn13: Isbn13): Promise<Book> {
     const book = await repo.findBook(this.db, isbn13)
     if (!book) throw new NotFoundError('book', isbn13)
@@ -79,11 +84,13 @@ export class CatalogService {
    * Applies edits from any source (the back office, CSV or ONIX): each is
    * laid over the stored book and validated whole, and those that pass are
    * written in one transaction. A rejected edit names every bad field with a
-   * code; it does not stop the others.
+   * code; it does not stop the others. Whoever hears the catalog's changes
+   * (the audit log) records them with `context` in the same transaction.
    */
-  async editBooks(edits: BookEdit[]): Promise<EditResult> {
-    const { books, applied, rejected } = await this.planEdits(edits)
-    if (books.length) await this.write(books)
+  async editBooks(edits: BookEdit[], context: EditContext = UNKNOWN_EDITOR): Promise<EditResult> {
+    const { books, applied, rejected, stored } = await this.planEdits(edits)
+    const listener = this.onBookChanges
+    if (books.length) await this.write(books, listener && ((unit) => listener(unit, bookChanges(stored, books), context)))
     return { saved: books, applied, rejected }
   }
 
@@ -99,16 +106,19 @@ export class CatalogService {
   }
 
   private async planEdits(edits: BookEdit[]) {
-    const stored = await repo.findBooks(this.db, [...new Set(edits.map((e) => e.isbn13))])
-    return planEdits(edits, new Map(stored.map((b) => [b.isbn13 as string, bookToInput(b)])), await this.categories(), this.rules)
+    const found = await repo.findBooks(this.db, [...new Set(edits.map((e) => e.isbn13))])
+    const stored = new Map(found.map((b) => [b.isbn13 as string, bookToInput(b)]))
+    return { ...planEdits(edits, stored, await this.categories(), this.rules), stored }
   }
 
-  private async write(books: BookInput[]): Promise<void> {
+  /** `alongside` joins the write's transaction: when it throws, nothing is written. */
+  private async write(books: BookInput[], alongside?: (unit: UnitOfWork) => Promise<void>): Promise<void> {
     const isbns = books.map((b) => b.isbn13)
-    await this.db.transaction().execute(async (trx) => {
-      await repo.upsertBooks(trx, books)
-      for (const indexer of this.indexers) await indexer.booksWritten(trx, books)
-      await changeLog.recordChanges(trx, isbns)
+    await transactor(this.db)(async (unit) => {
+      await repo.upsertBooks(unit.db, books)
+      for (const indexer of this.indexers) await indexer.booksWritten(unit.db, books)
+      await changeLog.recordChanges(unit.db, isbns)
+      await alongside?.(unit)
     })
     this.emit({ isbns })
   }

@@ -1,4 +1,5 @@
 import { AccountsService } from '../accounts'
+import { AuditService } from '../audit'
 import { CatalogService } from '../catalog'
 import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type Order, type OrderRules, type PricingRules, type Refunder } from '../commerce'
 import { loadConfig, type Config } from '../core/config'
@@ -23,6 +24,7 @@ export interface Services {
   accounts: AccountsService
   mail: MailService
   payments: PaymentsService
+  audit: AuditService
   /** PortOne, when the store takes cards. */
   portone?: PortOne
   shop: ShopSettings
@@ -64,7 +66,12 @@ function portoneSettings(config: Config): ShopSettings['portone'] {
 export function buildServices(store: Store, logger?: Logger, shop: ShopSettings = shopSettings(loadConfig())): Services {
   // The search index is kept in step by the catalog's writes; the catalog and search refer to each other only here.
   const indexers: NonNullable<ConstructorParameters<typeof CatalogService>[1]> = []
-  const catalog = new CatalogService(store.db, indexers, { isPriceLawOn: shop.pricing.isPriceLawOn })
+  // Every book edit is audited in its own transaction; the catalog and the audit log meet only here.
+  const audit = new AuditService(store.db)
+  const catalog = new CatalogService(store.db, indexers, {
+    isPriceLawOn: shop.pricing.isPriceLawOn,
+    onBookChanges: (unit, changes, context) => audit.recordBookWrites(unit, changes, context),
+  })
   const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })
   indexers.push(search.indexer)
   const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
@@ -79,7 +86,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, payments, portone, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, payments, audit, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */

@@ -1,4 +1,4 @@
-import { missingFields, parseIsbn, QUALITY_FIELDS, type BookEdit, type BookFields, type BookInput, type CatalogService, type FieldError, type Isbn13 } from '../catalog'
+import { missingFields, parseIsbn, QUALITY_FIELDS, type BookEdit, type BookFields, type BookInput, type CatalogService, type EditContext, type FieldError, type Isbn13 } from '../catalog'
 import { InputError } from '../core/errors'
 import type { Database, Kysely } from '../store'
 import { FeedError } from './errors'
@@ -16,6 +16,8 @@ export interface ImportOptions {
   format?: Format
   /** Who runs the import, for the log. */
   user: string
+  /** Who the audit log names for the import's edits: 'cli' (default) or 'staff:<id>'; `user` is their name. */
+  actor?: string
   /** Records per transaction. */
   batchSize?: number
   onProgress?: (progress: { records: number; rejected: number }) => void
@@ -39,7 +41,7 @@ export class Importer {
   ) {}
 
   async importFile(file: string, bytes: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<FileReport> {
-    const { user, batchSize = 1000, onProgress } = options
+    const { user, actor = 'cli', batchSize = 1000, onProgress } = options
     const { head, all } = await peek(bytes)
     let format: Format | null = options.format ?? null
     const report: FileReport = {
@@ -55,6 +57,7 @@ export class Importer {
     report.format = format
     report.runId = await repo.startRun(this.db, { user, file, format, startedAt: new Date().toISOString() })
     const heartbeat = repo.keepRunAlive(this.db, report.runId)
+    const editor: EditContext = { actor, actorName: user, via: `import:${report.runId}`, action: 'import' }
     const batch: IncomingRecord[] = []
     try {
       const tree = await this.catalog.categories()
@@ -67,10 +70,10 @@ export class Importer {
         for (const message of record.corrections) this.listCorrection(report, record, message)
         if (record.problems.length) this.reject(report, record, record.problems)
         else batch.push(record)
-        if (batch.length >= batchSize) await this.writeBatch(batch.splice(0), report, mapper)
+        if (batch.length >= batchSize) await this.writeBatch(batch.splice(0), report, mapper, editor)
         onProgress?.({ records: report.counts.records, rejected: report.counts.rejected })
       }
-      await this.writeBatch(batch.splice(0), report, mapper)
+      await this.writeBatch(batch.splice(0), report, mapper, editor)
       onProgress?.({ records: report.counts.records, rejected: report.counts.rejected })
       return await this.finish(report, null)
     } catch (e) {
@@ -120,7 +123,7 @@ export class Importer {
     if (report.corrections.length < MAX_LISTED) report.corrections.push({ file: record.source.file, record: record.source.index, reference: record.source.reference, message })
   }
 
-  private async writeBatch(batch: IncomingRecord[], report: FileReport, mapper: SubjectMapper): Promise<void> {
+  private async writeBatch(batch: IncomingRecord[], report: FileReport, mapper: SubjectMapper, editor: EditContext): Promise<void> {
     if (batch.length === 0) return
     const edits: Array<{ record: IncomingRecord; edit: BookEdit }> = []
     for (const record of batch) {
@@ -131,7 +134,7 @@ export class Importer {
         this.reject(report, record, [{ field: sourceField(report.format!, e.field), reason: e.reason }])
       }
     }
-    const { saved, applied, rejected } = await this.catalog.editBooks(edits.map((e) => e.edit))
+    const { saved, applied, rejected } = await this.catalog.editBooks(edits.map((e) => e.edit), editor)
     for (const { index, errors } of rejected) {
       const { record } = edits[index]!
       this.reject(report, record, Object.entries(errors).map(([field, error]) => recordProblem(record, report.format!, field, error)))

@@ -33,6 +33,7 @@ export interface Database {
   customer: CustomerTable
   account_session: AccountSessionTable
   account_token: AccountTokenTable
+  audit_entry: AuditEntryTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -395,3 +396,19 @@ export type BookRow = Selectable<BookTable>
 export type NewBookRow = Insertable<BookTable>
 export type ContributorRow = Selectable<ContributorTable>
 export type CategoryRow = Selectable<CategoryTable>
+
+/** One staff write, kept for ever (the database refuses UPDATE and DELETE); `changes` is JSON [{ field, before, after }]. */
+export interface AuditEntryTable {
+  id: Generated<number>
+  at: string
+  /** 'staff:<id>', 'cli' or 'unknown' */
+  actor: string
+  /** The actor's name when the entry was written. */
+  actor_name: string
+  action: string
+  record_type: string
+  record_id: string
+  /** 'form' | 'bulk' | 'import:<run id>' | 'cli' */
+  via: string
+  changes: string
+}

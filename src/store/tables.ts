@@ -44,6 +44,7 @@ export const TABLES = {
   point_entry: { key: ['id'] },
   customer_address: { key: ['id'] },
   bank_deposit: { key: ['key'] },
+  audit_entry: { key: ['id'], identity: 'id' },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

@@ -16,6 +16,7 @@ import * as importRunHeartbeat from './2026-12-02T1000-import-run-heartbeat'
 import * as accounts from './2026-12-02T1200-accounts'
 import * as mailOutbox from './2026-12-02T1100-mail-outbox'
 import * as orders from './2026-12-02T1300-orders'
+import * as audit from './2026-12-02T1410-audit'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1100-mail-outbox': mailOutbox,
   '2026-12-02T1200-accounts': accounts,
   '2026-12-02T1300-orders': orders,
+  '2026-12-02T1410-audit': audit,
 }
 
 function migrator(db: Kysely<any>): Migrator {
