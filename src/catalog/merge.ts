@@ -3,7 +3,8 @@ import type { Book } from './types'
 
 /** A stored book as the input that would write it again. */
 export function bookToInput(book: Book): BookInput {
-  const { updatedAt: _updatedAt, isbn10: _isbn10, ...input } = book
+  // An uploaded cover is not part of a book's record (imports and edits never carry one).
+  const { updatedAt: _updatedAt, isbn10: _isbn10, cover: _cover, ...input } = book
   return input
 }
 

@@ -81,7 +81,7 @@ const bookInputSchema = z
     params: { code: 'sale_above_list' },
   })
 
-export type BookInput = Omit<Book, 'updatedAt' | 'isbn10'>
+export type BookInput = Omit<Book, 'updatedAt' | 'isbn10' | 'cover'>
 
 /** Validates one book: the book as it is stored, or every issue found. */
 export function checkBookInput(raw: unknown): { book: BookInput } | { issues: z.core.$ZodIssue[] } {

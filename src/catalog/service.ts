@@ -3,6 +3,7 @@ import { transactor, type Database, type Kysely, type Transaction, type UnitOfWo
 import { bookChanges, UNKNOWN_EDITOR, type BookChangeListener, type EditContext } from './book-changes'
 import { CategoryTree } from './categories'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
+import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
 import { categoryError, type FieldError } from './field-errors'
 import type { Isbn13 } from './isbn'
 import * as changeLog from './repo/change-log'
@@ -42,6 +43,8 @@ export interface EditResult {
 export interface CatalogOptions {
   /** Refuse KRW sale prices below 90% of the list price (도서정가제); default on. */
   isPriceLawOn?: boolean
+  /** Where uploaded covers' files are kept (default: a folder in the OS temp folder) and how uploads are checked. */
+  covers?: CoverRules & { dir?: string }
 }
 
   /** Hears every book edit's changes inside its write transaction (the audit log, wired where services are built). */
@@ -51,14 +54,18 @@ export class CatalogService {
   private tree: CategoryTree | undefined
   private readonly listeners: Array<(change: CatalogChange) => void> = []
   private readonly rules: EditRules
+  private readonly coverFiles: CoverFiles
+  private readonly coverRules: CoverRules
 
   constructor(
   private readonly onBookChanges: BookChangeListener | undefined
     private readonly db: Kysely<Database>,
     private readonly indexers: CatalogIndexer[] = [],
-    { isPriceLawOn = true, onBookChanges }: CatalogOptions = {},
+    { covers: { dir: coverDir = defaultCoverDir(':memory:'), ...coverRules } = {}, isPriceLawOn = true, onBookChanges }: CatalogOptions = {},
   ) {
     this.rules = { isPriceLawOn }
+    this.coverFiles = new CoverFiles(coverDir)
+    this.coverRules = coverRules
   }
 
     this.onBookChanges = onBookChanges
@@ -275,5 +282,46 @@ export class CatalogService {
     if (!category) throw new NotFoundError('category', categoryId)
     const { isbns, total } = await repo.isbnsInCategories(this.db, tree.subtreeIds(categoryId), pageSize, (page - 1) * pageSize)
     return { category, path: tree.pathTo(categoryId), books: { items: await this.summaries(isbns), total, page, pageSize } }
+  }
+
+  /**
+   * Makes an upload the book's cover (see processCover for what is refused):
+   * the files are written before the row that names them, and every page
+   * showing the book is dropped from the page caches. `by` says who ('staff:<id>').
+   */
+  async setCover(isbn13: Isbn13, upload: { bytes: Buffer; fileName: string }, by: string): Promise<CoverImage> {
+    const before = (await this.getBook(isbn13)).cover
+    const { derivatives, ...cover } = await processCover(upload.bytes, upload.fileName, this.coverRules)
+    await this.coverFiles.write(isbn13, { ...cover, derivatives })
+    await this.db.transaction().execute(async (trx) => {
+      await saveCover(trx, isbn13, cover, by)
+      await changeLog.recordChanges(trx, [isbn13])
+    })
+    this.emit({ isbns: [isbn13] })
+    // The old files go once no fresh page names them; a page a browser kept from before loses its image, which a reload brings back.
+    if (before && before.hash !== cover.hash) await this.coverFiles.remove(isbn13, before)
+    return cover
+  }
+
+  /** The book shows its publisher's cover (or a generated one) again. */
+  async removeCover(isbn13: Isbn13): Promise<void> {
+    const { cover } = await this.getBook(isbn13)
+    if (!cover) return
+    await this.db.transaction().execute(async (trx) => {
+      await deleteCover(trx, isbn13)
+      await changeLog.recordChanges(trx, [isbn13])
+    })
+    this.emit({ isbns: [isbn13] })
+    await this.coverFiles.remove(isbn13, cover)
+  }
+
+  /** An uploaded cover's file by its name (as pages link it); undefined for anything else. */
+  async coverFile(name: string): Promise<CoverFile | undefined> {
+    return this.coverFiles.read(name)
+  }
+
+  /** The largest cover upload accepted, in bytes: the web layer lets a cover form's body be this large. */
+  get coverMaxBytes(): number {
+    return this.coverRules.maxBytes ?? COVER_DEFAULTS.maxBytes
   }
 }

@@ -1,3 +1,4 @@
+import type { CoverImage } from './covers'
 import type { Isbn13 } from './isbn'
 
 export const CONTRIBUTOR_ROLES = ['author', 'translator', 'editor', 'illustrator', 'photographer', 'other'] as const
@@ -65,6 +66,8 @@ export interface Book {
   reviewHtml: string | null
   authorBioHtml: string | null
   coverUrl: string | null
+  /** A cover uploaded by staff, served in several sizes and shown instead of coverUrl; null or absent, none. */
+  cover?: CoverImage | null
   categoryIds: string[]
   updatedAt: string
 }
@@ -72,7 +75,7 @@ export interface Book {
 /** What lists and shelves show of a book. */
 export type BookSummary = Pick<
   Book,
-  'isbn13' | 'title' | 'translations' | 'contributors' | 'publisher' | 'issuedOn' | 'format' | 'coverUrl' | 'currency' | 'listPrice' | 'salePrice' | 'stock' | 'onSale'
+  'isbn13' | 'title' | 'translations' | 'contributors' | 'publisher' | 'issuedOn' | 'format' | 'coverUrl' | 'cover' | 'currency' | 'listPrice' | 'salePrice' | 'stock' | 'onSale'
 >
 
 export interface Category {

@@ -1,6 +1,6 @@
 import { AccountsService } from '../accounts'
 import { AuditService } from '../audit'
-import { CatalogService } from '../catalog'
+import { CatalogService, defaultCoverDir } from '../catalog'
 import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type Order, type OrderRules, type PricingRules, type Refunder } from '../commerce'
 import { loadConfig, type Config } from '../core/config'
 import { createLogger, type Logger } from '../core/logger'
@@ -43,6 +43,8 @@ export interface ShopSettings {
   bank: BankAccount
   /** Card payments, when the store id, channel key and API secret are all set. */
   portone?: PortOneConfig & { sdkUrl: string }
+  /** Where uploaded covers are kept and the largest upload, in bytes. */
+  covers: { dir: string; maxBytes: number }
 }
 
 export function shopSettings(config: Config): ShopSettings {
@@ -53,6 +55,7 @@ export function shopSettings(config: Config): ShopSettings {
     mail: { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX },
     bank: { bankName: config.COLOPHON_BANK_NAME, bankAccount: config.COLOPHON_BANK_ACCOUNT, accountHolder: config.COLOPHON_BANK_HOLDER },
     portone: portoneSettings(config),
+    covers: { dir: config.COLOPHON_COVER_DIR ?? defaultCoverDir(config.COLOPHON_DB), maxBytes: Math.round(config.COLOPHON_COVER_MAX_MB * 1024 * 1024) },
   }
 }
 
@@ -70,6 +73,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const audit = new AuditService(store.db)
   const catalog = new CatalogService(store.db, indexers, {
     isPriceLawOn: shop.pricing.isPriceLawOn,
+    covers: shop.covers,
     onBookChanges: (unit, changes, context) => audit.recordBookWrites(unit, changes, context),
   })
   const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })

@@ -73,6 +73,10 @@ const envSchema = z.object({
   /** PortOne's REST API and browser SDK, for a stand-in in tests. */
   COLOPHON_PORTONE_API_URL: z.url().default('https://api.portone.io'),
   COLOPHON_PORTONE_SDK_URL: z.url().default('https://cdn.portone.io/v2/browser-sdk.js'),
+  /** Where uploaded covers' files are written; unset, beside the SQLite file or in the OS temp folder (defaultCoverDir). */
+  COLOPHON_COVER_DIR: z.string().min(1).optional(),
+  /** The largest cover image staff may upload, in MB. */
+  COLOPHON_COVER_MAX_MB: z.coerce.number().min(1).max(100).default(10),
 })
 
 export type Config = z.infer<typeof envSchema>

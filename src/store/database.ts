@@ -34,6 +34,7 @@ export interface Database {
   account_session: AccountSessionTable
   account_token: AccountTokenTable
   audit_entry: AuditEntryTable
+  book_cover: BookCoverTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -411,4 +412,17 @@ export interface AuditEntryTable {
   /** 'form' | 'bulk' | 'import:<run id>' | 'cli' */
   via: string
   changes: string
+}
+
+/** A cover uploaded by staff; `widths` is JSON [160, 320, 640], the derivatives made (never wider than the upload). */
+export interface BookCoverTable {
+  isbn13: string
+  /** The first 16 hex digits of the upload's SHA-256: part of every file name. */
+  hash: string
+  width: number
+  height: number
+  widths: string
+  uploaded_at: string
+  /** Who uploaded it: 'staff:<id>' or 'cli'. */
+  uploaded_by: string
 }

@@ -45,6 +45,7 @@ export const TABLES = {
   customer_address: { key: ['id'] },
   bank_deposit: { key: ['key'] },
   audit_entry: { key: ['id'], identity: 'id' },
+  book_cover: { key: ['isbn13'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { BookRow, CategoryRow, Database, NewBookRow } from '../../store'
+import { toCover } from '../covers'
 import { isbn10Of, type Isbn13 } from '../isbn'
 import type { BookInput } from '../schema'
 import type { Book, BookFacts, BookSummary, Category, StockLine } from '../types'
@@ -43,7 +44,19 @@ function toRow(b: BookInput, now: string): NewBookRow {
   }
 }
 
-function fromRow(r: BookRow): Book {
+/** An uploaded cover's facts come with every read of a book, in the same query: pages need them to size the image. */
+const coverColumns = ['book_cover.hash as cover_hash', 'book_cover.width as cover_width', 'book_cover.height as cover_height', 'book_cover.widths as cover_widths'] as const
+
+interface CoverColumns {
+  cover_hash: string | null
+  cover_width: number | null
+  cover_height: number | null
+  cover_widths: string | null
+}
+
+const withCover = (db: Db) => db.selectFrom('book').leftJoin('book_cover', 'book_cover.isbn13', 'book.isbn13').select(coverColumns)
+
+function fromRow(r: BookRow & CoverColumns): Book {
   return {
     isbn13: r.isbn13 as Isbn13,
     isbn10: r.isbn10,
@@ -73,6 +86,7 @@ function fromRow(r: BookRow): Book {
     reviewHtml: r.review_html,
     authorBioHtml: r.author_bio_html,
     coverUrl: r.cover_url,
+    cover: toCover(r.cover_hash, r.cover_width, r.cover_height, r.cover_widths),
     categoryIds: JSON.parse(r.category_ids),
     updatedAt: r.updated_at,
   }
@@ -119,24 +133,38 @@ export async function deleteBooks(trx: Db, isbns: string[]): Promise<void> {
 }
 
 export async function findBook(db: Db, isbn13: Isbn13): Promise<Book | undefined> {
-  const row = await db.selectFrom('book').selectAll().where('isbn13', '=', isbn13).executeTakeFirst()
+  const row = await withCover(db).selectAll('book').where('book.isbn13', '=', isbn13).executeTakeFirst()
   return row && fromRow(row)
 }
 
 /** Whole books in ISBN order after `after`: the way to walk the catalog in batches (reindexing). */
 export async function booksAfter(db: Db, after: string, limit: number): Promise<Book[]> {
-  const rows = await db.selectFrom('book').selectAll().where('isbn13', '>', after).orderBy('isbn13').limit(limit).execute()
+  const rows = await withCover(db).selectAll('book').where('book.isbn13', '>', after).orderBy('book.isbn13').limit(limit).execute()
   return rows.map(fromRow)
 }
 
-const summaryColumns = ['isbn13', 'title', 'title_translations', 'contributors', 'publisher', 'issued_on', 'format', 'cover_url', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale'] as const
+const summaryColumns = [
+  'book.isbn13',
+  'book.title',
+  'book.title_translations',
+  'book.contributors',
+  'book.publisher',
+  'book.issued_on',
+  'book.format',
+  'book.cover_url',
+  'book.currency',
+  'book.list_price',
+  'book.sale_price',
+  'book.stock',
+  'book.on_sale',
+] as const
 
-type SummaryRow = Pick<BookRow, (typeof summaryColumns)[number]>
+type SummaryRow = Pick<BookRow, 'isbn13' | 'title' | 'title_translations' | 'contributors' | 'publisher' | 'issued_on' | 'format' | 'cover_url' | 'currency' | 'list_price' | 'sale_price' | 'stock' | 'on_sale'> & CoverColumns
 
 /** Loads summaries for ISBNs, keeping the order given. */
 export async function findSummaries(db: Db, isbns: string[]): Promise<BookSummary[]> {
   if (isbns.length === 0) return []
-  const rows = await db.selectFrom('book').select(summaryColumns).where('isbn13', 'in', isbns).execute()
+  const rows = await withCover(db).select(summaryColumns).where('book.isbn13', 'in', isbns).execute()
   const byIsbn = new Map(rows.map((r) => [r.isbn13, r]))
   return isbns.flatMap((isbn) => {
     const r = byIsbn.get(isbn)
@@ -154,6 +182,7 @@ function toSummary(r: SummaryRow): BookSummary {
     issuedOn: r.issued_on,
     format: r.format as BookSummary['format'],
     coverUrl: r.cover_url,
+    cover: toCover(r.cover_hash, r.cover_width, r.cover_height, r.cover_widths),
     currency: r.currency,
     listPrice: r.list_price == null ? null : Number(r.list_price),
     salePrice: r.sale_price == null ? null : Number(r.sale_price),
@@ -283,7 +312,7 @@ export async function isbnSlice(db: Db, offset: number, limit: number): Promise<
 export async function findBooks(db: Db, isbns: string[]): Promise<Book[]> {
   const out: Book[] = []
   for (let i = 0; i < isbns.length; i += 900) {
-    const rows = await db.selectFrom('book').selectAll().where('isbn13', 'in', isbns.slice(i, i + 900)).execute()
+    const rows = await withCover(db).selectAll('book').where('book.isbn13', 'in', isbns.slice(i, i + 900)).execute()
     for (const r of rows) out.push(fromRow(r))
   }
   return out

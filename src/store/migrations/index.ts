@@ -17,6 +17,7 @@ import * as accounts from './2026-12-02T1200-accounts'
 import * as mailOutbox from './2026-12-02T1100-mail-outbox'
 import * as orders from './2026-12-02T1300-orders'
 import * as audit from './2026-12-02T1410-audit'
+import * as covers from './2026-12-02T1420-covers'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1200-accounts': accounts,
   '2026-12-02T1300-orders': orders,
   '2026-12-02T1410-audit': audit,
+  '2026-12-02T1420-covers': covers,
 }
 
 function migrator(db: Kysely<any>): Migrator {
