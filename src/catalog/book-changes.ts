@@ -37,15 +37,21 @@ export type BookChangeListener = (unit: UnitOfWork, changes: BookChange[], conte
 /** Said of writes made without a context, so that no edit escapes whoever listens. */
 export const UNKNOWN_EDITOR: EditContext = { actor: 'unknown', actorName: 'unknown', via: 'unknown' }
 
-// Category ids are a set: a new order of the same ids is no change (as isSameBook says).
-const comparable = (field: string, value: unknown) => JSON.stringify(field === 'categoryIds' && Array.isArray(value) ? [...new Set(value)].sort() : (value ?? null))
+// Texts and numbers compare as they are; only lists and objects are serialised (an import diffs thousands of books).
+function isSameValue(field: string, a: unknown, b: unknown): boolean {
+  if ((a ?? null) === (b ?? null)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  // Category ids are a set: a new order of the same ids is no change (as isSameBook says).
+  if (field === 'categoryIds') return JSON.stringify([...new Set(a as string[])].sort()) === JSON.stringify([...new Set(b as string[])].sort())
+  return JSON.stringify(a) === JSON.stringify(b)
+}
 
 /** The fields `after` changes from `before`, each with both values. */
 export function changedFields(before: BookInput, after: BookInput): FieldChange[] {
   const fields = new Set([...Object.keys(before), ...Object.keys(after)] as Array<keyof BookInput>)
   const changes: FieldChange[] = []
   for (const field of fields) {
-    if (comparable(field, before[field]) === comparable(field, after[field])) continue
+    if (isSameValue(field, before[field], after[field])) continue
     changes.push({ field, before: before[field] ?? null, after: after[field] ?? null })
   }
   return changes
