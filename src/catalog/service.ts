@@ -45,10 +45,10 @@ export interface CatalogOptions {
   isPriceLawOn?: boolean
   /** Where uploaded covers' files are kept (default: a folder in the OS temp folder) and how uploads are checked. */
   covers?: CoverRules & { dir?: string }
-}
-
   /** Hears every book edit's changes inside its write transaction (the audit log, wired where services are built). */
   onBookChanges?: BookChangeListener
+}
+
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
 export class CatalogService {
   private tree: CategoryTree | undefined
@@ -56,9 +56,9 @@ export class CatalogService {
   private readonly rules: EditRules
   private readonly coverFiles: CoverFiles
   private readonly coverRules: CoverRules
+  private readonly onBookChanges: BookChangeListener | undefined
 
   constructor(
-  private readonly onBookChanges: BookChangeListener | undefined
     private readonly db: Kysely<Database>,
     private readonly indexers: CatalogIndexer[] = [],
     { covers: { dir: coverDir = defaultCoverDir(':memory:'), ...coverRules } = {}, isPriceLawOn = true, onBookChanges }: CatalogOptions = {},
@@ -66,9 +66,9 @@ export class CatalogService {
     this.rules = { isPriceLawOn }
     this.coverFiles = new CoverFiles(coverDir)
     this.coverRules = coverRules
+    this.onBookChanges = onBookChanges
   }
 
-    this.onBookChanges = onBookChanges
   async getBook(isbn13: Isbn13): Promise<Book> {
     const book = await repo.findBook(this.db, isbn13)
     if (!book) throw new NotFoundError('book', isbn13)
