@@ -9,6 +9,8 @@ import type { Isbn13 } from './isbn'
 import * as changeLog from './repo/change-log'
 import { bookToInput } from './merge'
 import * as repo from './repo'
+import { bulkEdit, staffList, staffListBooks } from './staff-list'
+import type { BulkAction, BulkResult, BulkSelection, StaffListPage, StaffListQuery } from './staff-list-types'
 import type { QualitySummary } from './quality'
 import type { BookInput } from './schema'
 import type { Book, BookFacts, BookSummary, Category, CategoryNode, Page, StockLine } from './types'
@@ -323,5 +325,25 @@ export class CatalogService {
   /** The largest cover upload accepted, in bytes: the web layer lets a cover form's body be this large. */
   get coverMaxBytes(): number {
     return this.coverRules.maxBytes ?? COVER_DEFAULTS.maxBytes
+  }
+
+  /** One page of the back office's books list: filtered, sorted, paged by cursor, its count capped at 10,000. */
+  async staffList(query: StaffListQuery): Promise<StaffListPage> {
+    return staffList({ db: this.db, categories: () => this.categories() }, query)
+  }
+
+  /** Every book the back office's filter matches, in ISBN order, in bounded memory. */
+  staffListBooks(query: StaffListQuery): AsyncGenerator<Book> {
+    return staffListBooks({ db: this.db, categories: () => this.categories() }, query)
+  }
+
+  /**
+   * One back-office action over chosen books or a filter's (at most 10,000),
+   * through editBooks a batch per transaction; books it may not change (the
+   * price law, a failed check) are listed with the reason, the rest changed.
+   */
+  async bulkEdit(action: BulkAction, selection: BulkSelection, context: EditContext): Promise<BulkResult> {
+    const deps = { db: this.db, categories: () => this.categories(), editBooks: (e: BookEdit[], c: EditContext) => this.editBooks(e, c), isPriceLawOn: this.rules.isPriceLawOn }
+    return bulkEdit(deps, action, selection, context)
   }
 }

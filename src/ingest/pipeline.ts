@@ -147,6 +147,7 @@ export class Importer {
       if (refused) this.listCorrection(report, record, `${sourceField(report.format!, 'salePrice')}: sale price ${refused.salePrice.params.salePrice} is below ${refused.salePrice.params.minimum}, 90% of the list price (book price law): not stored, the book sells at its list price`)
     }
     this.countQuality(report, saved)
+    await repo.recordRunBooks(this.db, report.runId, applied.map((a) => a.isbn13))
     await repo.updateRun(this.db, report.runId, report.counts)
   }
 

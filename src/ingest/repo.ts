@@ -100,3 +100,15 @@ export async function setSubjectCategory(db: Db, scheme: string, code: string, c
     .onConflict((oc) => oc.columns(['scheme', 'code']).doUpdateSet({ category_id: categoryId }))
     .execute()
 }
+
+/** Notes which books a run carried; a book the same run carries twice is noted once. */
+export async function recordRunBooks(db: Db, runId: number, isbns: string[]): Promise<void> {
+  const unique = [...new Set(isbns)]
+  for (let i = 0; i < unique.length; i += 1000) {
+    await db
+      .insertInto('import_run_book')
+      .values(unique.slice(i, i + 1000).map((isbn13) => ({ run_id: runId, isbn13 })))
+      .onConflict((oc) => oc.columns(['run_id', 'isbn13']).doNothing())
+      .execute()
+  }
+}

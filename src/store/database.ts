@@ -35,6 +35,7 @@ export interface Database {
   account_token: AccountTokenTable
   audit_entry: AuditEntryTable
   book_cover: BookCoverTable
+  import_run_book: ImportRunBookTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -425,4 +426,10 @@ export interface BookCoverTable {
   uploaded_at: string
   /** Who uploaded it: 'staff:<id>' or 'cli'. */
   uploaded_by: string
+}
+
+/** A book an import run carried (created, updated, unchanged or withdrawn): "imported by run R" in the back office. */
+export interface ImportRunBookTable {
+  run_id: number
+  isbn13: string
 }

@@ -46,6 +46,7 @@ export const TABLES = {
   bank_deposit: { key: ['key'] },
   audit_entry: { key: ['id'], identity: 'id' },
   book_cover: { key: ['isbn13'] },
+  import_run_book: { key: ['run_id', 'isbn13'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

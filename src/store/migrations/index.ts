@@ -18,6 +18,7 @@ import * as mailOutbox from './2026-12-02T1100-mail-outbox'
 import * as orders from './2026-12-02T1300-orders'
 import * as audit from './2026-12-02T1410-audit'
 import * as covers from './2026-12-02T1420-covers'
+import * as staffList from './2026-12-02T1430-staff-list'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1300-orders': orders,
   '2026-12-02T1410-audit': audit,
   '2026-12-02T1420-covers': covers,
+  '2026-12-02T1430-staff-list': staffList,
 }
 
 function migrator(db: Kysely<any>): Migrator {
