@@ -14,8 +14,10 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|main|(?:[\w.-]+:)?\d{1,5})$/, 'expected off, main, PORT or HOST:PORT')
     .default('127.0.0.1:9464'),
-  /** The staff back office at /admin (user "staff") exists only when this is set. */
-  COLOPHON_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
+  /** A back-office session unused this many minutes ends. */
+  COLOPHON_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** A back-office session ends this many hours after sign-in, however busy. */
+  COLOPHON_STAFF_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(8),
   /** The store's public origin (https://books.example): every absolute link is built from it, never from a request's Host. */
   COLOPHON_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://books.example" })

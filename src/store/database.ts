@@ -33,6 +33,10 @@ export interface Database {
   customer: CustomerTable
   account_session: AccountSessionTable
   account_token: AccountTokenTable
+  staff: StaffTable
+  staff_recovery_code: StaffRecoveryCodeTable
+  staff_session: StaffSessionTable
+  staff_token: StaffTokenTable
   audit_entry: AuditEntryTable
   book_cover: BookCoverTable
   import_run_book: ImportRunBookTable
@@ -432,4 +436,47 @@ export interface BookCoverTable {
 export interface ImportRunBookTable {
   run_id: number
   isbn13: string
+}
+
+/** A member of staff; no password until they follow their set-password link. Times are ISO-8601 UTC. */
+export interface StaffTable {
+  id: string
+  email: string
+  name: string
+  /** 'owner' | 'catalog' | 'orders' | 'viewer' */
+  role: string
+  password_hash: string | null
+  /** Base32; set at enrolment, in force from totp_enabled_at. */
+  totp_secret: string | null
+  totp_enabled_at: string | null
+  totp_last_step: number | null
+  lang: string
+  created_at: string
+  disabled_at: string | null
+}
+
+export interface StaffRecoveryCodeTable {
+  staff_id: string
+  /** SHA-256 of the code, hex. */
+  code_hash: string
+  used_at: string | null
+}
+
+export interface StaffSessionTable {
+  /** SHA-256 of the cookie's token, hex. */
+  id: string
+  staff_id: string
+  created_at: string
+  last_seen_at: string
+  revoked_at: string | null
+}
+
+export interface StaffTokenTable {
+  /** SHA-256 of the token, hex. */
+  id: string
+  /** 'password' (a set-password link) | 'sign-in' (the password was right; the second step remains) */
+  purpose: string
+  staff_id: string
+  expires_at: string
+  used_at: string | null
 }

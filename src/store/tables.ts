@@ -47,6 +47,10 @@ export const TABLES = {
   audit_entry: { key: ['id'], identity: 'id' },
   book_cover: { key: ['isbn13'] },
   import_run_book: { key: ['run_id', 'isbn13'] },
+  staff: { key: ['id'] },
+  staff_recovery_code: { key: ['staff_id', 'code_hash'] },
+  staff_session: { key: ['id'] },
+  staff_token: { key: ['id'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

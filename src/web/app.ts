@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
-import type { AccountsService } from '../accounts'
+import type { AccountsService, StaffService } from '../accounts'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
 import type { PaymentsService } from '../payments'
@@ -48,8 +48,8 @@ export interface AppServices {
   exposeMetrics?: boolean
   /** Answers /readyz: resolves when the database answers. */
   ping?: () => Promise<void>
-  /** The back office's password; without one /admin does not exist. */
-  adminPassword?: string
+  /** Staff accounts: the back office at /admin. */
+  staff?: StaffService
   /** Partners' bearer tokens for the ONIX feed; none, and the feed is off. */
   feedTokens?: string[]
   /** Where the ONIX feed's files are written. */
@@ -113,7 +113,7 @@ export function createApp(services: AppServices) {
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
   if (services.payments) app.route('/payments', paymentRoutes({ payments: services.payments, logger }))
   if (services.accounts && services.mailer && services.orders) app.route('/account', accountRoutes({ accounts: services.accounts, mailer: services.mailer, commerce, orders: services.orders, gate, publicUrl, logger }))
-  if (services.adminPassword) app.route('/admin', adminRoutes({ catalog, password: services.adminPassword, logger }))
+  if (services.staff) app.route('/admin', adminRoutes({ ...services, staff: services.staff, gate, logger }))
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found' } }, 404)

@@ -24,6 +24,10 @@ export interface Visitor {
   accountToken: string | undefined
   /** The account cookie this answer sets (a token), clears (null), or leaves alone (undefined). */
   accountIssued: string | null | undefined
+  /** The `staff` cookie's token as sent (only to /admin): unchecked until the staff service finds its session. */
+  staffToken: string | undefined
+  /** The staff cookie this answer sets (a token), clears (null), or leaves alone (undefined). */
+  staffIssued: string | null | undefined
   lang: RequestLang
   isBot: boolean
   /** Came over HTTPS, directly or through a trusted proxy. */
@@ -50,6 +54,7 @@ const SESSION_COOKIE = /(?:^|;\s*)sid=([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})(?
 /** Cookies that mean a signed-in customer or staff member. */
 const SIGNED_IN_COOKIE = /(?:^|;\s*)(?:account|staff)=[^;]/
 const ACCOUNT_COOKIE = /(?:^|;\s*)account=([^;]*)/
+const STAFF_COOKIE = /(?:^|;\s*)staff=([^;]*)/
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Session HMACs the gate remembers (about 100 bytes each). */
 const SIGNED_KEPT = 50_000
@@ -89,6 +94,8 @@ export class Gate {
       isSignedIn: cookie !== undefined && SIGNED_IN_COOKIE.test(cookie),
       accountToken: cookie ? ACCOUNT_COOKIE.exec(cookie)?.[1] : undefined,
       accountIssued: undefined,
+      staffToken: cookie ? STAFF_COOKIE.exec(cookie)?.[1] : undefined,
+      staffIssued: undefined,
       lang: requestLang(req.url, req.header('accept-language')),
       isBot: isBot(req.header('user-agent')),
       isSecure: viaProxy && req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https',
@@ -130,6 +137,17 @@ export class Gate {
     if (visitor.accountToken !== undefined || visitor.accountIssued) visitor.accountIssued = null
   }
 
+  /** The answer sets the staff cookie to this back-office session token. */
+  staffSignIn(visitor: Visitor, token: string): void {
+    visitor.staffIssued = token
+    visitor.isSignedIn = true
+  }
+
+  /** The answer clears the staff cookie (signed out, or a token with no live session). */
+  staffSignOut(visitor: Visitor): void {
+    if (visitor.staffToken !== undefined || visitor.staffIssued) visitor.staffIssued = null
+  }
+
   /** The session a product view is recorded under, or undefined when it is not recorded (crawlers). */
   viewer(visitor: Visitor): string | undefined {
     return visitor.isBot ? undefined : this.ensureSession(visitor)
@@ -160,6 +178,10 @@ export class Gate {
     if (visitor.accountIssued === null) out.push(`account=; Path=/; Max-Age=0; ${flags}`)
     // The session lives 30 days from its last use on the server; the cookie outlives it and is cleared when found dead.
     else if (visitor.accountIssued) out.push(`account=${visitor.accountIssued}; Path=/; Max-Age=31536000; ${flags}`)
+    // Sent only to the back office, never with a request another site started; no Max-Age: the browser forgets it on closing, the server after 30 idle minutes.
+    const staffFlags = `Path=/admin; HttpOnly; SameSite=Strict${visitor.isSecure ? '; Secure' : ''}`
+    if (visitor.staffIssued === null) out.push(`staff=; Max-Age=0; ${staffFlags}`)
+    else if (visitor.staffIssued) out.push(`staff=${visitor.staffIssued}; ${staffFlags}`)
     return out
   }
 

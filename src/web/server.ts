@@ -2,7 +2,7 @@ import { getRequestListener } from '@hono/node-server'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { AccountsService } from '../accounts'
+import type { AccountsService, StaffService } from '../accounts'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
 import type { Logger } from '../core/logger'
@@ -48,8 +48,8 @@ export interface ServerOptions {
   pageCacheBytes?: number
   /** Answer GET /metrics on this server. */
   exposeMetrics?: boolean
-  /** Enables the back office at /admin. */
-  adminPassword?: string
+  /** Staff accounts: the back office at /admin. */
+  staff?: StaffService
   /** The store's public origin (COLOPHON_PUBLIC_URL); absent, pages link root-relative. */
   publicUrl?: string
   /** Proxies whose forwarded headers are believed (COLOPHON_TRUST_PROXY): "loopback" or IP addresses. */
@@ -80,7 +80,7 @@ export async function startServer(services: ServerServices, options: ServerOptio
   const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
   await pageCache?.start()
   const gate = new Gate({ secret: options.secret ?? randomBytes(32).toString('base64url'), publicUrl: options.publicUrl, trustProxy: options.trustProxy, paymentScript: services.storefront?.card?.sdkUrl })
-  const app = createApp({ ...services, metrics, pageCache, gate, publicUrl: options.publicUrl, exposeMetrics: options.exposeMetrics, adminPassword: options.adminPassword, feedTokens: options.feedTokens, feedDir: options.feedDir })
+  const app = createApp({ ...services, metrics, pageCache, gate, publicUrl: options.publicUrl, exposeMetrics: options.exposeMetrics, staff: options.staff, feedTokens: options.feedTokens, feedDir: options.feedDir })
   const viaHono = getRequestListener(app.fetch)
   const { events } = services.recommend
   events.start()

@@ -14,3 +14,19 @@ export interface StaffMember {
   lang: 'ko' | 'en'
   hasTwoFactor: boolean
 }
+
+/** A member as the owner's staff list shows them. */
+export interface StaffRecord extends StaffMember {
+  createdAt: string
+  disabledAt: string | null
+  hasPassword: boolean
+}
+
+/** The first sign-in step's outcome: a session, or the proof of the password that the code step takes. */
+export type StaffSignIn = { kind: 'signed-in'; token: string; member: StaffMember } | { kind: 'code'; challenge: string }
+
+/** A session just opened: its token goes into the `staff` cookie and nowhere else. */
+export interface StaffSession {
+  token: string
+  member: StaffMember
+}

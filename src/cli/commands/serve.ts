@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster'
 import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { AggregatorRegistry } from 'prom-client'
+import { StaffService } from '../../accounts'
 import { loadConfig, type Config } from '../../core/config'
 import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
@@ -64,7 +65,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     pageCache,
     pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
     exposeMetrics: config.COLOPHON_METRICS === 'main',
-    adminPassword: config.COLOPHON_ADMIN_PASSWORD,
+    staff: new StaffService(store.db, { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS }),
     publicUrl: config.COLOPHON_PUBLIC_URL,
     trustProxy: config.COLOPHON_TRUST_PROXY,
     secret: config.COLOPHON_SECRET ?? (await store.generatedSecret()),

@@ -16,6 +16,7 @@ import * as importRunHeartbeat from './2026-12-02T1000-import-run-heartbeat'
 import * as accounts from './2026-12-02T1200-accounts'
 import * as mailOutbox from './2026-12-02T1100-mail-outbox'
 import * as orders from './2026-12-02T1300-orders'
+import * as staff from './2026-12-02T1400-staff'
 import * as audit from './2026-12-02T1410-audit'
 import * as covers from './2026-12-02T1420-covers'
 import * as staffList from './2026-12-02T1430-staff-list'
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1100-mail-outbox': mailOutbox,
   '2026-12-02T1200-accounts': accounts,
   '2026-12-02T1300-orders': orders,
+  '2026-12-02T1400-staff': staff,
   '2026-12-02T1410-audit': audit,
   '2026-12-02T1420-covers': covers,
   '2026-12-02T1430-staff-list': staffList,

@@ -48,7 +48,7 @@ export function staffLayout(ctx: PageContext, staff: StaffMember | undefined, me
   return (
     '<!doctype html>' +
     html`<html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${meta.title} | ${w.backOffice}</title>
+<title>${meta.title === w.backOffice ? meta.title : `${meta.title} | ${w.backOffice}`}</title>
 <meta name="robots" content="noindex, nofollow">
 <link rel="icon" href="${assets.icon.url}" type="image/svg+xml">
 <link rel="stylesheet" href="${assets.css.url}">

@@ -1,16 +1,17 @@
-import { BOOK_FORMATS, type CategoryNode } from '../../catalog'
-import { html, type SafeHtml } from '../html'
-import { fill, type Labels } from '../i18n'
-import type { BookForm, FormErrors } from '../routes/admin/book-form'
-import { href, type PageContext } from './context'
-import { layout } from './layout'
+import type { StaffMember } from '../../../accounts'
+import { BOOK_FORMATS, type CategoryNode } from '../../../catalog'
+import { html, type SafeHtml } from '../../html'
+import { fill, type Labels } from '../../i18n'
+import type { BookForm, FormErrors } from '../../routes/admin/book-form'
+import { href, type PageContext } from '../context'
+import { staffLayout } from './layout'
 
 export interface AdminDashboard {
   books: number
   flash?: string
 }
 
-/** The back office's words: staff read it in Korean by default, in English by ?lang=en or their browser. */
+/** The back office's words: staff read it in Korean by default, in English by ?lang=en or their own setting. */
 const words = {
   ko: {
     backOffice: '관리자 화면',
@@ -94,14 +95,15 @@ const words = {
   },
 }
 
-function adminLayout(ctx: PageContext, title: string, body: SafeHtml): string {
-  return layout(ctx, { title, canonicalPath: ctx.path, noindex: true }, html`<div class="admin">${body}</div>`)
+function adminLayout(ctx: PageContext, staff: StaffMember, title: string, body: SafeHtml): string {
+  return staffLayout(ctx, staff, { title }, body)
 }
 
-export function adminHomePage(ctx: PageContext, view: AdminDashboard): string {
+export function adminHomePage(ctx: PageContext, staff: StaffMember, view: AdminDashboard): string {
   const w = words[ctx.lang]
   return adminLayout(
     ctx,
+    staff,
     w.backOffice,
     html`<h1>${w.backOffice}</h1>
 ${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ''}
@@ -123,7 +125,7 @@ const field = (name: string, label: string, errors: Record<string, string>, inpu
   return html`<div class="field${err ? ' invalid' : ''}"><label for="${id}">${label}</label>${input(id, err ? `${id}-err` : undefined)}${err ? html`<p class="error" id="${id}-err">${err}</p>` : ''}</div>`
 }
 
-export function bookEditPage(ctx: PageContext, view: { isbn13: string; form: BookForm; errors: FormErrors; categories: CategoryNode[]; saved: boolean }): string {
+export function bookEditPage(ctx: PageContext, staff: StaffMember, view: { isbn13: string; form: BookForm; errors: FormErrors; categories: CategoryNode[]; saved: boolean }): string {
   const { form } = view
   const errors = Object.fromEntries(Object.entries(view.errors).map(([name, error]) => [name, errorText(ctx.t, error)]))
   const text = (name: string, label: string, type = 'text') =>
@@ -137,6 +139,7 @@ export function bookEditPage(ctx: PageContext, view: { isbn13: string; form: Boo
   const w = words[ctx.lang]
   return adminLayout(
     ctx,
+    staff,
     fill(w.edit, { title: view.isbn13 }),
     html`<p><a href="${href(ctx, '/admin')}">${w.backOffice}</a> › <a href="${href(ctx, `/books/${view.isbn13}`)}">${view.isbn13}</a></p>
 <h1>${fill(w.edit, { title: form.title || view.isbn13 })}</h1>
