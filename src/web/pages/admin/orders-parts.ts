@@ -1,12 +1,12 @@
 import type { StaffMember } from '../../../accounts'
 import type { Order } from '../../../commerce'
 import type { ErrorParams } from '../../../core/errors'
-import { html, type SafeHtml } from '../../html'
+import type { SafeHtml } from '../../html'
 import { fill, formatMoney } from '../../i18n'
 import { errorMessage } from '../../messages'
 import type { PageContext } from '../context'
-import { layout } from '../layout'
 import { seoulTime, statusWord } from '../order'
+import { staffLayout } from './layout'
 import { officeWords, type OfficeWords } from './orders-words'
 
 export { seoulTime, statusWord }
@@ -24,7 +24,7 @@ export function refusalText(ctx: PageContext, refusal: { code: string; field?: s
   return own ? fill(own, refusal.params ?? {}) : errorMessage(ctx.lang, refusal.code, refusal.field, refusal.params ?? {})
 }
 
-/** The back office's frame for the order screens: never indexed, the staff member's own pages. */
-export function officeLayout(ctx: PageContext, _staff: StaffMember | undefined, title: string, body: SafeHtml): string {
-  return layout(ctx, { title, canonicalPath: ctx.path, noindex: true }, html`<div class="admin office">${body}</div>`)
+/** The back office's frame for the order screens: the staff layout, with Orders marked in its navigation. */
+export function officeLayout(ctx: PageContext, staff: StaffMember | undefined, title: string, body: SafeHtml): string {
+  return staffLayout(ctx, staff, { title, path: '/admin/orders' }, body)
 }
