@@ -74,7 +74,13 @@ describe.runIf(browserAvailable())('browser: a shopper and a staff member walk t
     await checked(page, 'cart', violations)
 
     await page.getByRole('button', { name: '주문하기' }).click()
-    await page.waitForURL(/\/orders\//)
+    await page.waitForURL(/\/checkout$/)
+    await checked(page, 'checkout', violations)
+    for (const [field, value] of Object.entries({ buyerName: '김독자', buyerPhone: '010-1234-5678', buyerEmail: 'reader@example.kr', recipientName: '김독자', recipientPhone: '010-1234-5678', postalCode: '06236', address: '서울특별시 강남구 테헤란로 152' })) {
+      await page.locator(`#${field}`).fill(value)
+    }
+    await page.locator('form.checkout button[type="submit"]').click()
+    await page.waitForURL(/\/orders\/\d{8}-\d{6}$/)
     expect(await page.locator('h1').innerText()).toContain('주문')
     await checked(page, 'order', violations)
     await context.close()
