@@ -9,9 +9,10 @@ import { qualityCommand } from './commands/quality'
 import { recommendCommand } from './commands/recommend'
 import { reindexCommand } from './commands/reindex'
 import { serveCommand } from './commands/serve'
+import { staffCommand } from './commands/staff'
 import { subjectsCommand } from './commands/subjects'
 
-const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand, copyCommand, ordersCommand]
+const commands: Command[] = [serveCommand, demoCommand, importCommand, exportCommand, qualityCommand, subjectsCommand, reindexCommand, recommendCommand, copyCommand, ordersCommand, staffCommand]
 
 function usage(): string {
   return `Usage: colophon <command> [options]
