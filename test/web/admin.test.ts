@@ -1,41 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src/core/logger'
-import { createApp } from '../../src/web/app'
+import type { createApp } from '../../src/web/app'
 import { bookToForm } from '../../src/web/routes/admin/book-form'
-import { serverServices } from '../../src/cli/services'
 import { testApp, testStore, type TestStore } from '../helpers'
 import { sqlite } from '../dialects'
-import { shopper, type Requester } from './shopper'
+import { staffApp, staffShopper } from '../support/staff'
 
 const SEED = '9788962633245'
-const auth = { authorization: `Basic ${Buffer.from('staff:correct horse').toString('base64')}` }
 let store: TestStore
 let app: ReturnType<typeof createApp>
+let member: Awaited<ReturnType<typeof staffShopper>>
 
 beforeAll(async () => {
   store = await testStore(sqlite, { demoBooks: 10 })
-  app = createApp({ ...serverServices(store, createLogger('silent')), adminPassword: 'correct horse' })
+  app = staffApp(store)
+  member = await staffShopper(app, store, 'catalog')
 })
 afterAll(() => store.cleanup())
 
-/** A signed-in member of staff, posting from the back office's own pages. */
+/** A signed-in member of the catalog staff, posting from the back office's own pages. */
 function staff() {
-  const request: Requester = async (path, init) => app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...auth } })
-  return shopper(request, { startAt: `/admin/books/${SEED}` })
+  return member
 }
 
 describe('sqlite: back office', () => {
-  it('does not exist without a password, and asks for one when it has', async () => {
-    expect((await testApp(store).request('/admin')).status).toBe(404)
-    expect((await app.request('/admin')).status).toBe(401)
-    expect((await app.request('/admin', { headers: auth })).status).toBe(200)
+  it('sends a visitor to sign in, and opens for staff without a cache', async () => {
+    const anonymous = await app.request('/admin/books/9788962633245')
+    expect(anonymous.status).toBe(303)
+    expect(anonymous.headers.get('location')).toBe('/admin/sign-in?next=%2Fadmin%2Fbooks%2F9788962633245')
+    const res = await member.get('/admin')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(await res.text()).toContain('<meta name="robots" content="noindex, nofollow">')
   })
 
   it('shows the edit form with the book as it is', async () => {
-    const page = await (await app.request(`/admin/books/${SEED}`, { headers: auth })).text()
+    const page = await (await member.get(`/admin/books/${SEED}`)).text()
     expect(page).toContain('value="중국과 러시아"')
     expect(page).toContain('01 Beijing 1618: Encountering the Unknown')
-    expect((await app.request('/admin/books?isbn=8962633248', { headers: auth })).headers.get('location')).toBe(`/admin/books/${SEED}`)
+    expect((await member.get('/admin/books?isbn=8962633248')).headers.get('location')).toBe(`/admin/books/${SEED}`)
   })
 
   it('saves a valid edit, and the product page shows it at once', async () => {
