@@ -1,16 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Hono } from 'hono'
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Order } from '../../src/commerce'
 import { assets } from '../../src/web/assets'
-import type { AppEnv } from '../../src/web/env'
-import { mountAdminRoutes } from '../../src/web/routes/admin'
 import { courierCell } from '../../src/web/routes/admin/orders-courier'
-import { ordersRoutes } from '../../src/web/routes/admin/orders'
 import { parseTrackingCsv } from '../../src/web/routes/admin/orders-tracking'
-import { paymentsRoutes } from '../../src/web/routes/admin/payments'
 import { testDialects } from '../dialects'
 import { paymentsStore, placeOrder, stepsTo, type PaymentsStore } from '../payments/setup'
 import { staffApp, staffShopper } from '../support/staff'
@@ -22,12 +17,8 @@ afterEach(async () => {
   store = undefined
 })
 
-/** The app with the order screens in its back office. */
-function officeApp(services: PaymentsStore) {
-  const app = staffApp(services)
-  app.route('/admin', mountAdminRoutes(new Hono<AppEnv>(), [ordersRoutes(services), paymentsRoutes(services)]))
-  return app
-}
+/** The app with its back office, where the order screens are. */
+const officeApp = (services: PaymentsStore) => staffApp(services)
 
 type Staff = Awaited<ReturnType<typeof staffShopper>>
 

@@ -1,13 +1,17 @@
 import { Hono } from 'hono'
 import type { StaffService } from '../../../accounts'
 import type { CatalogService } from '../../../catalog'
+import type { OrderService } from '../../../commerce'
 import type { Logger } from '../../../core/logger'
+import type { PaymentsService } from '../../../payments'
 import type { AppEnv } from '../../env'
 import type { Gate } from '../../gate'
 import { staffSession } from '../../middleware/staff-session'
 import { permit, type AdminRoute } from './access'
 import { booksRoutes } from './books'
 import { meRoutes } from './me'
+import { ordersRoutes } from './orders'
+import { paymentsRoutes } from './payments'
 import { signInRoutes } from './sign-in'
 import { staffRoutes } from './staff'
 import { createSignInThrottle, type SignInThrottle } from './throttle'
@@ -20,6 +24,9 @@ export interface AdminServices {
   logger: Logger
   publicUrl?: string
   throttle?: SignInThrottle
+  /** With both, the order screens and the bank statement screen. */
+  orders?: OrderService
+  payments?: PaymentsService
 }
 
 /**
@@ -34,6 +41,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     meRoutes(services),
     staffRoutes(services),
     booksRoutes(services),
+    ...(services.orders && services.payments ? [ordersRoutes({ orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
 }
 
