@@ -1,4 +1,4 @@
-import { coverFingerprint, type BookSummary, type CategoryNode, type CategoryTree, type Contributor } from '../../catalog'
+import { COVER_FORMATS, coverFileName, coverFingerprint, type BookSummary, type CategoryNode, type CategoryTree, type Contributor } from '../../catalog'
 import type { Reason, Recommended } from '../../recommend'
 import { html, type SafeHtml } from '../html'
 import { fill, formatMoney } from '../i18n'
@@ -9,9 +9,32 @@ export function displayTitle(ctx: PageContext, book: Pick<BookSummary, 'title' |
   return ctx.lang === 'ko' ? book.title : (book.translations[ctx.lang]?.title ?? book.title)
 }
 
-/** The book's own cover, or a generated one whose URL names what it shows (so it caches for a year). */
-export function coverSrc(book: Pick<BookSummary, 'isbn13' | 'coverUrl' | 'title' | 'contributors'>): string {
+type CoverFacts = Pick<BookSummary, 'isbn13' | 'coverUrl' | 'cover' | 'title' | 'contributors'>
+
+/** One URL for the cover (feeds, Open Graph, JSON-LD): an uploaded cover's largest WebP, else the publisher's, else a generated one whose URL names what it shows (so it caches for a year). */
+export function coverSrc(book: CoverFacts): string {
+  if (book.cover) return `/covers/${coverFileName(book.isbn13, book.cover.hash, book.cover.widths.at(-1)!, 'webp')}`
   return book.coverUrl ?? `/covers/${book.isbn13}-${coverFingerprint(book.title, book.contributors[0]?.name)}.svg`
+}
+
+/** How wide a shelf card's cover is drawn: two or three columns on a phone, a 9–11rem column beside. */
+export const CARD_COVER_SIZES = '(max-width: 40rem) 45vw, 11rem'
+
+/**
+ * A cover as the page shows it. An uploaded one is a <picture> offering AVIF
+ * then WebP at each stored width, so the browser fetches the smallest that
+ * fills `sizes`; its width and height come from the stored image, so nothing
+ * moves when it arrives. Any other cover is one image at the 2:3 of a book.
+ */
+export function coverImage(book: CoverFacts, { alt, sizes, isFirstView = false }: { alt: string; sizes: string; isFirstView?: boolean }): SafeHtml {
+  const loading = isFirstView ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`
+  const { cover } = book
+  if (!cover) return html`<img src="${coverSrc(book)}" alt="${alt}" width="200" height="300"${loading}>`
+  const url = (width: number, format: (typeof COVER_FORMATS)[number]) => `/covers/${coverFileName(book.isbn13, cover.hash, width, format)}`
+  const width = cover.widths.at(-1)!
+  const height = Math.round((width * cover.height) / cover.width)
+  const fallback = cover.widths.find((w) => w >= 320) ?? width
+  return html`<picture>${COVER_FORMATS.map((format) => html`<source type="image/${format}" srcset="${cover.widths.map((w) => `${url(w, format)} ${w}w`).join(', ')}" sizes="${sizes}">`)}<img src="${url(fallback, 'webp')}" alt="${alt}" width="${width}" height="${height}"${loading}></picture>`
 }
 
 export function byline(ctx: PageContext, contributors: Contributor[]): string {
@@ -22,7 +45,7 @@ export function bookCard(ctx: PageContext, book: BookSummary, why?: string): Saf
   const title = displayTitle(ctx, book)
   const price = book.salePrice ?? book.listPrice
   return html`<li class="card"><a href="${href(ctx, `/books/${book.isbn13}`)}">
-<img src="${coverSrc(book)}" alt="" width="200" height="300" loading="lazy" decoding="async">
+${coverImage(book, { alt: '', sizes: CARD_COVER_SIZES })}
 <span class="t">${title}</span></a>
 <span class="c">${byline(ctx, book.contributors.slice(0, 2)) || book.publisher || ''}</span>
 ${price != null ? html`<span class="p">${formatMoney(ctx.lang, price, book.currency)}</span>` : ''}${why ? html`<span class="why">${why}</span>` : ''}</li>`

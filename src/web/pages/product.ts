@@ -4,7 +4,7 @@ import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
-import { byline, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
+import { byline, coverImage, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
 
 export interface ProductView {
   book: Book
@@ -17,6 +17,9 @@ export interface ProductView {
 // Sections longer than this fold behind a "more" control.
 const FOLD_TOC_ENTRIES = 10
 const FOLD_TEXT_CHARS = 900
+
+/** The cover column: 16rem beside the title, 12rem above it on a phone (site.css .product-top). */
+const PRODUCT_COVER_SIZES = '(max-width: 40rem) 12rem, 16rem'
 
 function absoluteUrl(ctx: PageContext, url: string): string {
   return /^https?:/.test(url) ? url : ctx.origin + url
@@ -132,7 +135,7 @@ export function productPage(ctx: PageContext, view: ProductView): string {
 ${paths[0] ? crumbs(ctx, paths[0], t.categories) : ''}
 <article class="product" itemscope>
 <div class="product-top">
-<figure class="cover"><img src="${coverSrc(book)}" alt="${fill(t.coverOf, { title })}" width="200" height="300" fetchpriority="high"></figure>
+<figure class="cover">${coverImage(book, { alt: fill(t.coverOf, { title }), sizes: PRODUCT_COVER_SIZES, isFirstView: true })}</figure>
 <section id="product-info" class="title-block" tabindex="-1" aria-labelledby="book-title">
 <h1 id="book-title">${title}</h1>
 ${book.subtitle ? html`<p class="subtitle">${book.subtitle}</p>` : ''}

@@ -94,6 +94,15 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopS
       c.header('Cache-Control', 'public, max-age=31536000, immutable')
       return c.body(generatedCoverSvg({ isbn13, title: book.title, contributor }))
     })
+    // An uploaded cover's files are named by their content, so a name means the same bytes for ever; CoverFiles reads nothing but that exact name pattern.
+    .get('/covers/:file{[0-9a-f-]+\\.(?:avif|webp)}', async (c) => {
+      const file = await catalog.coverFile(c.req.param('file'))
+      if (!file) throw new NotFoundError('cover', c.req.param('file'))
+      c.header('Content-Type', file.contentType)
+      c.header('Cache-Control', 'public, max-age=31536000, immutable')
+      c.header('X-Content-Type-Options', 'nosniff')
+      return c.body(new Uint8Array(file.bytes))
+    })
     .get('/assets/:file', (c) => {
       const asset = assetsByUrl.get(c.req.path)
       if (!asset) throw new NotFoundError('asset', c.req.path)

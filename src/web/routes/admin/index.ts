@@ -9,6 +9,7 @@ import type { Gate } from '../../gate'
 import { staffSession } from '../../middleware/staff-session'
 import { permit, type AdminRoute } from './access'
 import { booksRoutes } from './books'
+import { coversRoutes } from './covers'
 import { meRoutes } from './me'
 import { ordersRoutes } from './orders'
 import { paymentsRoutes } from './payments'
@@ -41,6 +42,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     meRoutes(services),
     staffRoutes(services),
     booksRoutes(services),
+    coversRoutes(services),
     ...(services.orders && services.payments ? [ordersRoutes({ orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
 }
