@@ -109,14 +109,14 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, shop, estimate, portone }: Services, logger: Logger): ServerServices {
+export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, audit, shop, estimate, portone }: Services, logger: Logger): ServerServices {
   // The browser's payment window gets the store id and channel key, never the secrets.
   const card = portone && shop.portone && {
     sdkUrl: shop.portone.sdkUrl,
     windowParams: (order: Order) =>
       portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
   }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }
 
 /** What a card statement shows for the order: its first book, and how many more. */

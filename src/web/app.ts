@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { AccountsService, StaffService } from '../accounts'
+import type { AuditService } from '../audit'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
 import type { PaymentsService } from '../payments'
@@ -61,6 +62,8 @@ export interface AppServices {
   orders?: OrderService
   storefront?: ShopFacts
   payments?: PaymentsService
+  /** The audit log: with it, the back office shows a book's history. */
+  audit?: AuditService
 }
 
 const MAX_BODY_BYTES = 64 * 1024

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AccountsService, StaffService } from '../accounts'
+import type { AuditService } from '../audit'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
 import type { Logger } from '../core/logger'
@@ -38,6 +39,8 @@ export interface ServerServices {
   storefront?: ShopFacts
   /** Bank transfers and card payments; with `storefront.card`, checkout offers cards. */
   payments?: PaymentsService
+  /** The audit log: with it, the back office shows a book's history. */
+  audit?: AuditService
 }
 
 export interface ServerOptions {

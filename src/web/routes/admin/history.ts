@@ -2,9 +2,9 @@ import { z } from 'zod'
 import type { AuditService } from '../../../audit'
 import type { StaffMember } from '../../../accounts'
 import { parseIsbn, type CatalogService, type EditContext } from '../../../catalog'
+import { InputError } from '../../../core/errors'
 import { bookHistoryPage } from '../../pages/admin/history'
 import { href } from '../../pages/context'
-import { valid } from '../../middleware/validate'
 import { may, route, type AdminRoute } from './access'
 
 const revertForm = z.object({
@@ -24,15 +24,17 @@ const editorOf = (staff: StaffMember): EditContext => ({ actor: `staff:${staff.i
  */
 export const historyRoutes = ({ audit, catalog }: { audit: AuditService; catalog: CatalogService }): AdminRoute[] => [
   route('GET', '/books/:isbn/history', 'audit.read', async (c) => {
-    const book = await catalog.getBook(parseIsbn(c.req.param('isbn')))
+    const book = await catalog.getBook(parseIsbn(c.req.param('isbn') ?? ''))
     const notice = NOTICES.find((n) => n === c.req.query('done'))
     const staff = c.var.staff!
     const view = { isbn13: book.isbn13, title: book.title, entries: await audit.history('book', book.isbn13), mayRevert: may(staff.role, 'catalog.write'), notice }
     return c.html(bookHistoryPage(c.var.page, staff, view))
   }),
-  route('POST', '/books/:isbn/history/revert', 'catalog.write', valid('form', revertForm), async (c) => {
-    const isbn13 = parseIsbn(c.req.param('isbn'))
-    const { entry, field } = c.req.valid('form')
+  route('POST', '/books/:isbn/history/revert', 'catalog.write', async (c) => {
+    const isbn13 = parseIsbn(c.req.param('isbn') ?? '')
+    const posted = revertForm.safeParse(await c.req.parseBody())
+    if (!posted.success) throw new InputError('entry', 'expected the id of an audit entry and one of its fields', { code: 'invalid' })
+    const { entry, field } = posted.data
     const change = await audit.fieldChange(entry, 'book', isbn13, field)
     const staff = c.var.staff!
     const edit = { isbn13, fields: { [field]: change.before }, mustExist: true }

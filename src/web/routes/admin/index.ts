@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { StaffService } from '../../../accounts'
+import type { AuditService } from '../../../audit'
 import type { CatalogService } from '../../../catalog'
 import type { OrderService } from '../../../commerce'
 import type { Logger } from '../../../core/logger'
@@ -10,6 +11,7 @@ import { staffSession } from '../../middleware/staff-session'
 import { permit, type AdminRoute } from './access'
 import { booksRoutes } from './books'
 import { coversRoutes } from './covers'
+import { historyRoutes } from './history'
 import { meRoutes } from './me'
 import { ordersRoutes } from './orders'
 import { paymentsRoutes } from './payments'
@@ -28,6 +30,7 @@ export interface AdminServices {
   /** With both, the order screens and the bank statement screen. */
   orders?: OrderService
   payments?: PaymentsService
+  audit?: AuditService
 }
 
 /**
@@ -43,6 +46,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     staffRoutes(services),
     booksRoutes(services),
     coversRoutes(services),
+    ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
 }
