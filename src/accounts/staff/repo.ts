@@ -104,6 +104,9 @@ export async function revokeSession(db: Db, id: string, now: string): Promise<vo
   await db.updateTable('staff_session').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute()
 }
 
-export async function revokeSessionsOf(db: Db, staffId: string, now: string): Promise<void> {
-  await db.updateTable('staff_session').set({ revoked_at: now }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).execute()
+/** Ends the member's sessions, all or all but one. */
+export async function revokeSessionsOf(db: Db, staffId: string, now: string, exceptId?: string): Promise<void> {
+  let update = db.updateTable('staff_session').set({ revoked_at: now }).where('staff_id', '=', staffId).where('revoked_at', 'is', null)
+  if (exceptId) update = update.where('id', '!=', exceptId)
+  await update.execute()
 }

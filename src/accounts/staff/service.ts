@@ -166,14 +166,13 @@ export class StaffService {
     await repo.updateStaff(this.db, staffId, { lang })
   }
 
-  /** A new password needs the current one; other sessions of the member end. */
+  /** A new password needs the current one; the member's other sessions end, the one they are using stays. */
   async changePassword(staffId: string, current: string, next: string, keepSession: string): Promise<void> {
     const row = await this.row(staffId)
     if (!row.password_hash || !(await passwordMatches(row.password_hash, current))) throw new InputError('current', 'does not match', { code: 'bad_credentials' })
     await checkPassword(next, 'password')
     await repo.updateStaff(this.db, staffId, { password_hash: await hashPassword(next) })
-    await repo.revokeSessionsOf(this.db, staffId, this.iso())
-    await repo.insertSession(this.db, digest(keepSession), staffId, this.iso())
+    await repo.revokeSessionsOf(this.db, staffId, this.iso(), digest(keepSession))
   }
 
   /** The secret being enrolled (made at the first visit and kept until confirmed), with its QR code. */
