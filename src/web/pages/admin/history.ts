@@ -38,7 +38,7 @@ const FIELD_WORDS = {
 const words = {
   ko: {
     heading: '{title}: 바뀐 내력', edit: '책 고치기', empty: '기록된 변경이 없습니다.', field: '항목', before: '이전', after: '이후',
-    putBack: '되돌리기', putBackLabel: '{field}을(를) 이전 값으로 되돌리기', none: '(없음)', yes: '예', no: '아니요', unknownActor: '알 수 없음',
+    putBack: '되돌리기', none: '(없음)', yes: '예', no: '아니요', unknownActor: '알 수 없음',
     reverted: '이전 값으로 되돌렸습니다. 되돌린 일도 기록했습니다.', unchanged: '이미 그 값이라 바꾼 것이 없습니다.', refused: '{field}을(를) 되돌리지 못했습니다: {reason}',
     created: '책을 만들었습니다.', importRun: '가져오기 #{id}', viaForm: '고치기 화면', viaBulk: '일괄 작업', viaCli: '명령줄', viaUnknown: '알 수 없는 경로',
     action_edit: '수정', action_create: '생성', action_bulk: '일괄 수정', action_import: '가져오기', action_revert: '되돌리기',
@@ -46,7 +46,7 @@ const words = {
   },
   en: {
     heading: 'History of {title}', edit: 'Edit the book', empty: 'No changes recorded.', field: 'Field', before: 'Before', after: 'After',
-    putBack: 'Put back', putBackLabel: 'Put {field} back to its earlier value', none: '(none)', yes: 'yes', no: 'no', unknownActor: 'unknown',
+    putBack: 'Put back', none: '(none)', yes: 'yes', no: 'no', unknownActor: 'unknown',
     reverted: 'Put back to the earlier value. The put-back is recorded too.', unchanged: 'The field already holds that value: nothing changed.', refused: '{field} was not put back: {reason}',
     created: 'Book created.', importRun: 'import #{id}', viaForm: 'edit form', viaBulk: 'bulk action', viaCli: 'command line', viaUnknown: 'unknown way',
     action_edit: 'edit', action_create: 'created', action_bulk: 'bulk edit', action_import: 'import', action_revert: 'put back',
@@ -79,7 +79,7 @@ function viaText(ctx: PageContext, via: string, w: Words): SafeHtml | string {
 function changeRow(ctx: PageContext, view: BookHistoryView, entry: AuditEntry, change: AuditChange, w: Words): SafeHtml {
   const name = fieldName(ctx, change.field)
   const button = view.mayRevert
-    ? html`<td><form method="post" action="${href(ctx, `/admin/books/${view.isbn13}/history/revert`)}">${formFields(ctx)}<input type="hidden" name="entry" value="${entry.id}"><input type="hidden" name="field" value="${change.field}"><button class="btn" type="submit" aria-label="${fill(w.putBackLabel, { field: name })}">${w.putBack}</button></form></td>`
+    ? html`<td><form method="post" action="${href(ctx, `/admin/books/${view.isbn13}/history/revert`)}">${formFields(ctx)}<input type="hidden" name="entry" value="${entry.id}"><input type="hidden" name="field" value="${change.field}"><button class="btn" type="submit">${w.putBack}<span class="vh"> (${name})</span></button></form></td>`
     : ''
   return html`<tr><th scope="row">${name}</th><td class="audit-value">${valueText(change.before, w)}</td><td class="audit-value">${valueText(change.after, w)}</td>${button}</tr>`
 }
