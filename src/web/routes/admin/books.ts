@@ -6,11 +6,10 @@ import { href } from '../../pages/context'
 import { route, type AdminRoute } from './access'
 import { bookToForm, formFieldOf, formToEdit, type BookForm, type FormErrors } from './book-form'
 
-/** The back office's front page, and a book found by ISBN with everything its page says, to edit. */
+/** The back office's front page, and a book with everything its page says, to edit (the list at /books finds it by ISBN). */
 export function booksRoutes({ catalog }: { catalog: CatalogService }): AdminRoute[] {
   return [
     route('GET', '/', 'staff.self', async (c) => c.html(adminHomePage(c.var.page, c.var.staff!, { books: await catalog.countBooks() }))),
-    route('GET', '/books', 'catalog.read', (c) => c.redirect(href(c.var.page, `/admin/books/${parseIsbn(c.req.query('isbn') ?? '')}`), 302)),
     route('GET', '/books/:isbn', 'catalog.read', async (c) => {
       const book = await catalog.getBook(parseIsbn(c.req.param('isbn')!))
       const tree = await catalog.categories()
