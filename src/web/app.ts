@@ -70,6 +70,9 @@ const MAX_BODY_BYTES = 64 * 1024
 /** A cover upload's form: the image, as large as the cover limit allows, plus room for the token field and multipart headers. */
 const COVER_FORM_SLACK = 16 * 1024
 const COVER_UPLOAD = /^\/admin\/books\/[^/]+\/cover$/
+/** The order screens' CSV uploads (tracking numbers, a bank statement): months of a shop's rows fit well within this. */
+const CSV_UPLOAD_BYTES = 5 * 1024 * 1024
+const CSV_UPLOAD = /^\/admin\/(orders\/tracking|payments\/statements)$/
 
 /** The Hono app: middleware, the areas of the store mounted by path, and the one mapping of errors to answers. */
 export function createApp(services: AppServices) {
@@ -92,9 +95,15 @@ export function createApp(services: AppServices) {
   app.route('/', opsRoutes({ ping: services.ping, logger, metrics: services.exposeMetrics ? metrics : undefined }))
   // Only requests that carry a body are measured: for a GET the check would cost more than the answer.
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) })
-  // A cover upload is the one body allowed past 64 KB, up to the cover limit: bodyLimit counts the stream as it arrives and stops at that, so no more is ever held.
+  // A cover upload may go past 64 KB, up to the cover limit, and the order screens' CSV uploads up to theirs: bodyLimit counts the stream as it arrives and stops at that, so no more is ever held.
   const limitCover = bodyLimit({ maxSize: catalog.coverMaxBytes + COVER_FORM_SLACK, onError: (c) => c.text('request body too large', 413) })
-  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : c.req.method === 'POST' && COVER_UPLOAD.test(c.req.path) ? limitCover(c, next) : limitBody(c, next)))
+  const limitCsv = bodyLimit({ maxSize: CSV_UPLOAD_BYTES, onError: (c) => c.text('request body too large', 413) })
+  app.use((c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    if (c.req.method === 'POST' && COVER_UPLOAD.test(c.req.path)) return limitCover(c, next)
+    if (c.req.method === 'POST' && CSV_UPLOAD.test(c.req.path)) return limitCsv(c, next)
+    return limitBody(c, next)
+  })
   app.use(gateway(gate, publicUrl))
   app.use(accountSession(gate, services.accounts))
   app.use(async (c, next) => {

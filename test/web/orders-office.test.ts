@@ -26,7 +26,7 @@ type Staff = Awaited<ReturnType<typeof staffShopper>>
 async function upload(app: ReturnType<typeof officeApp>, staff: Staff, path: string, name: string, bytes: Buffer) {
   const form = new FormData()
   form.set('_csrf', staff.token())
-  form.set('file', new File([bytes], name, { type: 'text/csv' }))
+  form.set('file', new File([new Uint8Array(bytes)], name, { type: 'text/csv' }))
   return app.request(path, { method: 'POST', body: form, headers: { cookie: staff.cookie(), 'sec-fetch-site': 'same-origin', 'user-agent': BROWSER } })
 }
 
@@ -204,6 +204,11 @@ for (const dialect of testDialects()) {
       expect(again).toContain('이미 같은 운송장으로 발송되어 바뀌지 않음 2건')
       for (const o of [a, b]) expect(stepsTo(await store.orders.byNumber(o.number), 'shipped')).toHaveLength(1)
       expect((await store.orders.byNumber(waiting.number)).status).toBe('awaiting_payment')
+
+      // A file past the 64 KB every other form is held to is read, up to 5 MB.
+      const long = Buffer.concat([file, Buffer.from('\r\n'.repeat(40_000))])
+      expect((await upload(app, staff, '/admin/orders/tracking', 'long.csv', long)).status).toBe(200)
+      expect((await upload(app, staff, '/admin/orders/tracking', 'huge.csv', Buffer.alloc(5 * 1024 * 1024 + 1, 0x0a))).status).toBe(413)
     })
 
     it('lists an ambiguous deposit from an uploaded statement, and assigning it marks that order paid once', async () => {
