@@ -9,6 +9,7 @@ import type { AppEnv } from '../../env'
 import type { Gate } from '../../gate'
 import { staffSession } from '../../middleware/staff-session'
 import { permit, type AdminRoute } from './access'
+import { booksListRoutes } from './books-list'
 import { booksRoutes } from './books'
 import { coversRoutes } from './covers'
 import { historyRoutes } from './history'
@@ -44,6 +45,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     signInRoutes({ ...services, throttle }),
     meRoutes(services),
     staffRoutes(services),
+    booksListRoutes(services),
     booksRoutes(services),
     coversRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
