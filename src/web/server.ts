@@ -39,6 +39,8 @@ export interface ServerServices {
   storefront?: ShopFacts
   /** Bank transfers and card payments; with `storefront.card`, checkout offers cards. */
   payments?: PaymentsService
+  /** Staff accounts: the back office at /admin. */
+  staff?: StaffService
   /** The audit log: with it, the back office shows a book's history. */
   audit?: AuditService
 }
@@ -51,8 +53,6 @@ export interface ServerOptions {
   pageCacheBytes?: number
   /** Answer GET /metrics on this server. */
   exposeMetrics?: boolean
-  /** Staff accounts: the back office at /admin. */
-  staff?: StaffService
   /** The store's public origin (COLOPHON_PUBLIC_URL); absent, pages link root-relative. */
   publicUrl?: string
   /** Proxies whose forwarded headers are believed (COLOPHON_TRUST_PROXY): "loopback" or IP addresses. */
@@ -83,7 +83,7 @@ export async function startServer(services: ServerServices, options: ServerOptio
   const pageCache = options.pageCache === false ? undefined : new PageCache(services.catalog, services.foreignCommits, { maxBytes: options.pageCacheBytes })
   await pageCache?.start()
   const gate = new Gate({ secret: options.secret ?? randomBytes(32).toString('base64url'), publicUrl: options.publicUrl, trustProxy: options.trustProxy, paymentScript: services.storefront?.card?.sdkUrl })
-  const app = createApp({ ...services, metrics, pageCache, gate, publicUrl: options.publicUrl, exposeMetrics: options.exposeMetrics, staff: options.staff, feedTokens: options.feedTokens, feedDir: options.feedDir })
+  const app = createApp({ ...services, metrics, pageCache, gate, publicUrl: options.publicUrl, exposeMetrics: options.exposeMetrics, feedTokens: options.feedTokens, feedDir: options.feedDir })
   const viaHono = getRequestListener(app.fetch)
   const { events } = services.recommend
   events.start()

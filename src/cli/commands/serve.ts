@@ -58,14 +58,14 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)
   const { mail, payments } = services
-  const server = await startServer(serverServices(services, logger), {
+  const staff = new StaffService(store.db, { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS })
+  const server = await startServer({ ...serverServices(services, logger), staff }, {
     metrics,
     port,
     host: config.HOST,
     pageCache,
     pageCacheBytes: config.COLOPHON_PAGE_CACHE_MB * 1024 * 1024,
     exposeMetrics: config.COLOPHON_METRICS === 'main',
-    staff: new StaffService(store.db, { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS }),
     publicUrl: config.COLOPHON_PUBLIC_URL,
     trustProxy: config.COLOPHON_TRUST_PROXY,
     secret: config.COLOPHON_SECRET ?? (await store.generatedSecret()),
