@@ -1,2 +1,2 @@
 export { AuditService } from './service'
-export { importRunOf, type AuditAuthor, type AuditChange, type AuditEntry, type BookWrite, type NewAuditEntry } from './types'
+export { importRunOf, type AuditChange, type AuditEntry, type NewAuditEntry } from './types'
