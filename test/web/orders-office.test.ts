@@ -100,7 +100,7 @@ for (const dialect of testDialects()) {
       expect(stepsTo(now, 'shipped')).toEqual([expect.objectContaining({ actor: `staff:${staff.member.id}` })])
       const shown = await (await staff.get(`/admin/orders/${order.number}?done=ship`)).text()
       expect(shown).toContain('발송 처리했습니다')
-      expect(shown).toContain(`staff:${staff.member.id}`)
+      expect(shown).toContain(`orders tester <small><code>staff:${staff.member.id}</code></small>`)
       const mails = await mailsAbout(store, order)
       expect(mails.filter((m) => (m.text ?? '').includes('654321098765'))).toHaveLength(1)
     })

@@ -19,6 +19,8 @@ export interface OrderOfficeView {
   refusal?: { code: string; field?: string; params?: ErrorParams }
   /** What was typed into the form that was refused, to type again less. */
   posted?: Record<string, string>
+  /** Staff names by id, for the timeline's staff:<id> actors. */
+  staffNames?: Map<string, string>
 }
 
 /** The steps the order's state allows now (the domain refuses any other). */
@@ -51,7 +53,7 @@ ${view.refusal ? html`<p class="flash error" role="alert">${fill(w.refused, { re
 ${actionsBlock(ctx, view)}
 <div class="office-facts">${customerBlock(ctx, order)}${deliveryBlock(ctx, order)}${paymentBlock(ctx, order)}${shippingBlock(ctx, order)}</div>
 ${linesBlock(ctx, order)}
-${timelineBlock(ctx, order)}`,
+${timelineBlock(ctx, order, view.staffNames ?? new Map())}`,
   )
 }
 
@@ -149,11 +151,15 @@ ${order.customerId ? html`<dt>${w.pointsEarned}</dt><dd class="num">${m(order.po
 }
 
 /** Every step with who took it (the actor as recorded: staff:<id>, customer:<id>, bank…), when and why. */
-function timelineBlock(ctx: PageContext, order: Order): SafeHtml {
+function timelineBlock(ctx: PageContext, order: Order, staffNames: Map<string, string>): SafeHtml {
   const w = wordsOf(ctx)
+  const who = (actor: string) => {
+    const name = actor.startsWith('staff:') ? staffNames.get(actor.slice('staff:'.length)) : undefined
+    return name ? html`${name} <small><code>${actor}</code></small>` : html`<code>${actor}</code>`
+  }
   const rows = order.events.map(
     (e) =>
-      html`<tr><td><time datetime="${e.at}">${seoulTime(ctx.lang, e.at)}</time></td><td>${e.from ? html`${statusWord(ctx, e.from)} → ` : ''}${statusWord(ctx, e.to)}</td><td><code>${e.actor}</code></td><td>${e.reason ?? ''}</td></tr>`,
+      html`<tr><td><time datetime="${e.at}">${seoulTime(ctx.lang, e.at)}</time></td><td>${e.from ? html`${statusWord(ctx, e.from)} → ` : ''}${statusWord(ctx, e.to)}</td><td>${who(e.actor)}</td><td>${e.reason ?? ''}</td></tr>`,
   )
   return html`<section aria-labelledby="timeline-heading"><h2 id="timeline-heading">${w.timeline}</h2>
 <table class="cart-table"><thead><tr><th scope="col">${w.colWhen}</th><th scope="col">${w.colStep}</th><th scope="col">${w.colWho}</th><th scope="col">${w.colWhy}</th></tr></thead><tbody>${rows}</tbody></table></section>`

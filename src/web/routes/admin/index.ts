@@ -49,7 +49,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     booksRoutes(services),
     coversRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
-    ...(services.orders && services.payments ? [ordersRoutes({ orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
+    ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
 }
 

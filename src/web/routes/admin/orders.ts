@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { StaffMember } from '../../../accounts'
+import type { StaffMember, StaffService } from '../../../accounts'
 import type { Order, OrderService } from '../../../commerce'
 import { InputError, NotFoundError } from '../../../core/errors'
 import type { PaymentsService } from '../../../payments'
@@ -17,6 +17,8 @@ import { applyTracking, parseTrackingCsv } from './orders-tracking'
 export interface OrdersOfficeDeps {
   orders: OrderService
   payments: PaymentsService
+  /** Names the staff in an order's timeline (recorded as staff:<id>). */
+  staff?: Pick<StaffService, 'list'>
 }
 
 const ORDER_NUMBER = /^\d{8}-\d{6}$/
@@ -61,6 +63,12 @@ function step(deps: OrdersOfficeDeps, action: OrderAction, number: string, form:
   }
 }
 
+/** Staff names by id, when the order's timeline has steps by staff. */
+async function staffNames(deps: OrdersOfficeDeps, order: Order): Promise<Map<string, string>> {
+  if (!deps.staff || !order.events.some((e) => e.actor.startsWith('staff:'))) return new Map()
+  return new Map((await deps.staff.list()).map((m) => [m.id, m.name]))
+}
+
 const textFields = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])))
 
 /** The order screens: queues, an order's page and its steps, packing slips, the courier file and the tracking upload. */
@@ -86,7 +94,7 @@ export const ordersRoutes = (deps: OrdersOfficeDeps): AdminRoute[] => [
     const staff = c.var.staff!
     const order = await deps.orders.byNumber(c.req.param('number') ?? '')
     const done = ORDER_ACTIONS.find((a) => a === c.req.query('done'))
-    return c.html(orderOfficePage(c.var.page, staff, { order, canWrite: may(staff.role, 'orders.write'), done }))
+    return c.html(orderOfficePage(c.var.page, staff, { order, canWrite: may(staff.role, 'orders.write'), done, staffNames: await staffNames(deps, order) }))
   }),
   ...ORDER_ACTIONS.map((action) =>
     route('POST', `/orders/:number/${action}`, 'orders.write', async (c) => {
@@ -99,7 +107,8 @@ export const ordersRoutes = (deps: OrdersOfficeDeps): AdminRoute[] => [
         const refused = refusalOf(err)
         if (!refused) throw err
         const order = await deps.orders.byNumber(number)
-        return c.html(orderOfficePage(c.var.page, staff, { order, canWrite: true, refusal: refused.refusal, posted: form }), refused.status)
+        const view = { order, canWrite: true, refusal: refused.refusal, posted: form, staffNames: await staffNames(deps, order) }
+        return c.html(orderOfficePage(c.var.page, staff, view), refused.status)
       }
       return c.redirect(href(c.var.page, `/admin/orders/${number}?done=${action}`), 303)
     }),
