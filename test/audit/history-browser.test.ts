@@ -20,7 +20,7 @@ describe.runIf(browserAvailable())('browser: a book history page', () => {
 
   beforeAll(async () => {
     store = await testStore(sqlite, { demoBooks: 3 })
-    server = await startServer(testServices(store), { port: 0, host: '127.0.0.1', staff: staffService(store) })
+    server = await startServer({ ...testServices(store), staff: staffService(store) }, { port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${server.port}`
     const member = await staffShopper(serverRequester(base), store, 'catalog', { name: '김편집 <b>' })
     cookies = member.cookie().split('; ').map((pair) => {
