@@ -5,12 +5,14 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestStore } from '../helpers'
-import { axeViolations, browsedStore, browserAvailable } from './browser'
+import { startServer, type RunningServer } from '../../src/web/server'
+import { sqlite } from '../dialects'
+import { testServices, testStore, type TestStore } from '../helpers'
+import { STAFF_PASSWORD, staffService, totpCode } from '../support/staff'
+import { axeViolations, browserAvailable, launchChromium } from './browser'
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-output')
 const SEED = '9788962633245'
-const STAFF_PASSWORD = 'correct horse battery staple'
 
 /**
  * Every Content-Security-Policy violation a page reports, from the DOM event
@@ -41,12 +43,19 @@ describe.runIf(browserAvailable())('browser: a shopper and a staff member walk t
   let browser: Browser
   let base: string
 
-  let close: () => Promise<void>
+  let server: RunningServer
   beforeAll(async () => {
-    ;({ store, browser, base, close } = await browsedStore({ adminPassword: STAFF_PASSWORD }))
+    store = await testStore(sqlite, { demoBooks: 80 })
+    server = await startServer({ ...testServices(store), staff: staffService(store) }, { port: 0, host: '127.0.0.1' })
+    browser = await launchChromium()
+    base = `http://127.0.0.1:${server.port}`
     mkdirSync(OUT, { recursive: true })
   })
-  afterAll(() => close?.())
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await store?.cleanup()
+  })
 
   it('product, search with suggestions, cart and checkout: no policy violation, no axe violation', async () => {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })
@@ -108,14 +117,26 @@ describe.runIf(browserAvailable())('browser: a shopper and a staff member walk t
     }
   }, 120_000)
 
-  it('the back office: find a book, edit it, save it', async () => {
-    const context = await browser.newContext({ httpCredentials: { username: 'staff', password: STAFF_PASSWORD } })
+  it('the back office: sign in with the password and the TOTP code, edit a book, save it', async () => {
+    const staff = staffService(store)
+    const { member, token } = await staff.add({ email: 'editor@books.example', role: 'catalog', name: '편집자' })
+    await staff.setPassword(token, STAFF_PASSWORD)
+    await staff.startTwoFactor(member.id)
+    await staff.confirmTwoFactor(member.id, await totpCode(store, member.email))
+    const context = await browser.newContext({ locale: 'ko-KR' })
     const violations = await watchPolicy(context)
     const page = await context.newPage()
-    await page.goto(`${base}/admin`)
-    await checked(page, 'admin', violations)
-    await page.locator('#admin-isbn').fill('978-89-6263-324-5')
-    await page.locator('form.admin-find button').click()
+    await page.goto(`${base}/admin/books/${SEED}`)
+    await page.waitForURL(/\/admin\/sign-in\?next=/)
+    await checked(page, 'admin-sign-in', violations)
+    await page.locator('#s-email').fill(member.email)
+    await page.locator('#s-password').fill(STAFF_PASSWORD)
+    await page.locator('form.staff-sign-in button').click()
+    await page.locator('#s-code').waitFor()
+    await checked(page, 'admin-code', violations)
+    // Enrolment spent this step's code; the next one is within the window.
+    await page.locator('#s-code').fill(await totpCode(store, member.email, 1))
+    await page.locator('form.staff-code button').click()
     await page.waitForURL(/\/admin\/books\/9788962633245/)
     await checked(page, 'admin-book', violations)
     const subtitle = page.locator('input[name="subtitle"]')
