@@ -8,8 +8,12 @@ const REASONS: Record<string, Record<'ko' | 'en', string>> = {
   customer: { ko: '주문하신 분이 취소했습니다.', en: 'You cancelled it.' },
 }
 
-const seoulTime = (iso: string, lang: 'ko' | 'en') =>
-  new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
+// One formatter per language: building an Intl.DateTimeFormat costs about half a millisecond.
+const SEOUL_TIME = {
+  ko: new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }),
+}
+const seoulTime = (iso: string, lang: 'ko' | 'en') => SEOUL_TIME[lang].format(new Date(iso))
 
 /** The mail an order's step sends its buyer, in the language they ordered in; none for steps they need not hear of. */
 export function orderMail({ order, event, refunded }: OrderNotice, bank: BankAccount): MailRequest[] {

@@ -50,7 +50,7 @@ for (const dialect of testDialects()) {
       store = await paymentsStore(dialect, standin)
       const order = await cardOrder(store)
       payAtPortOne(order)
-      standin.misbehave(order.paymentId!, { delayMs: 1_500 })
+      standin.misbehave(order.paymentId!, { delayMs: 6_000 })
       expect(await store.payments.completeCard(order.paymentId!)).toMatchObject({ outcome: 'pending' })
       expect((await store.orders.byNumber(order.number)).status).toBe('awaiting_payment')
     })

@@ -22,7 +22,7 @@ export async function paymentsStore(dialect: TestDialect, standin?: PortOneStand
   const store = await openStore(database.url, { poolSize: 4 })
   const portone = standin && {
     storeId: standin.storeId, channelKey: 'channel-key-test', apiSecret: standin.secret, webhookSecret: standin.webhookSecret,
-    baseUrl: standin.url, timeoutMs: 300, sdkUrl: `${standin.url}/v2/browser-sdk.js`,
+    baseUrl: standin.url, timeoutMs: 3_000, sdkUrl: `${standin.url}/v2/browser-sdk.js`,
   }
   const services = buildServices(store, undefined, testShop({ portone }))
   await fillDemoCatalog(services.catalog, { books: 2 })

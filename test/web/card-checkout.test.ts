@@ -18,7 +18,7 @@ for (const dialect of testDialects()) {
       portone = await startPortOneStandin()
       store = await testStore(dialect, {
         demoBooks: 5,
-        shop: { portone: { storeId: portone.storeId, channelKey: 'channel-key-test', apiSecret: portone.secret, webhookSecret: portone.webhookSecret, baseUrl: portone.url, sdkUrl: `${portone.url}/v2/browser-sdk.js`, timeoutMs: 500 } },
+        shop: { portone: { storeId: portone.storeId, channelKey: 'channel-key-test', apiSecret: portone.secret, webhookSecret: portone.webhookSecret, baseUrl: portone.url, sdkUrl: `${portone.url}/v2/browser-sdk.js`, timeoutMs: 5_000 } },
       })
       await store.catalog.saveBooks([parseBookInput({ ...seedBook, stock: 50 })])
       app = testApp(store)

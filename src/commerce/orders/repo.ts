@@ -80,11 +80,12 @@ export async function updateOrder(db: Db, id: string, set: Partial<NewOrderRow>)
   await db.updateTable('orders').set(set).where('id', '=', id).execute()
 }
 
-export async function appendEvent(db: Db, orderId: string, event: OrderEvent): Promise<void> {
-  const last = await db.selectFrom('order_event').select((eb) => eb.fn.max('seq').as('seq')).where('order_id', '=', orderId).executeTakeFirst()
+/** Adds a step to an order's timeline; `seq` is known for an order's first step, else the next after the last. */
+export async function appendEvent(db: Db, orderId: string, event: OrderEvent, seq?: number): Promise<void> {
+  const last = seq === undefined ? await db.selectFrom('order_event').select((eb) => eb.fn.max('seq').as('seq')).where('order_id', '=', orderId).executeTakeFirst() : undefined
   await db
     .insertInto('order_event')
-    .values({ order_id: orderId, seq: Number(last?.seq ?? 0) + 1, at: event.at, from_status: event.from, to_status: event.to, actor: event.actor, reason: event.reason })
+    .values({ order_id: orderId, seq: seq ?? Number(last?.seq ?? 0) + 1, at: event.at, from_status: event.from, to_status: event.to, actor: event.actor, reason: event.reason })
     .execute()
 }
 

@@ -66,7 +66,12 @@ export class OrderService {
     const again = await this.placedBefore(owner, input.idempotencyKey)
     if (again) return again
     const { lines } = await this.commerce.cart(owner)
-    if (lines.length === 0) throw new InputError('cart', 'is empty: add a book before ordering', { code: 'cart_empty' })
+    if (lines.length === 0) {
+      // The same form's first submission may have committed since we looked: its order, not an error.
+      const placed = await this.placedBefore(owner, input.idempotencyKey)
+      if (placed) return placed
+      throw new InputError('cart', 'is empty: add a book before ordering', { code: 'cart_empty' })
+    }
     const currencies = [...new Set(lines.map((l) => l.book.currency))]
     if (currencies.length > 1) throw new InputError('cart', `mixes currencies (${currencies.join(', ')}): order them separately`, { code: 'cart_mixed_currency', params: { currencies: currencies.join(', ') } })
     if (input.pointsToSpend > 0 && !customerId) throw new InputError('pointsToSpend', 'points are for signed-in customers', { code: 'points_need_account' })
@@ -83,16 +88,17 @@ export class OrderService {
     const isCard = input.paymentMethod === 'card'
     const payBy = new Date(placedAt.getTime() + (isCard ? this.rules.cardMinutes * 60_000 : this.rules.bankTransferDays * DAY)).toISOString()
     const actor = customerId ? `customer:${customerId}` : 'guest'
+    const first = { at, from: null, to: 'awaiting_payment', actor, reason: null } as const
+    let placed: repo.OrderRow
     try {
-      await this.work(async (unit) => {
-        const day = seoulDay(placedAt).replaceAll('-', '')
-        const number = `${day}-${String(await repo.nextOrderSerial(unit.db, day)).padStart(6, '0')}`
+      placed = await this.work(async (unit) => {
         await this.catalog.takeStock(unit, orderLines)
         if (priced.pointsSpent > 0) await this.spendPoints(unit, customerId!, id, priced.pointsSpent, at)
+        // The day's counter is taken last: its row stays locked until the commit (on PostgreSQL), so checkouts queue on it as briefly as possible.
+        const day = seoulDay(placedAt).replaceAll('-', '')
+        const number = `${day}-${String(await repo.nextOrderSerial(unit.db, day)).padStart(6, '0')}`
         const { buyer, delivery } = input
-        await repo.insertOrder(
-          unit.db,
-          {
+        const row: repo.OrderRow = {
             id, number, session_id: owner, customer_id: customerId, status: 'awaiting_payment', lang: input.lang, placed_at: at, updated_at: at,
             currency: priced.currency, total: priced.amountToPay, books_total: priced.booksTotal, shipping_fee: priced.shippingFee,
             points_spent: priced.pointsSpent, points_earned: customerId ? priced.pointsEarned : 0,
@@ -102,11 +108,11 @@ export class OrderService {
             payment_method: input.paymentMethod, payment_id: isCard ? `colophon-${id}` : null, depositor_name: isCard ? null : input.depositorName,
             pay_by: payBy, paid_at: null, arrives_on: this.rules.arrivesOn?.(placedAt) ?? null,
             carrier: null, tracking_number: null, delivered_at: null, idempotency_key: input.idempotencyKey,
-          },
-          orderLines,
-        )
-        await repo.appendEvent(unit.db, id, { at, from: null, to: 'awaiting_payment', actor, reason: null })
+        }
+        await repo.insertOrder(unit.db, row, orderLines)
+        await repo.appendEvent(unit.db, id, first, 1)
         await cartRepo.clearCart(unit.db, owner)
+        return row
       })
     } catch (err) {
       // Two submissions of one form racing: the loser finds the winner's order.
@@ -114,9 +120,10 @@ export class OrderService {
       if (winner) return winner
       throw err
     }
-    const order = await this.byId(id)
+    // The order as written: nothing to read back.
+    const order = repo.toOrder(placed, orderLines, [first])
     for (const l of order.lines) this.commerce.recordPurchase(owner, l.isbn13)
-    this.announce({ order, event: order.events.at(-1)! })
+    this.announce({ order, event: first })
     return order
   }
 
