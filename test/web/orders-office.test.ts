@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Order } from '../../src/commerce'
 import { assets } from '../../src/web/assets'
+import { officeWords } from '../../src/web/pages/admin/orders-words'
 import { courierCell } from '../../src/web/routes/admin/orders-courier'
 import { parseTrackingCsv } from '../../src/web/routes/admin/orders-tracking'
 import { testDialects } from '../dialects'
@@ -103,6 +104,30 @@ for (const dialect of testDialects()) {
       expect(shown).toContain(`orders tester <small><code>staff:${staff.member.id}</code></small>`)
       const mails = await mailsAbout(store, order)
       expect(mails.filter((m) => (m.text ?? '').includes('654321098765'))).toHaveLength(1)
+    })
+
+    it('cancels a paid order with its reason, and takes a delivered order through its return to the refund', async () => {
+      store = await paymentsStore(dialect)
+      const cancelled = await paid(store)
+      const returned = await paid(store)
+      const app = officeApp(store)
+      const staff = await staffShopper(app, store, 'orders')
+      await staff.get(`/admin/orders/${cancelled.number}`)
+
+      expect((await staff.post(`/admin/orders/${cancelled.number}/cancel`, { reason: '품절로 보낼 수 없음' })).status).toBe(303)
+      expect(await store.orders.byNumber(cancelled.number)).toMatchObject({ status: 'cancelled', events: expect.arrayContaining([expect.objectContaining({ to: 'cancelled', reason: '품절로 보낼 수 없음', actor: `staff:${staff.member.id}` })]) })
+
+      for (const [action, form] of [['prepare', {}], ['ship', { carrier: 'hanjin', trackingNumber: '123456789012' }], ['deliver', {}]] as const) {
+        expect((await staff.post(`/admin/orders/${returned.number}/${action}`, form)).status, action).toBe(303)
+      }
+      await store.orders.requestReturn(returned.number, 'guest', '파본')
+      const page = await (await staff.get(`/admin/orders/${returned.number}`)).text()
+      expect(page).toContain(`action="/admin/orders/${returned.number}/receive"`)
+      expect(page).not.toContain(`action="/admin/orders/${returned.number}/refund"`)
+      expect((await staff.post(`/admin/orders/${returned.number}/receive`)).status).toBe(303)
+      expect((await staff.post(`/admin/orders/${returned.number}/refund`)).status).toBe(303)
+      const now = await store.orders.byNumber(returned.number)
+      expect(now.events.map((e) => e.to)).toEqual(['awaiting_payment', 'paid', 'preparing', 'shipped', 'delivered', 'return_requested', 'returned', 'refunded'])
     })
 
     it('refuses a step the order cannot take, says why in the staff member’s language, and changes nothing', async () => {
@@ -247,6 +272,11 @@ for (const dialect of testDialects()) {
 }
 
 describe('order office files', () => {
+  it('says everything on the order screens in both languages', () => {
+    expect(Object.keys(officeWords.en)).toEqual(Object.keys(officeWords.ko))
+    for (const lang of ['ko', 'en'] as const) for (const [k, v] of Object.entries(officeWords[lang])) expect(v.trim(), `${lang}.${k}`).not.toBe('')
+  })
+
   it('keeps a courier cell a spreadsheet would run as a formula as text', () => {
     expect(['=HYPERLINK("x")', '+82', '-1', '@SUM(A1)', '\tX', '서울 "본점", 3층'].map(courierCell)).toEqual(['"\'=HYPERLINK(""x"")"', "'+82", "'-1", "'@SUM(A1)", "'\tX", '"서울 ""본점"", 3층"'])
   })
