@@ -3,6 +3,9 @@ import type { BookSummary, CatalogService, CategoryNode } from '../../catalog'
 import { z } from 'zod'
 import { valid } from '../middleware/validate'
 import { coverSrc } from '../pages/parts'
+
+/** A cover's media type by its file name: generated SVG, stored WebP, or a publisher's image (most are JPEG). */
+const coverType = (url: string) => (url.endsWith('.svg') ? 'image/svg+xml' : url.endsWith('.webp') ? 'image/webp' : url.endsWith('.avif') ? 'image/avif' : 'image/jpeg')
 import { feedOrigin } from './origin'
 
 const PAGE_SIZE = 50
@@ -28,7 +31,7 @@ function bookEntry(b: BookSummary): string {
     .map((c) => `<author><name>${esc(c.name)}</name></author>`)
     .join('')}<dc:identifier>urn:isbn:${b.isbn13}</dc:identifier>${b.issuedOn ? `<dc:issued>${b.issuedOn}</dc:issued>` : ''}${b.publisher ? `<dc:publisher>${esc(b.publisher)}</dc:publisher>` : ''}${
     b.translations.en ? `<dc:alternative>${esc(b.translations.en.title)}</dc:alternative>` : ''
-  }<link rel="http://opds-spec.org/image" href="${esc(cover)}" type="${cover.endsWith('.svg') ? 'image/svg+xml' : 'image/jpeg'}"/><link rel="alternate" type="text/html" href="/books/${b.isbn13}"/>${
+  }<link rel="http://opds-spec.org/image" href="${esc(cover)}" type="${coverType(cover)}"/><link rel="alternate" type="text/html" href="/books/${b.isbn13}"/>${
     b.onSale && price != null ? `<link rel="http://opds-spec.org/acquisition/buy" type="text/html" href="/books/${b.isbn13}"><opds:price currencycode="${b.currency}">${price}</opds:price></link>` : ''
   }</entry>`
 }

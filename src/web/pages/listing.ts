@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../html'
 import { fill, formatMoney } from '../i18n'
 import { messages } from '../messages'
 import { href, type PageContext } from './context'
-import { byline, coverSrc, pager } from './parts'
+import { byline, CARD_COVER_SIZES, coverImage, pager } from './parts'
 
 /** Builds links from a listing's current query string: changes replace keys, undefined removes one, and the page resets. */
 export function linker(ctx: PageContext, path: string, state: Record<string, string>) {
@@ -26,7 +26,7 @@ function hitCard(ctx: PageContext, book: SearchHit): SafeHtml {
   const title = ctx.lang === 'en' && book.highlights.en ? book.highlights.en : book.highlights.title
   const price = book.salePrice ?? book.listPrice
   return html`<li class="card"><a href="${href(ctx, `/books/${book.isbn13}`)}">
-<img src="${coverSrc(book)}" alt="" width="200" height="300" loading="lazy" decoding="async">
+${coverImage(book, { alt: '', sizes: CARD_COVER_SIZES })}
 <span class="t">${marked(title)}</span></a>
 <span class="c">${byline(ctx, book.contributors.slice(0, 2)) || book.publisher || ''}</span>
 ${price != null ? html`<span class="p">${formatMoney(ctx.lang, price, book.currency)}</span>` : ''}</li>`
