@@ -26,21 +26,23 @@ const toKey = (r: { isbn13: string; key: string | number }): Key => ({ isbn13: r
 const afterPrefix = (prefix: string) => prefix + '\uffff'
 
 /**
- * The filter as conditions. `isDriving` writes them so that the database
- * starts from the rarest one's index (partial indexes, category and import
- * lookups) to find or count the few matching books; otherwise they are
- * written as checks on each row, so a sorted walk stays on its sort index.
+ * The filter as conditions. `isDriving` writes the lookups in other tables
+ * (category, import run, contributor) as lists the database can start from,
+ * to find or count the few matching books; otherwise as checks on each row,
+ * so a sorted walk stays on its sort index. Measured: SQLite, which keeps no
+ * statistics here, walks the sort index for ORDER BY ... LIMIT even beside a
+ * partial index, and PostgreSQL weighs both by its statistics.
  */
 export function filterConditions(eb: Eb, filter: StaffListFilter, isDriving: boolean): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = []
   const missing = new Set(filter.missing ?? [])
-  // The partial indexes match these exact terms; a sorted walk gets an equal test they don't match.
-  if (missing.has('cover')) where.push(isDriving ? eb('cover_url', 'is', null) : sql<SqlBool>`coalesce(cover_url, '') = ''`)
-  if (missing.has('description')) where.push(isDriving ? eb('description_html', 'is', null) : sql<SqlBool>`coalesce(description_html, '') = ''`)
-  if (missing.has('toc')) where.push(isDriving ? eb('toc', 'is', null) : sql<SqlBool>`coalesce(toc, '') = ''`)
-  if (missing.has('category')) where.push(isDriving ? eb('category_ids', '=', '[]') : sql<SqlBool>`category_ids || '' = '[]'`)
-  if (filter.offSale) where.push(isDriving ? eb('on_sale', '=', 0) : sql<SqlBool>`on_sale + 0 = 0`)
-  if (filter.priceLaw) where.push(isDriving ? sql<SqlBool>`currency = 'KRW' AND sale_price * 10 < list_price * 9` : sql<SqlBool>`currency || '' = 'KRW' AND sale_price * 10 + 0 < list_price * 9`)
+  // The same terms as the partial indexes' (migration 2026-12-02T1430), so either engine may start from one.
+  if (missing.has('cover')) where.push(eb('cover_url', 'is', null))
+  if (missing.has('description')) where.push(eb('description_html', 'is', null))
+  if (missing.has('toc')) where.push(eb('toc', 'is', null))
+  if (missing.has('category')) where.push(eb('category_ids', '=', '[]'))
+  if (filter.offSale) where.push(eb('on_sale', '=', 0))
+  if (filter.priceLaw) where.push(sql<SqlBool>`currency = 'KRW' AND sale_price * 10 < list_price * 9`)
   if (filter.importRun != null) {
     const run = eb.selectFrom('import_run_book').select('import_run_book.isbn13').where('run_id', '=', filter.importRun)
     where.push(isDriving ? eb('isbn13', 'in', run) : eb.exists(run.whereRef('import_run_book.isbn13', '=', 'book.isbn13')))
