@@ -16,7 +16,8 @@ export interface EditContext {
 
 /** One field of a book, before and after a write (as stored, JSON-ready). */
 export interface FieldChange {
-  field: keyof BookInput
+  /** A field an edit writes, or the uploaded cover. */
+  field: keyof BookInput | 'cover'
   before: unknown
   after: unknown
 }

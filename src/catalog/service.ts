@@ -289,15 +289,17 @@ export class CatalogService {
   /**
    * Makes an upload the book's cover (see processCover for what is refused):
    * the files are written before the row that names them, and every page
-   * showing the book is dropped from the page caches. `by` says who ('staff:<id>').
+   * showing the book is dropped from the page caches. `by` says who ('staff:<id>');
+   * `editor`, with their name, is what the change's listener records.
    */
-  async setCover(isbn13: Isbn13, upload: { bytes: Buffer; fileName: string }, by: string): Promise<CoverImage> {
+  async setCover(isbn13: Isbn13, upload: { bytes: Buffer; fileName: string }, by: string, editor: EditContext = { actor: by, actorName: by, via: 'form' }): Promise<CoverImage> {
     const before = (await this.getBook(isbn13)).cover
     const { derivatives, ...cover } = await processCover(upload.bytes, upload.fileName, this.coverRules)
     await this.coverFiles.write(isbn13, { ...cover, derivatives })
-    await this.db.transaction().execute(async (trx) => {
-      await saveCover(trx, isbn13, cover, by)
-      await changeLog.recordChanges(trx, [isbn13])
+    await transactor(this.db)(async (unit) => {
+      await saveCover(unit.db, isbn13, cover, by)
+      await changeLog.recordChanges(unit.db, [isbn13])
+      await this.onBookChanges?.(unit, [{ isbn13, change: 'updated', fields: [{ field: 'cover', before, after: cover }] }], editor)
     })
     this.emit({ isbns: [isbn13] })
     // The old files go once no fresh page names them; a page a browser kept from before loses its image, which a reload brings back.
@@ -306,12 +308,13 @@ export class CatalogService {
   }
 
   /** The book shows its publisher's cover (or a generated one) again. */
-  async removeCover(isbn13: Isbn13): Promise<void> {
+  async removeCover(isbn13: Isbn13, editor: EditContext = UNKNOWN_EDITOR): Promise<void> {
     const { cover } = await this.getBook(isbn13)
     if (!cover) return
-    await this.db.transaction().execute(async (trx) => {
-      await deleteCover(trx, isbn13)
-      await changeLog.recordChanges(trx, [isbn13])
+    await transactor(this.db)(async (unit) => {
+      await deleteCover(unit.db, isbn13)
+      await changeLog.recordChanges(unit.db, [isbn13])
+      await this.onBookChanges?.(unit, [{ isbn13, change: 'updated', fields: [{ field: 'cover', before: cover, after: null }] }], editor)
     })
     this.emit({ isbns: [isbn13] })
     await this.coverFiles.remove(isbn13, cover)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseIsbn } from '../../src/catalog'
 import { demoCategories } from '../../src/demo/categories'
@@ -68,6 +69,15 @@ for (const dialect of testDialects()) {
     it('records an edit made without saying who as unknown rather than not at all', async () => {
       await store.catalog.editBooks([{ isbn13: SEED, fields: { seriesNumber: '99' } }])
       expect((await store.audit.history('book', SEED))[0]).toMatchObject({ actor: 'unknown', via: 'unknown', changes: [{ field: 'seriesNumber', after: '99' }] })
+    })
+
+    it('records a cover uploaded and removed, with who did it', async () => {
+      const jpeg = await sharp({ create: { width: 400, height: 600, channels: 3, background: '#7a5' } }).jpeg().toBuffer()
+      const cover = await store.catalog.setCover(SEED, { bytes: jpeg, fileName: 'cover.jpg' }, editor.actor, editor)
+      await store.catalog.removeCover(SEED, editor)
+      const [removed, uploaded] = await store.audit.history('book', SEED)
+      expect(uploaded).toMatchObject({ actorName: '김편집', action: 'edit', via: 'form', changes: [{ field: 'cover', before: null, after: { hash: cover.hash } }] })
+      expect(removed).toMatchObject({ actorName: '김편집', changes: [{ field: 'cover', before: { hash: cover.hash }, after: null }] })
     })
 
     it('refuses to update or delete an entry, whoever asks', async () => {

@@ -78,9 +78,8 @@ function viaText(ctx: PageContext, via: string, w: Words): SafeHtml | string {
 
 function changeRow(ctx: PageContext, view: BookHistoryView, entry: AuditEntry, change: AuditChange, w: Words): SafeHtml {
   const name = fieldName(ctx, change.field)
-  const button = view.mayRevert
-    ? html`<td><form method="post" action="${href(ctx, `/admin/books/${view.isbn13}/history/revert`)}">${formFields(ctx)}<input type="hidden" name="entry" value="${entry.id}"><input type="hidden" name="field" value="${change.field}"><button class="btn" type="submit">${w.putBack}<span class="vh"> (${name})</span></button></form></td>`
-    : ''
+  // An uploaded cover is uploaded again, not put back (its old files are gone).
+  const button = !view.mayRevert ? '' : change.field === 'cover' ? html`<td></td>` : html`<td><form method="post" action="${href(ctx, `/admin/books/${view.isbn13}/history/revert`)}">${formFields(ctx)}<input type="hidden" name="entry" value="${entry.id}"><input type="hidden" name="field" value="${change.field}"><button class="btn" type="submit">${w.putBack}<span class="vh"> (${name})</span></button></form></td>`
   return html`<tr><th scope="row">${name}</th><td class="audit-value">${valueText(change.before, w)}</td><td class="audit-value">${valueText(change.after, w)}</td>${button}</tr>`
 }
 

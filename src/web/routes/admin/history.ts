@@ -14,6 +14,9 @@ const revertForm = z.object({
 
 const NOTICES = ['reverted', 'unchanged'] as const
 
+/** An uploaded cover's old files are gone once replaced: it is uploaded again, not put back. */
+const isRevertible = (field: string) => field !== 'cover'
+
 /** The audit log names a staff member by id and by the name they had then. */
 const editorOf = (staff: StaffMember): EditContext => ({ actor: `staff:${staff.id}`, actorName: staff.name, via: 'form', action: 'revert' })
 
@@ -35,6 +38,7 @@ export const historyRoutes = ({ audit, catalog }: { audit: AuditService; catalog
     const posted = revertForm.safeParse(await c.req.parseBody())
     if (!posted.success) throw new InputError('entry', 'expected the id of an audit entry and one of its fields', { code: 'invalid' })
     const { entry, field } = posted.data
+    if (!isRevertible(field)) throw new InputError('field', `"${field}" is not put back from the history`, { code: 'invalid' })
     const change = await audit.fieldChange(entry, 'book', isbn13, field)
     const staff = c.var.staff!
     const edit = { isbn13, fields: { [field]: change.before }, mustExist: true }
