@@ -56,6 +56,8 @@ for (const dialect of testDialects()) {
       const toPrepare = await paid(store, 2)
       const toShip = await paid(store, 3)
       await store.orders.prepare(toShip.number, 'staff:setup')
+      const dueTonight = new Date(`${new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)}T23:59:00+09:00`).toISOString()
+      await store.store.db.updateTable('orders').set({ pay_by: dueTonight }).where('number', '=', waiting.number).execute()
       const app = officeApp(store)
       const staff = await staffShopper(app, store, 'orders')
 
@@ -67,6 +69,7 @@ for (const dialect of testDialects()) {
       for (const [status, n] of [['입금 대기', 1], ['결제 완료', 1], ['상품 준비 중', 1], ['배송 중', 0], ['반품 요청', 0]] as const) {
         expect(page).toContain(`<strong>${status}</strong> <span class="count">${n}건</span>`)
       }
+      expect(page).toContain('오늘 기한이 끝나는 주문 1건')
       expect(page).toContain(waiting.number)
       expect(page).not.toContain(toPrepare.number)
 
