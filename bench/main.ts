@@ -10,9 +10,10 @@ import { pagesBench } from './pages'
 import { recommendBench } from './recommend'
 import { postgresBench } from './postgres'
 import { searchBench } from './search'
+import { staffListBench } from './staff-list'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench, ordersBench]
+const benches: Bench[, staffListBench] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench, ordersBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]
