@@ -117,6 +117,46 @@ describe.runIf(browserAvailable())('browser: a shopper and a staff member walk t
     }
   }, 120_000)
 
+  it('the back office: an owner enrols two-factor from the QR page, adds a member; every staff page passes axe in Korean and English', async () => {
+    const staff = staffService(store)
+    const { member, token } = await staff.add({ email: 'owner@books.example', role: 'owner', name: '사장님' })
+    const context = await browser.newContext({ locale: 'ko-KR' })
+    const violations = await watchPolicy(context)
+    const page = await context.newPage()
+    await page.goto(`${base}/admin/set-password?token=${token}`)
+    await checked(page, 'admin-set-password', violations)
+    await page.locator('#s-new').fill(STAFF_PASSWORD)
+    await page.locator('form.staff-set-password button').click()
+    await page.waitForURL(/\/admin\/sign-in\?done=password-set/)
+    await page.locator('#s-email').fill(member.email)
+    await page.locator('#s-password').fill(STAFF_PASSWORD)
+    await page.locator('form.staff-sign-in button').click()
+    await page.waitForURL(/\/admin\/two-factor$/)
+    // The QR code is an image the policy allows (data:), and it has loaded.
+    expect(await page.locator('img.totp-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await checked(page, 'admin-two-factor', violations)
+    await page.locator('#t-code').fill(await totpCode(store, member.email))
+    await page.locator('form button[type="submit"]').last().click()
+    await page.locator('ul.recovery-codes').waitFor()
+    expect(await page.locator('ul.recovery-codes li').count()).toBe(10)
+    await checked(page, 'admin-recovery-codes', violations)
+    await page.goto(`${base}/admin/staff`)
+    await page.locator('#a-email').fill('packer@books.example')
+    await page.locator('#a-name').fill('포장 담당')
+    await page.locator('#a-role').selectOption('orders')
+    await page.locator('form.staff-add button').click()
+    await page.locator('code.staff-link').waitFor()
+    await checked(page, 'admin-staff-added', violations)
+    for (const lang of ['ko', 'en']) {
+      for (const path of ['/admin', '/admin/staff', '/admin/me', '/admin/two-factor', `/admin/books/${SEED}`]) {
+        await page.goto(`${base}${path}?lang=${lang}`)
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang)
+        await checked(page, `admin-${lang}${path.replace(/\//g, '-')}`, violations)
+      }
+    }
+    await context.close()
+  }, 240_000)
+
   it('the back office: sign in with the password and the TOTP code, edit a book, save it', async () => {
     const staff = staffService(store)
     const { member, token } = await staff.add({ email: 'editor@books.example', role: 'catalog', name: '편집자' })
