@@ -62,6 +62,32 @@ export async function orderLines(db: Db, orderId: string): Promise<OrderLine[]> 
   }))
 }
 
+/** The lines of many orders in one query, by order id. */
+export async function linesOfOrders(db: Db, orderIds: string[]): Promise<Map<string, OrderLine[]>> {
+  const byOrder = new Map<string, OrderLine[]>(orderIds.map((id) => [id, []]))
+  if (orderIds.length === 0) return byOrder
+  const items = await db.selectFrom('order_item').selectAll().where('order_id', 'in', orderIds).orderBy('order_id').orderBy('title').execute()
+  for (const i of items) {
+    byOrder.get(i.order_id)?.push({ isbn13: i.isbn13, title: i.title, quantity: i.quantity, unitPrice: Number(i.unit_price), listPrice: Number(i.list_price) || Number(i.unit_price), discount: Number(i.discount), points: Number(i.points) })
+  }
+  return byOrder
+}
+
+/** The timelines of many orders in one query, by order id. */
+export async function eventsOfOrders(db: Db, orderIds: string[]): Promise<Map<string, OrderEvent[]>> {
+  const byOrder = new Map<string, OrderEvent[]>(orderIds.map((id) => [id, []]))
+  if (orderIds.length === 0) return byOrder
+  const rows = await db.selectFrom('order_event').selectAll().where('order_id', 'in', orderIds).orderBy('order_id').orderBy('seq').execute()
+  for (const r of rows) byOrder.get(r.order_id)?.push({ at: r.at, from: r.from_status as OrderStatus | null, to: r.to_status as OrderStatus, actor: r.actor, reason: r.reason })
+  return byOrder
+}
+
+/** How many orders are in each status. */
+export async function countByStatus(db: Db): Promise<Map<OrderStatus, number>> {
+  const rows = await db.selectFrom('orders').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute()
+  return new Map(rows.map((r) => [r.status as OrderStatus, Number(r.n)]))
+}
+
 export async function orderEvents(db: Db, orderId: string): Promise<OrderEvent[]> {
   const rows = await db.selectFrom('order_event').selectAll().where('order_id', '=', orderId).orderBy('seq').execute()
   return rows.map((r) => ({ at: r.at, from: r.from_status as OrderStatus | null, to: r.to_status as OrderStatus, actor: r.actor, reason: r.reason }))

@@ -120,8 +120,9 @@ export class OrderService {
       if (winner) return winner
       throw err
     }
-    // The order as written: nothing to read back.
-    const order = repo.toOrder(placed, orderLines, [first])
+    // The order as written, its lines in the order a read gives them: nothing to read back.
+    const byTitle = [...orderLines].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+    const order = repo.toOrder(placed, byTitle, [first])
     for (const l of order.lines) this.commerce.recordPurchase(owner, l.isbn13)
     this.announce({ order, event: first })
     return order
@@ -175,22 +176,34 @@ export class OrderService {
     return repo.toOrder(row, lines, events)
   }
 
+  /** Many orders with their lines and timelines: three queries, however many orders. */
+  private async loadMany(rows: repo.OrderRow[]): Promise<Order[]> {
+    const ids = rows.map((r) => r.id)
+    const [lines, events] = await Promise.all([repo.linesOfOrders(this.db, ids), repo.eventsOfOrders(this.db, ids)])
+    return rows.map((r) => repo.toOrder(r, lines.get(r.id)!, events.get(r.id)!))
+  }
+
   async ofCustomer(customerId: string, limit = 50): Promise<Order[]> {
-    return Promise.all((await repo.customerOrders(this.db, customerId, limit)).map((r) => this.load(r)))
+    return this.loadMany(await repo.customerOrders(this.db, customerId, limit))
   }
 
   async withStatus(statuses: OrderStatus[], limit = 100): Promise<Order[]> {
-    return Promise.all((await repo.ordersByStatus(this.db, statuses, limit)).map((r) => this.load(r)))
+    return this.loadMany(await repo.ordersByStatus(this.db, statuses, limit))
+  }
+
+  /** How many orders each status holds (the back office's queues). */
+  async counts(): Promise<Map<OrderStatus, number>> {
+    return repo.countByStatus(this.db)
   }
 
   /** Orders waiting for a payment by `method` (a statement is matched against the bank transfers). */
   async awaiting(method: Order['paymentMethod']): Promise<Order[]> {
-    return Promise.all((await repo.ordersAwaiting(this.db, method)).map((r) => this.load(r)))
+    return this.loadMany(await repo.ordersAwaiting(this.db, method))
   }
 
   /** Orders whose payment deadline has passed, oldest first. */
   async overdue(limit = 100): Promise<Order[]> {
-    return Promise.all((await repo.overdueOrders(this.db, this.now().toISOString(), limit)).map((r) => this.load(r)))
+    return this.loadMany(await repo.overdueOrders(this.db, this.now().toISOString(), limit))
   }
 
   async points(customerId: string): Promise<{ balance: number; history: PointEntry[] }> {
