@@ -46,6 +46,8 @@ export function signInRoutes({ staff, gate, throttle, logger = createLogger('war
 
   const signedIn = async (c: Context<AppEnv>, email: string, session: StaffSession, next: string | undefined) => {
     await throttle.succeed(ipOf(c), email)
+    // A session this browser held before (another member's, say) ends rather than lingering unseen.
+    if (c.var.visitor.staffToken) await staff.signOut(c.var.visitor.staffToken)
     // A session id or form token someone saw or planted before cannot follow the member in.
     gate.rotateSession(c.var.visitor)
     gate.staffSignIn(c.var.visitor, session.token)
