@@ -79,6 +79,8 @@ const envSchema = z.object({
   COLOPHON_COVER_DIR: z.string().min(1).optional(),
   /** The largest cover image staff may upload, in MB. */
   COLOPHON_COVER_MAX_MB: z.coerce.number().min(1).max(100).default(10),
+  /** The largest feed file staff may upload in the back office to import, in MB. */
+  COLOPHON_IMPORT_MAX_MB: z.coerce.number().min(1).max(10240).default(200),
 })
 
 export type Config = z.infer<typeof envSchema>

@@ -5,7 +5,7 @@ import { FeedError } from './errors'
 import { sourceField } from './field-paths'
 import type { CsvReadOptions } from './csv/reader'
 import { READERS, type RecordReader } from './readers'
-import { emptyCounts, reasonOf, type FileReport } from './report'
+import { emptyCounts, reasonOf, type FileReport, type ImportRun } from './report'
 import * as repo from './repo'
 import { peek, sniffFormat } from './sniff'
 import { SubjectMapper } from './subjects'
@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** Records per transaction. */
   batchSize?: number
   onProgress?: (progress: { records: number; rejected: number }) => void
+  /** Told the run's id as soon as it is logged, before the first record is read. */
+  onStart?: (runId: number) => void
   /** Largest CSV cell read, in bytes (default 1 MiB); a row with a bigger one is rejected. */
   maxCellBytes?: number
 }
@@ -41,7 +43,7 @@ export class Importer {
   ) {}
 
   async importFile(file: string, bytes: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<FileReport> {
-    const { user, actor = 'cli', batchSize = 1000, onProgress } = options
+    const { user, actor = 'cli', batchSize = 1000, onProgress, onStart } = options
     const { head, all } = await peek(bytes)
     let format: Format | null = options.format ?? null
     const report: FileReport = {
@@ -52,10 +54,12 @@ export class Importer {
       format = options.format ?? sniffFormat(head, file)
     } catch (e) {
       report.runId = await repo.startRun(this.db, { user, file, format: 'unknown', startedAt: new Date().toISOString() })
+      onStart?.(report.runId)
       return this.finish(report, e)
     }
     report.format = format
     report.runId = await repo.startRun(this.db, { user, file, format, startedAt: new Date().toISOString() })
+    onStart?.(report.runId)
     const heartbeat = repo.keepRunAlive(this.db, report.runId)
     const editor: EditContext = { actor, actorName: user, via: `import:${report.runId}`, action: 'import' }
     const batch: IncomingRecord[] = []
@@ -88,6 +92,11 @@ export class Importer {
   /** The latest imports, newest first: who ran them, when, on what, with what result. */
   recentRuns(limit = 20) {
     return repo.recentRuns(this.db, limit)
+  }
+
+  /** One import as logged so far (counts renewed after each batch), with its report once it has ended. */
+  run(id: number): Promise<{ run: ImportRun; report: FileReport | null } | undefined> {
+    return repo.getRun(this.db, id)
   }
 
   /** The subject table: which category each subject code prefix files books under. */

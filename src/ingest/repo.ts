@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, ImportRunTable } from '../store'
-import { emptyCounts, type ImportCounts, type ImportRun, type ImportRunStatus } from './report'
+import { emptyCounts, type FileReport, type ImportCounts, type ImportRun, type ImportRunStatus } from './report'
 
 type Db = Kysely<Database>
 
@@ -50,20 +50,28 @@ export async function updateRun(db: Db, id: number, counts: ImportCounts, end?: 
 export async function recentRuns(db: Db, limit: number): Promise<ImportRun[]> {
   const rows = await db.selectFrom('import_run').selectAll().orderBy('id', 'desc').limit(limit).execute()
   const now = Date.now()
-  return rows.map((r) => {
-    const status = statusOf(r, now)
-    return {
-      id: Number(r.id),
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      user: r.user_name,
-      file: r.file,
-      format: r.format,
-      status,
-      counts: { records: r.records, created: r.created, updated: r.updated, unchanged: r.unchanged, withdrawn: r.withdrawn, rejected: r.rejected },
-      error: status === 'interrupted' ? 'stopped before the end (the process was killed or crashed); run it again to finish it' : r.error,
-    }
-  })
+  return rows.map((r) => toRun(r, now))
+}
+
+export async function getRun(db: Db, id: number): Promise<{ run: ImportRun; report: FileReport | null } | undefined> {
+  const row = await db.selectFrom('import_run').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) return undefined
+  return { run: toRun(row, Date.now()), report: row.report ? (JSON.parse(row.report) as FileReport) : null }
+}
+
+function toRun(r: Selectable<ImportRunTable>, now: number): ImportRun {
+  const status = statusOf(r, now)
+  return {
+    id: Number(r.id),
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    user: r.user_name,
+    file: r.file,
+    format: r.format,
+    status,
+    counts: { records: r.records, created: r.created, updated: r.updated, unchanged: r.unchanged, withdrawn: r.withdrawn, rejected: r.rejected },
+    error: status === 'interrupted' ? 'stopped before the end (the process was killed or crashed); run it again to finish it' : r.error,
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ import { cachedAnswer } from './fast-path'
 import { Gate } from './gate'
 import type { ShopFacts } from './storefront'
 import type { Mailer } from './routes/account'
+import type { ImportUploads } from './routes/admin/imports'
 
 /** Connections waiting to be accepted: enough for a burst of a few thousand. */
 const LISTEN_BACKLOG = 4096
@@ -43,6 +44,8 @@ export interface ServerServices {
   staff?: StaffService
   /** The audit log: with it, the back office shows a book's history. */
   audit?: AuditService
+  /** Feed imports from the back office. */
+  imports?: ImportUploads
 }
 
 export interface ServerOptions {

@@ -16,6 +16,9 @@ function requestHead(c: Context<AppEnv>): RequestHead {
 /** The form token a state-changing request carries: the `_csrf` field of a form, or the X-CSRF-Token header of a script. */
 async function postedToken(c: Context<AppEnv>): Promise<string | undefined> {
   const type = c.req.header('content-type') ?? ''
+  // An upload its route streams to disk (an import feed) carries the token in its address: reading the form here would hold the whole file in memory first.
+  const inAddress = type.startsWith('multipart/form-data') ? c.req.query('_csrf') : undefined
+  if (inAddress) return inAddress
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const token = (await c.req.parseBody())._csrf
     if (typeof token === 'string') return token

@@ -13,6 +13,7 @@ import { booksListRoutes } from './books-list'
 import { booksRoutes } from './books'
 import { coversRoutes } from './covers'
 import { historyRoutes } from './history'
+import { importsRoutes, type ImportUploads } from './imports'
 import { meRoutes } from './me'
 import { ordersRoutes } from './orders'
 import { paymentsRoutes } from './payments'
@@ -32,6 +33,7 @@ export interface AdminServices {
   orders?: OrderService
   payments?: PaymentsService
   audit?: AuditService
+  imports?: ImportUploads
 }
 
 /**
@@ -49,6 +51,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     booksRoutes(services),
     coversRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
+    ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
 }
