@@ -59,7 +59,8 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   const services = buildServices(store, logger)
   const { mail, payments } = services
   const staff = new StaffService(store.db, { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS })
-  const server = await startServer({ ...serverServices(services, logger), staff }, {
+  const imports = { importer: services.importer, maxBytes: Math.round(config.COLOPHON_IMPORT_MAX_MB * 1024 * 1024) }
+  const server = await startServer({ ...serverServices(services, logger), staff, imports }, {
     metrics,
     port,
     host: config.HOST,
