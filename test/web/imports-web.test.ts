@@ -104,6 +104,17 @@ for (const dialect of testDialects()) {
       expect((await store.importer.recentRuns(50)).length).toBe(before)
     })
 
+    it('a visitor is sent to sign in; an orders member reads the history without the form', async () => {
+      const anonymous = await app.request('/admin/imports', { redirect: 'manual', headers: { 'user-agent': BROWSER } })
+      expect(anonymous.status).toBe(303)
+      expect(anonymous.headers.get('location')).toContain('/admin/sign-in?next=%2Fadmin%2Fimports')
+      const orders = await staffShopper(app, store, 'orders')
+      const res = await orders.get('/admin/imports')
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect(await res.text()).not.toContain('type="file"')
+    })
+
     it('a file over the limit is refused with the limit named, and nothing is imported or left on disk', async () => {
       const before = (await store.importer.recentRuns(50)).length
       const big = new Uint8Array(MAX_BYTES + 1024).fill(0x41)

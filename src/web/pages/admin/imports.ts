@@ -107,7 +107,7 @@ function progress(ctx: PageContext, w: Words, view: ImportRunView): SafeHtml {
   const { run } = view
   const path = `/admin/imports/${run.id}`
   return html`<section aria-labelledby="import-progress"><h2 id="import-progress">${w.progress}</h2>
-<dl class="office-facts" role="status"><dt>${w.read}</dt><dd>${formatCount(run.counts.records)}</dd><dt>${w.written}</dt><dd>${formatCount(written(run))}</dd><dt>${w.rejectedSoFar}</dt><dd>${formatCount(run.counts.rejected)}</dd></dl>
+<div role="status"><dl class="office-facts"><dt>${w.read}</dt><dd>${formatCount(run.counts.records)}</dd><dt>${w.written}</dt><dd>${formatCount(written(run))}</dd><dt>${w.rejectedSoFar}</dt><dd>${formatCount(run.counts.rejected)}</dd></dl></div>
 ${view.isPaused
   ? html`<p>${w.paused} <a href="${href(ctx, path)}">${w.resume}</a></p>`
   : html`<p>${w.refreshing} <a href="${href(ctx, `${path}?pause=1`)}">${w.pause}</a></p>`}</section>`
