@@ -1,4 +1,4 @@
-import { AccountsService } from '../accounts'
+import { AccountsService, StaffService } from '../accounts'
 import { AuditService } from '../audit'
 import { CatalogService, defaultCoverDir } from '../catalog'
 import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type Order, type OrderRules, type PricingRules, type Refunder } from '../commerce'
@@ -22,6 +22,7 @@ export interface Services {
   commerce: CommerceService
   orders: OrderService
   accounts: AccountsService
+  staff: StaffService
   mail: MailService
   payments: PaymentsService
   audit: AuditService
@@ -45,12 +46,18 @@ export interface ShopSettings {
   portone?: PortOneConfig & { sdkUrl: string }
   /** Where uploaded covers are kept and the largest upload, in bytes. */
   covers: { dir: string; maxBytes: number }
+  /** How long a staff session lasts idle, and at most. */
+  staff: { idleMinutes: number; maxHours: number }
+  /** The largest feed file the back office takes, in bytes. */
+  importMaxBytes: number
 }
 
 export function shopSettings(config: Config): ShopSettings {
   return {
     pricing: pricingRules(config),
     orders: { bankTransferDays: config.COLOPHON_BANK_DAYS, cardMinutes: config.COLOPHON_CARD_MINUTES, returnDays: config.COLOPHON_RETURN_DAYS },
+    staff: { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS },
+    importMaxBytes: Math.round(config.COLOPHON_IMPORT_MAX_MB * 1024 * 1024),
     delivery: { cutoff: config.COLOPHON_SHIP_CUTOFF, transitDays: 1, holidaysFile: config.COLOPHON_HOLIDAYS_FILE },
     mail: { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX },
     bank: { bankName: config.COLOPHON_BANK_NAME, bankAccount: config.COLOPHON_BANK_ACCOUNT, accountHolder: config.COLOPHON_BANK_HOLDER },
@@ -90,7 +97,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), mail, payments, audit, portone, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */
@@ -109,14 +116,14 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, search, recommend, commerce, orders, accounts, mail, payments, audit, shop, estimate, portone }: Services, logger: Logger): ServerServices {
+export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, shop, estimate, portone }: Services, logger: Logger): ServerServices {
   // The browser's payment window gets the store id and channel key, never the secrets.
   const card = portone && shop.portone && {
     sdkUrl: shop.portone.sdkUrl,
     windowParams: (order: Order) =>
       portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
   }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }
 
 /** What a card statement shows for the order: its first book, and how many more. */

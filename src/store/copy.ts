@@ -73,6 +73,10 @@ async function count(db: AnyDb, table: string): Promise<number> {
  */
 export async function copyStore(from: Store, to: Store, { batchRows = 5000, onProgress }: CopyOptions = {}): Promise<CopyReport> {
   const names = Object.keys(TABLES) as TableName[]
+  // The audit log is append-only in the database itself: a copy may start it, never replace one.
+  if ((await count(to.db, 'audit_entry')) > 0) {
+    throw new Error(`${to.dialect.location} already has an audit log, which nothing may delete: copy into an empty database`)
+  }
   const present = await from.db.introspection.getTables()
   // search_doc (FTS5 and its shadow tables, or a tsvector table) is each engine's own: the target reindexes instead.
   const skipped = present.map((t) => t.name).filter((n) => !(n in TABLES) && !n.startsWith('search_doc'))

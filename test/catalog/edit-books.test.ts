@@ -8,11 +8,10 @@ import { createApp } from '../../src/web/app'
 import { testDialects } from '../dialects'
 import { testStore, type TestStore } from '../helpers'
 import { bytesOf } from '../support/ingest'
-import { shopper, type Requester } from '../web/shopper'
+import { staffShopper } from '../support/staff'
 
 const SEED = parseIsbn('9788962633245')
 const NEW = parseIsbn('9791199999992')
-const auth = { authorization: `Basic ${Buffer.from('staff:pw').toString('base64')}` }
 
 const onixWithCategory = (isbn: string, category: string) => `<?xml version="1.0"?>
 <ONIXMessage release="3.0" xmlns="http://ns.editeur.org/onix/3.0/reference"><Header><Sender><SenderName>Test</SenderName></Sender><SentDateTime>20260101</SentDateTime></Header>
@@ -87,9 +86,10 @@ for (const dialect of testDialects()) {
         const result = (await edits.mock.results.at(-1)!.value) as EditResult
         return result.rejected[0]?.errors.categoryIds
       }
-      const app = createApp({ ...serverServices(store, createLogger('silent')), adminPassword: 'pw' })
-      const request: Requester = async (path, init) => app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...auth } })
-      const form = await shopper(request, { startAt: `/admin/books/${SEED}` }).post(`/admin/books/${SEED}`, { categoryIds: 'nowhere' })
+      const app = createApp(serverServices(store, createLogger('silent')))
+      const member = await staffShopper(app, store, 'catalog')
+      await member.get(`/admin/books/${SEED}`)
+      const form = await member.post(`/admin/books/${SEED}`, { categoryIds: 'nowhere' })
       expect(form.status).toBe(400)
       expect(await form.text()).toContain('없는 분야입니다: nowhere')
       const fromForm = await codeOfLastEdit()

@@ -10,11 +10,10 @@ import { createApp } from '../../src/web/app'
 import { testDialects } from '../dialects'
 import { testApp, testShop, testStore, type TestStore } from '../helpers'
 import { bytesOf } from '../support/ingest'
-import { shopper, type Requester } from '../web/shopper'
+import { staffShopper } from '../support/staff'
 
 // The seed book's list price is 24,000 won: the law's floor is 21,600.
 const SEED = parseIsbn('9788962633245')
-const auth = { authorization: `Basic ${Buffer.from('staff:pw').toString('base64')}` }
 const refusal = { code: 'price_law', params: { salePrice: 19_000, minimum: 21_600 } }
 
 const onixPrices = (isbn: string, list: number, sale: number) => `<?xml version="1.0"?>
@@ -68,9 +67,10 @@ for (const dialect of testDialects()) {
     it('the back office: the same refusal; the other fields are saved', async () => {
       await restoreSalePrice()
       const edits = vi.spyOn(store.catalog, 'editBooks')
-      const app = createApp({ ...serverServices(store, createLogger('silent')), adminPassword: 'pw' })
-      const request: Requester = async (path, init) => app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...auth } })
-      const res = await shopper(request, { startAt: `/admin/books/${SEED}` }).post(`/admin/books/${SEED}`, { salePrice: '19000', stock: '5' })
+      const app = createApp(serverServices(store, createLogger('silent')))
+      const member = await staffShopper(app, store, 'catalog')
+      await member.get(`/admin/books/${SEED}`)
+      const res = await member.post(`/admin/books/${SEED}`, { salePrice: '19000', stock: '5' })
       expect(res.status).toBe(400)
       expect(await res.text()).toContain('도서정가제에 따라 판매가는 정가의 90%인 21600원 이상이어야 합니다.')
       expect(await refusedOfLastEdit(edits)).toEqual({ salePrice: refusal })

@@ -2,7 +2,6 @@ import cluster, { type Worker } from 'node:cluster'
 import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { AggregatorRegistry } from 'prom-client'
-import { StaffService } from '../../accounts'
 import { loadConfig, type Config } from '../../core/config'
 import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
@@ -58,9 +57,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)
   const { mail, payments } = services
-  const staff = new StaffService(store.db, { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS })
-  const imports = { importer: services.importer, maxBytes: Math.round(config.COLOPHON_IMPORT_MAX_MB * 1024 * 1024) }
-  const server = await startServer({ ...serverServices(services, logger), staff, imports }, {
+  const server = await startServer(serverServices(services, logger), {
     metrics,
     port,
     host: config.HOST,

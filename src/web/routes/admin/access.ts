@@ -1,5 +1,5 @@
 import type { Handler, MiddlewareHandler } from 'hono'
-import type { StaffRole } from '../../../accounts'
+import type { StaffMember, StaffRole } from '../../../accounts'
 import type { AppEnv } from '../../env'
 import { href } from '../../pages/context'
 import { errorPage } from '../../pages/error'
@@ -55,3 +55,6 @@ export function permit(permission: Permission): MiddlewareHandler<AppEnv> {
     return next()
   }
 }
+
+/** Who made a change through the back office's forms, for the audit log. */
+export const editedBy = (staff: StaffMember, via = 'form') => ({ actor: `staff:${staff.id}`, actorName: staff.name, via })

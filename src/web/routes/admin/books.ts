@@ -3,7 +3,7 @@ import { parseIsbn, type Book, type CatalogService, type CategoryNode } from '..
 import type { AppEnv } from '../../env'
 import { adminHomePage, bookEditPage } from '../../pages/admin/books'
 import { href } from '../../pages/context'
-import { route, type AdminRoute } from './access'
+import { route, type AdminRoute, editedBy } from './access'
 import { bookToForm, formFieldOf, formToEdit, type BookForm, type FormErrors } from './book-form'
 
 /** The back office's front page, and a book with everything its page says, to edit (the list at /books finds it by ISBN). */
@@ -21,7 +21,7 @@ export function booksRoutes({ catalog }: { catalog: CatalogService }): AdminRout
       const posted: BookForm = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
       const { edit, errors } = formToEdit(book, posted)
       // Nothing is saved while any field is wrong, and every wrong field is named at once.
-      const { rejected, applied } = Object.keys(errors).length ? await catalog.checkEdits([edit]) : await catalog.editBooks([edit])
+      const { rejected, applied } = Object.keys(errors).length ? await catalog.checkEdits([edit]) : await catalog.editBooks([edit], editedBy(c.var.staff!))
       // A sale price the book price law refuses is not stored: the rest is saved, and the form says why that field was not.
       for (const [path, error] of Object.entries({ ...applied[0]?.refused, ...rejected[0]?.errors })) errors[formFieldOf(path)] ??= error
       if (Object.keys(errors).length) return c.html(editAgainPage(c, book, posted, errors, (await catalog.categories()).roots), 400)

@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../env'
 import { coverPage, type CoverView } from '../../pages/admin/covers'
 import { href } from '../../pages/context'
-import { may, route, type AdminRoute } from './access'
+import { may, route, type AdminRoute, editedBy } from './access'
 
 const NOTICES = ['uploaded', 'removed'] as const
 const MB = 1024 * 1024
@@ -33,7 +33,7 @@ export const coversRoutes = ({ catalog }: { catalog: CatalogService }): AdminRou
       return c.html(await renderCover(c, catalog, isbn13, { refusal: { code: 'cover_missing', params: {}, fileName: '' } }), 400)
     }
     try {
-      await catalog.setCover(isbn13, { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name }, `staff:${c.var.staff!.id}`)
+      await catalog.setCover(isbn13, { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name }, `staff:${c.var.staff!.id}`, editedBy(c.var.staff!))
     } catch (err) {
       if (!(err instanceof InputError && err.field === 'cover')) throw err
       return c.html(await renderCover(c, catalog, isbn13, { refusal: { code: err.code, params: err.params, fileName: file.name } }), 400)
@@ -42,7 +42,7 @@ export const coversRoutes = ({ catalog }: { catalog: CatalogService }): AdminRou
   }),
   route('POST', '/books/:isbn/cover/remove', 'catalog.write', async (c) => {
     const isbn13 = parseIsbn(c.req.param('isbn') ?? '')
-    await catalog.removeCover(isbn13)
+    await catalog.removeCover(isbn13, editedBy(c.var.staff!))
     return c.redirect(href(c.var.page, `/admin/books/${isbn13}/cover?done=removed`), 303)
   }),
 ]
