@@ -85,7 +85,7 @@ describe.runIf(browserAvailable())('browser: the books list', () => {
 
   beforeAll(async () => {
     store = await testStore(sqlite, { demoBooks: 5 })
-    server = await startServer(testServices(store), { port: 0, host: '127.0.0.1', staff: staffService(store) })
+    server = await startServer({ ...testServices(store), staff: staffService(store) }, { port: 0, host: '127.0.0.1' })
     browser = await launchChromium()
   }, 120_000)
   afterAll(async () => {
