@@ -13,7 +13,7 @@ import { searchBench } from './search'
 import { staffListBench } from './staff-list'
 
 // Each sub-benchmark lives in its own file and registers here.
-const benches: Bench[, staffListBench] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench, ordersBench]
+const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench, ordersBench, staffListBench]
 
 function usage(): string {
   return `Usage: npm run bench -- [NAME...] [--books N]

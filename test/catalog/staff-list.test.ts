@@ -7,7 +7,7 @@ import { testStore, type TestStore } from '../helpers'
 import { bytesOf } from '../support/ingest'
 
 const isbn = (n: number) => isbn13FromPrefix(`97911000${String(n).padStart(4, '0')}`)
-const [A, B, C, D] = [1, 2, 3, 4].map(isbn) as [string, string, string, string]
+const [A, B, C, D] = [1, 2, 3, 4].map(isbn) as string[] as [string, string, string, string]
 const ZETAS = [5, 6, 7, 8, 9, 10].map(isbn)
 const editor = { actor: 'staff:test', actorName: 'Test', via: 'bulk' }
 
