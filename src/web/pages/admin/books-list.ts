@@ -1,8 +1,7 @@
 import type { StaffMember } from '../../../accounts'
-import { STAFF_MISSING, type BulkResult, type CategoryNode, type StaffListPage, type StaffSort } from '../../../catalog'
+import { STAFF_MISSING, type BulkResult, type CategoryNode, type StaffListPage, type StaffMissing, type StaffSort } from '../../../catalog'
 import { html, type SafeHtml } from '../../html'
 import { fill, formatMoney } from '../../i18n'
-import type { ListForm } from '../../routes/admin/books-list'
 import { href, type PageContext } from '../context'
 import { formFields } from '../parts'
 import { staffLayout } from './layout'
@@ -34,6 +33,19 @@ const words = {
   },
 }
 type Words = (typeof words)['ko']
+
+/** The list's filter and order as the form and the column links carry them. */
+export interface ListForm {
+  q?: string
+  missing: StaffMissing[]
+  offSale?: '1'
+  priceLaw?: '1'
+  stock?: number
+  run?: number
+  category?: string
+  sort?: StaffSort
+  dir?: 'asc' | 'desc'
+}
 
 export interface BooksListView {
   form: ListForm

@@ -2,7 +2,7 @@ import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import { isIsbn, parseIsbn, STAFF_MISSING, STAFF_SORTS, type BulkAction, type CatalogService, type StaffListQuery } from '../../../catalog'
 import { csvTable } from '../../../ingest'
-import { booksListPage, bulkResultPage } from '../../pages/admin/books-list'
+import { booksListPage, bulkResultPage, type ListForm } from '../../pages/admin/books-list'
 import { href } from '../../pages/context'
 import { InputError } from '../../../core/errors'
 import { may, route, type AdminRoute } from './access'
@@ -34,10 +34,8 @@ const bulkForm = z.object({
   isbn: many(z.string().max(40)),
 })
 
-export type ListForm = z.infer<typeof listQuery>
-
 /** The form's fields as the catalog's question. */
-function toQuery(form: Omit<ListForm, 'after' | 'isbn'>): StaffListQuery {
+function toQuery(form: ListForm): StaffListQuery {
   return {
     text: form.q,
     missing: form.missing.length ? form.missing : undefined,
