@@ -55,7 +55,10 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
     ping: async () => {
       await sql`select 1`.execute(db)
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy()
+      await dialect.close?.()
+    },
   }
 }
 

@@ -29,4 +29,6 @@ export interface StoreDialect {
   refreshStatistics(db: Kysely<Database>): Promise<void>
   /** Full-text search over the application's tokens: FTS5 on SQLite, tsvector on PostgreSQL. */
   readonly textIndex: TextIndex
+  /** Ends what the engine runs beside the connections (SQLite's checkpoint thread), once they are closed. */
+  close?(): Promise<void>
 }

@@ -22,11 +22,22 @@ parentPort.once('message', () => { clearInterval(timer); db.close(); parentPort.
  * SQLite's own automatic checkpoint only as a backstop, far above what the
  * thread lets the log grow to.
  */
-export function startCheckpointer(path: string, intervalMs = 500): { stop(): void } {
+export function startCheckpointer(path: string, intervalMs = 500): { stop(): Promise<void> } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(CHECKPOINT_LOOP, { eval: true, workerData: { path, driver, intervalMs } })
   worker.unref()
   // A thread that cannot start (a read-only file system, say) leaves the backstop to do the work.
   worker.on('error', () => undefined)
-  return { stop: () => worker.postMessage('stop') }
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  let stopping: Promise<void> | undefined
+  return {
+    // Resolves once the thread has closed its connection and ended (or, stuck, was ended); asking twice waits for the same end.
+    stop: () =>
+      (stopping ??= (async () => {
+        worker.postMessage('stop')
+        const stuck = setTimeout(() => void worker.terminate(), 2_000)
+        await exited
+        clearTimeout(stuck)
+      })()),
+  }
 }
