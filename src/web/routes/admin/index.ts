@@ -11,7 +11,9 @@ import { staffSession } from '../../middleware/staff-session'
 import { permit, type AdminRoute } from './access'
 import { booksListRoutes } from './books-list'
 import { booksRoutes } from './books'
+import { categoriesRoutes } from './categories'
 import { coversRoutes } from './covers'
+import { duplicatesRoutes } from './duplicates'
 import { historyRoutes } from './history'
 import { importsRoutes, type ImportUploads } from './imports'
 import { meRoutes } from './me'
@@ -50,6 +52,8 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     booksListRoutes(services),
     booksRoutes(services),
     coversRoutes(services),
+    categoriesRoutes(services),
+    duplicatesRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
     ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
