@@ -20,6 +20,6 @@ function load(name: string): Asset {
   return { url: `/assets/${base}.${hash}.${ext}`, body, contentType: types[ext]! }
 }
 
-export const assets = { css: load('site.css'), js: load('site.js'), suggest: load('suggest.js'), cardPay: load('card-pay.js'), icon: load('favicon.svg') }
+export const assets = { css: load('site.css'), js: load('site.js'), suggest: load('suggest.js'), cardPay: load('card-pay.js'), office: load('office.js'), icon: load('favicon.svg') }
 
 export const assetsByUrl = new Map(Object.values(assets).map((a) => [a.url, a]))

@@ -52,6 +52,7 @@ export function staffLayout(ctx: PageContext, staff: StaffMember | undefined, me
 <meta name="robots" content="noindex, nofollow">
 <link rel="icon" href="${assets.icon.url}" type="image/svg+xml">
 <link rel="stylesheet" href="${assets.css.url}">
+<script src="${assets.office.url}" defer></script>
 </head><body class="office">
 <a class="skip" href="#main">${w.skip}</a>
 <header class="site-header"><div class="wrap">

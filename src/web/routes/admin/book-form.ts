@@ -1,11 +1,12 @@
 import { InputError } from '../../../core/errors'
-import { parsePhysicalSpec, type Book, type BookEdit, type BookFields, type FieldError, type FieldErrorCode, type PriceLawError, type TocEntry } from '../../../catalog'
+import { parsePhysicalSpec, type Book, type BookEdit, type BookFields, type FieldError, type FieldErrorCode, type Isbn13, type PriceLawError, type TocEntry } from '../../../catalog'
+import { applyTocOp, rowsToToc, tocRowsFromForm, tocToRows } from './toc-rows'
 
 /** The edit form's fields, as strings, the way a browser posts them. */
 export type BookForm = Record<string, string>
 
 /** A catalog field error (a sale price the price law refused among them), or one of text the form itself reads (a size), by form field. */
-export type FormErrors = Record<string, { code: FieldErrorCode | PriceLawError['code'] | 'unreadable_size'; params: FieldError['params'] }>
+export type FormErrors = Record<string, { code: FieldErrorCode | PriceLawError['code'] | 'unreadable_size' | 'already_in_catalog' | `isbn_${string}`; params: FieldError['params'] }>
 
 const numberOrNull = (s: string) => (s.trim() ? Number(s.replace(/,/g, '')) : null)
 const textOrNull = (s: string) => (s.trim() ? s.trim() : null)
@@ -26,11 +27,7 @@ function contributorsFromText(text: string): Array<{ name: string; role: string 
     })
 }
 
-/** One entry per line: "01 Title" is a numbered chapter, "front: …" and "back: …" the matter around them. */
-export function tocToText(toc: TocEntry[]): string {
-  return toc.map((e) => (e.kind === 'chapter' ? (e.number ? `${e.number} ${e.title}` : e.title) : `${e.kind}: ${e.title}`)).join('\n')
-}
-
+/** A contents list pasted as text, one entry per line: "01 Title" is a numbered chapter, "front: …", "part: …" and "back: …" the rest. */
 export function tocFromText(text: string): TocEntry[] {
   const entries: TocEntry[] = []
   let seenChapter = false
@@ -54,7 +51,7 @@ export function bookToForm(book: Book): BookForm {
   return {
     title: book.title,
     subtitle: book.subtitle ?? '',
-    titleEn: book.translations.en?.title ?? '',
+    ...translationsToForm(book.translations),
     contributors: contributorsToText(book.contributors),
     publisher: book.publisher ?? '',
     issuedOn: book.issuedOn ?? '',
@@ -72,7 +69,7 @@ export function bookToForm(book: Book): BookForm {
     onSale: book.onSale ? 'on' : '',
     descriptionHeadline: book.descriptionHeadline ?? '',
     descriptionHtml: book.descriptionHtml ?? '',
-    toc: tocToText(book.toc),
+    ...tocToForm(book.toc),
     reviewHtml: book.reviewHtml ?? '',
     authorBioHtml: book.authorBioHtml ?? '',
     coverUrl: book.coverUrl ?? '',
@@ -80,13 +77,54 @@ export function bookToForm(book: Book): BookForm {
   }
 }
 
+/** The contents tree as the form's rows (`toc.N.kind` and so on), with the mark that says the form has them. */
+export function tocToForm(toc: TocEntry[]): BookForm {
+  const form: BookForm = { tocRows: '1' }
+  tocToRows(toc).forEach((row, i) => Object.assign(form, { [`toc.${i}.kind`]: row.kind, [`toc.${i}.number`]: row.number, [`toc.${i}.title`]: row.title, [`toc.${i}.depth`]: String(row.depth) }))
+  return form
+}
+
+/** One row per language the title is given in (`tr.N.lang`, `tr.N.title`, `tr.N.subtitle`); the page adds a blank row for a new one. */
+function translationsToForm(translations: Book['translations']): BookForm {
+  const form: BookForm = { hasTranslations: '1' }
+  Object.entries(translations).forEach(([lang, t], i) => Object.assign(form, { [`tr.${i}.lang`]: lang, [`tr.${i}.title`]: t.title, [`tr.${i}.subtitle`]: t.subtitle ?? '' }))
+  return form
+}
+
+/** The translations a form posted: rows without a language and title are left out; the first row of a language wins. */
+function translationsFromForm(posted: BookForm): Book['translations'] {
+  const out: Book['translations'] = {}
+  const indexes = [...new Set(Object.keys(posted).flatMap((k) => /^tr\.(\d{1,3})\.lang$/.exec(k)?.[1] ?? []))].map(Number).sort((a, b) => a - b)
+  for (const i of indexes) {
+    const lang = (posted[`tr.${i}.lang`] ?? '').trim().toLowerCase()
+    const title = (posted[`tr.${i}.title`] ?? '').trim()
+    const subtitle = (posted[`tr.${i}.subtitle`] ?? '').trim()
+    if (!lang && !title) continue
+    out[lang] ??= { title, ...(subtitle && { subtitle }) }
+  }
+  return out
+}
+
+/**
+ * A press of one of the contents tree's buttons: the form comes back with
+ * the tree changed and nothing saved. Undefined when the post is a save.
+ */
+export function pressedTocButton(posted: BookForm): BookForm | undefined {
+  if (!posted.tocOp) return undefined
+  const rows = applyTocOp(tocRowsFromForm(posted, { keepBlank: true }), posted.tocOp)
+  const rest = Object.fromEntries(Object.entries(posted).filter(([k]) => !k.startsWith('toc.') && k !== 'tocOp'))
+  const form: BookForm = { ...rest, tocRows: '1' }
+  rows.forEach((row, i) => Object.assign(form, { [`toc.${i}.kind`]: row.kind, [`toc.${i}.number`]: row.number, [`toc.${i}.title`]: row.title, [`toc.${i}.depth`]: String(row.depth) }))
+  return form
+}
+
 /** How each form field becomes book fields; a field the form does not post is not in the edit, so the book keeps it. */
-const FIELDS: Record<string, (value: string, book: Book) => BookFields> = {
+const FIELDS: Record<string, (value: string, book: Book | undefined) => BookFields> = {
   title: (v) => ({ title: v }),
   subtitle: (v) => ({ subtitle: textOrNull(v) }),
   // The form shows only the English title; the book's other translations stay as they are.
   titleEn: (v, book) => {
-    const { en: _en, ...others } = book.translations
+    const { en: _en, ...others } = book?.translations ?? {}
     return { translations: v.trim() ? { ...others, en: { title: v.trim() } } : others }
   },
   contributors: (v) => ({ contributors: contributorsFromText(v) }),
@@ -105,7 +143,8 @@ const FIELDS: Record<string, (value: string, book: Book) => BookFields> = {
   stock: (v) => ({ stock: numberOrNull(v) ?? 0 }),
   descriptionHeadline: (v) => ({ descriptionHeadline: textOrNull(v) }),
   descriptionHtml: (v) => ({ descriptionHtml: textOrNull(v) }),
-  toc: (v) => ({ toc: tocFromText(v) }),
+  // Pasted text replaces the tree's rows; left empty, the rows are what is saved.
+  tocText: (v) => (v.trim() ? { toc: tocFromText(v) } : {}),
   reviewHtml: (v) => ({ reviewHtml: textOrNull(v) }),
   authorBioHtml: (v) => ({ authorBioHtml: textOrNull(v) }),
   coverUrl: (v) => ({ coverUrl: textOrNull(v) }),
@@ -113,11 +152,12 @@ const FIELDS: Record<string, (value: string, book: Book) => BookFields> = {
 }
 
 /**
- * A posted form as a catalog edit of the book, with the errors of text the
- * form itself cannot read (a size). The check box is read only when the form
- * says it had one, since browsers post nothing for an unticked box.
+ * A posted form as a catalog edit of the book (a new book when there is
+ * none yet), with the errors of text the form itself cannot read (a size).
+ * The check box is read only when the form says it had one, since browsers
+ * post nothing for an unticked box.
  */
-export function formToEdit(book: Book, posted: BookForm): { edit: BookEdit; errors: FormErrors } {
+export function formToEdit(isbn13: Isbn13, posted: BookForm, book?: Book): { edit: BookEdit; errors: FormErrors } {
   const fields: BookFields = {}
   const errors: FormErrors = {}
   for (const [name, value] of Object.entries(posted)) {
@@ -131,11 +171,13 @@ export function formToEdit(book: Book, posted: BookForm): { edit: BookEdit; erro
     }
   }
   if (posted.hasOnSale) fields.onSale = posted.onSale === 'on'
-  return { edit: { isbn13: book.isbn13, fields, mustExist: true }, errors }
+  if (posted.tocRows && !posted.tocText?.trim()) fields.toc = rowsToToc(tocRowsFromForm(posted))
+  if (posted.hasTranslations) fields.translations = translationsFromForm(posted)
+  return { edit: { isbn13, fields, mustExist: book !== undefined }, errors }
 }
 
 /** The form field that shows a catalog field path ("dimensions.widthMm" is the size box). */
 export function formFieldOf(path: string): string {
   const field = path.split('.')[0]!
-  return field === 'dimensions' ? 'size' : field === 'translations' ? 'titleEn' : field
+  return field === 'dimensions' ? 'size' : field
 }
