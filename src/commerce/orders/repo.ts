@@ -88,6 +88,23 @@ export async function countByStatus(db: Db): Promise<Map<OrderStatus, number>> {
   return new Map(rows.map((r) => [r.status as OrderStatus, Number(r.n)]))
 }
 
+/** A day's orders (by their numbers, which start with the day) and what those not cancelled came to. */
+export async function dayFigures(db: Db, day: string): Promise<{ orders: number; sales: number }> {
+  const r = await db
+    .selectFrom('orders')
+    .select((eb) => [eb.fn.countAll<number>().as('orders'), eb.fn.sum<number>(eb.case().when('status', '!=', 'cancelled').then(eb.ref('total')).else(0).end()).as('sales')])
+    .where('number', '>=', `${day}-`)
+    .where('number', '<', `${day}.`)
+    .executeTakeFirstOrThrow()
+  return { orders: Number(r.orders), sales: Number(r.sales ?? 0) }
+}
+
+/** Orders still waiting for their money whose deadline falls before `until`. */
+export async function countAwaitingBefore(db: Db, until: string): Promise<number> {
+  const r = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'awaiting_payment').where('pay_by', '<', until).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
 export async function orderEvents(db: Db, orderId: string): Promise<OrderEvent[]> {
   const rows = await db.selectFrom('order_event').selectAll().where('order_id', '=', orderId).orderBy('seq').execute()
   return rows.map((r) => ({ at: r.at, from: r.from_status as OrderStatus | null, to: r.to_status as OrderStatus, actor: r.actor, reason: r.reason }))

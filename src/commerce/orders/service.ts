@@ -196,6 +196,19 @@ export class OrderService {
     return repo.countByStatus(this.db)
   }
 
+  /**
+   * Today in Seoul, for the back office's dashboard: orders placed, what
+   * those not cancelled came to, and how many unpaid orders run out of time
+   * before the day ends.
+   */
+  async today(): Promise<{ day: string; orders: number; sales: number; expiringToday: number }> {
+    const now = this.now()
+    const day = seoulDay(now)
+    const dayEnd = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR - SEOUL).toISOString()
+    const [figures, expiringToday] = await Promise.all([repo.dayFigures(this.db, day.replaceAll('-', '')), repo.countAwaitingBefore(this.db, dayEnd)])
+    return { day, ...figures, expiringToday }
+  }
+
   /** Orders waiting for a payment by `method` (a statement is matched against the bank transfers). */
   async awaiting(method: Order['paymentMethod']): Promise<Order[]> {
     return this.loadMany(await repo.ordersAwaiting(this.db, method))

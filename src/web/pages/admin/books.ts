@@ -6,18 +6,12 @@ import type { BookForm, FormErrors } from '../../routes/admin/book-form'
 import { href, type PageContext } from '../context'
 import { staffLayout } from './layout'
 
-export interface AdminDashboard {
-  books: number
-  flash?: string
-}
-
 /** The back office's words: staff read it in Korean by default, in English by ?lang=en or their own setting. */
 const words = {
   ko: {
     backOffice: '관리자 화면',
-    booksInCatalog: '카탈로그에 책 {n}권이 있습니다.',
-    findByIsbn: 'ISBN으로 책 찾아 고치기',
-    open: '열기',
+    history: '변경 이력',
+    cover: '표지',
     edit: '{title} 고치기',
     saved: '저장했습니다. 상품 페이지에 바로 반영됩니다.',
     needFixing: '고쳐야 할 항목이 {n}개 있습니다:',
@@ -83,9 +77,8 @@ const words = {
   },
   en: {
     backOffice: 'Back office',
-    booksInCatalog: '{n} books in the catalog.',
-    findByIsbn: 'Edit a book by ISBN',
-    open: 'Open',
+    history: 'History',
+    cover: 'Cover',
     edit: 'Edit {title}',
     saved: 'Saved. The product page shows the change now.',
     needFixing: '{n} field(s) need fixing:',
@@ -153,20 +146,6 @@ const words = {
 
 function adminLayout(ctx: PageContext, staff: StaffMember, title: string, body: SafeHtml): string {
   return staffLayout(ctx, staff, { title }, body)
-}
-
-export function adminHomePage(ctx: PageContext, staff: StaffMember, view: AdminDashboard): string {
-  const w = words[ctx.lang]
-  return adminLayout(
-    ctx,
-    staff,
-    w.backOffice,
-    html`<h1>${w.backOffice}</h1>
-${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ''}
-<p>${fill(w.booksInCatalog, { n: view.books.toLocaleString('en-US') })}</p>
-<form class="admin-find" action="/admin/books" method="get"><label for="admin-isbn">${w.findByIsbn}</label>
-<input id="admin-isbn" name="isbn" required inputmode="numeric" autocomplete="off">${ctx.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''} <button class="btn" type="submit">${w.open}</button></form>`,
-  )
 }
 
 /** A field error's code and facts in the page's language. */
@@ -264,7 +243,7 @@ export function bookEditPage(ctx: PageContext, staff: StaffMember, view: BookFor
     ctx,
     staff,
     isNew ? w.newBook : fill(w.edit, { title: view.isbn13! }),
-    html`<p><a href="${href(ctx, '/admin/books')}">${w.backOffice}</a>${isNew ? '' : html` › <a href="${href(ctx, `/books/${view.isbn13}`)}">ISBN ${view.isbnDisplay ?? view.isbn13}</a> · <a href="${href(ctx, `/admin/books/${view.isbn13}/history`)}">${ctx.lang === 'ko' ? '변경 이력' : 'History'}</a> · <a href="${href(ctx, `/admin/books/${view.isbn13}/cover`)}">${ctx.lang === 'ko' ? '표지' : 'Cover'}</a>`}</p>
+    html`<p><a href="${href(ctx, '/admin/books')}">${w.backOffice}</a>${isNew ? '' : html` › <a href="${href(ctx, `/books/${view.isbn13}`)}">ISBN ${view.isbnDisplay ?? view.isbn13}</a> · <a href="${href(ctx, `/admin/books/${view.isbn13}/history`)}">${w.history}</a> · <a href="${href(ctx, `/admin/books/${view.isbn13}/cover`)}">${w.cover}</a>`}</p>
 <h1>${heading}</h1>
 ${view.saved ? html`<p class="flash" role="status">${w.saved}</p>` : ''}
 ${count ? html`<div class="flash error" role="alert"><p>${fill(w.needFixing, { n: count })}</p><ul>${Object.entries(errors).map(([k, v]) => html`<li><a href="#f-${k}">${(w as Record<string, string>)[k] ?? k}</a>: ${v}</li>`)}</ul></div>` : ''}

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { hyphenate, parseIsbn, type Book, type CatalogService, type Isbn13 } from '../../../catalog'
 import { InputError } from '../../../core/errors'
 import type { AppEnv } from '../../env'
-import { adminHomePage, bookEditPage } from '../../pages/admin/books'
+import { bookEditPage } from '../../pages/admin/books'
 import { href } from '../../pages/context'
 import { route, type AdminRoute, editedBy } from './access'
 import { bookToForm, formFieldOf, formToEdit, pressedTocButton, tocToForm, type BookForm, type FormErrors } from './book-form'
@@ -13,7 +13,7 @@ const postedForm = async (c: Context<AppEnv>): Promise<BookForm> =>
 /** A new book's form starts as a paperback in Korean won, on sale, with one blank contents row. */
 const NEW_BOOK: BookForm = { format: 'paperback', currency: 'KRW', language: 'kor', onSale: 'on', stock: '0', ...tocToForm([{ kind: 'chapter', title: '' }]) }
 
-/** The back office's front page; a book with everything its page says, to edit; and a new book. */
+/** A book with everything its page says, to edit; and a new book. */
 export function booksRoutes({ catalog }: { catalog: CatalogService }): AdminRoute[] {
   const formPage = async (c: Context<AppEnv>, view: { book?: Book; form: BookForm; errors?: FormErrors; saved?: boolean }, status: 200 | 400 = 200) =>
     c.html(
@@ -38,7 +38,6 @@ export function booksRoutes({ catalog }: { catalog: CatalogService }): AdminRout
   }
 
   return [
-    route('GET', '/', 'staff.self', async (c) => c.html(adminHomePage(c.var.page, c.var.staff!, { books: await catalog.countBooks() }))),
     route('GET', '/books/new', 'catalog.write', (c) => formPage(c, { form: NEW_BOOK })),
     route('POST', '/books/new', 'catalog.write', async (c) => {
       const posted = await postedForm(c)

@@ -13,6 +13,7 @@ import { booksListRoutes } from './books-list'
 import { booksRoutes } from './books'
 import { categoriesRoutes } from './categories'
 import { coversRoutes } from './covers'
+import { dashboardRoutes } from './dashboard'
 import { duplicatesRoutes } from './duplicates'
 import { historyRoutes } from './history'
 import { importsRoutes, type ImportUploads } from './imports'
@@ -48,6 +49,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
   return [
     signInRoutes({ ...services, throttle }),
     meRoutes(services),
+    dashboardRoutes({ ...services, importer: services.imports?.importer }),
     staffRoutes(services),
     booksListRoutes(services),
     booksRoutes(services),
