@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '../core/errors'
 import { transactor, type Database, type Kysely, type Transaction, type UnitOfWork } from '../store'
 import { bookChanges, UNKNOWN_EDITOR, type BookChangeListener, type EditContext } from './book-changes'
 import { CategoryTree } from './categories'
+import { CategoryAdmin, type RecordChangeListener } from './category-admin'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
 import { categoryError, type FieldError } from './field-errors'
@@ -49,6 +50,8 @@ export interface CatalogOptions {
   covers?: CoverRules & { dir?: string }
   /** Hears every book edit's changes inside its write transaction (the audit log, wired where services are built). */
   onBookChanges?: BookChangeListener
+  /** Hears every category and subject-table write inside its transaction (the audit log, wired likewise). */
+  onRecordChanges?: RecordChangeListener
 }
 
 /** The catalog's rules, shared by pages, the JSON API, importers and the CLI. */
@@ -59,16 +62,26 @@ export class CatalogService {
   private readonly coverFiles: CoverFiles
   private readonly coverRules: CoverRules
   private readonly onBookChanges: BookChangeListener | undefined
+  /** Staff edits of the category tree and the subject-code table, each one audited transaction. */
+  readonly categoryAdmin: CategoryAdmin
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly indexers: CatalogIndexer[] = [],
-    { covers: { dir: coverDir = defaultCoverDir(':memory:'), ...coverRules } = {}, isPriceLawOn = true, onBookChanges }: CatalogOptions = {},
+    { covers: { dir: coverDir = defaultCoverDir(':memory:'), ...coverRules } = {}, isPriceLawOn = true, onBookChanges, onRecordChanges }: CatalogOptions = {},
   ) {
     this.rules = { isPriceLawOn }
     this.coverFiles = new CoverFiles(coverDir)
     this.coverRules = coverRules
     this.onBookChanges = onBookChanges
+    const reindex = async (trx: Transaction<Database>, books: BookInput[]) => {
+      for (const indexer of indexers) await indexer.booksWritten(trx, books)
+    }
+    const treeChanged = () => {
+      this.tree = undefined
+      this.emit({ isbns: 'all' })
+    }
+    this.categoryAdmin = new CategoryAdmin({ db, reindex, onBookChanges, onRecordChanges, treeChanged })
   }
 
   async getBook(isbn13: Isbn13): Promise<Book> {

@@ -115,3 +115,12 @@ export interface StockLine {
   isbn13: string
   quantity: number
 }
+
+/** One row of the table that files imported books under categories: a subject code prefix of a scheme. */
+export interface SubjectMapping {
+  /** As importers name it: 'bisac', 'bic', 'thema', 'kdc' (older rows may hold 'keyword'). */
+  scheme: string
+  /** Upper case, no spaces; the longest matching prefix wins. */
+  code: string
+  categoryId: string
+}

@@ -82,6 +82,8 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
     isPriceLawOn: shop.pricing.isPriceLawOn,
     covers: shop.covers,
     onBookChanges: (unit, changes, context) => audit.recordBookWrites(unit, changes, context),
+    onRecordChanges: (unit, changes, { actor, actorName, via }) =>
+      audit.record(unit, changes.map(({ recordType, recordId, action, fields }) => ({ actor, actorName, via, action, recordType, recordId, changes: fields }))),
   })
   const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })
   indexers.push(search.indexer)

@@ -1,0 +1,153 @@
+import type { InputError } from '../../../core/errors'
+import { fill } from '../../i18n'
+import { errorMessage } from '../../messages'
+import type { PageContext } from '../context'
+
+/** The category screens' words, Korean and English. */
+export const categoryWords = {
+  ko: {
+    title: '분야',
+    tree: '분야 나무',
+    books: '책 {n}권',
+    noBooks: '책 없음',
+    edit: '고치기',
+    add: '분야 추가',
+    addSubmit: '추가',
+    id: '아이디 (영문 소문자, 숫자, 하이픈; 비우면 영어 이름으로 만듭니다)',
+    nameKo: '한국어 이름',
+    nameEn: '영어 이름',
+    parent: '상위 분야',
+    top: '(맨 위)',
+    rename: '이름 바꾸기',
+    renameSubmit: '이름 저장',
+    move: '옮기기',
+    moveSubmit: '옮기기',
+    merge: '다른 분야에 합치기',
+    mergeHelp: '이 분야의 책과 하위 분야, 주제 코드가 모두 고른 분야로 옮겨지고, 이 분야는 없어집니다.',
+    mergeInto: '합칠 분야',
+    mergeSubmit: '합치기',
+    remove: '지우기',
+    removeHelp: '책도, 하위 분야도, 주제 코드도 없는 분야만 지울 수 있습니다.',
+    removeSubmit: '이 분야 지우기',
+    held: '책 {books}권, 하위 분야 {children}개, 주제 코드 {mappings}개',
+    shopPage: '서점의 분야 페이지',
+    back: '분야 목록으로',
+    mapping: '주제 코드 대응표',
+    mappingHelp: '가져오기는 책의 BISAC, BIC, Thema, KDC 코드를 이 표로 분야에 넣습니다. 가장 길게 맞는 코드가 이깁니다.',
+    scheme: '체계',
+    code: '코드',
+    category: '분야',
+    actions: '작업',
+    allSchemes: '모든 체계',
+    text: '코드 앞부분 또는 분야 아이디',
+    filter: '거르기',
+    save: '저장',
+    categoryOf: '{scheme} {code}의 분야',
+    deleteRow: '지우기',
+    deleteRowOf: '{scheme} {code} 지우기',
+    addRow: '코드 추가',
+    noRows: '맞는 코드가 없습니다.',
+    done: {
+      added: '분야를 추가했습니다.',
+      renamed: '이름을 바꿨습니다.',
+      moved: '옮겼습니다.',
+      merged: '합쳤습니다.',
+      removed: '지웠습니다.',
+      saved: '저장했습니다.',
+    },
+  },
+  en: {
+    title: 'Categories',
+    tree: 'Category tree',
+    books: '{n} books',
+    noBooks: 'no books',
+    edit: 'Edit',
+    add: 'Add a category',
+    addSubmit: 'Add',
+    id: 'Id (lower-case letters, digits, hyphens; left empty, made from the English name)',
+    nameKo: 'Korean name',
+    nameEn: 'English name',
+    parent: 'Parent',
+    top: '(top level)',
+    rename: 'Rename',
+    renameSubmit: 'Save names',
+    move: 'Move',
+    moveSubmit: 'Move',
+    merge: 'Merge into another category',
+    mergeHelp: 'Its books, subcategories and subject codes all go to the category chosen, and this one is removed.',
+    mergeInto: 'Merge into',
+    mergeSubmit: 'Merge',
+    remove: 'Delete',
+    removeHelp: 'Only a category without books, subcategories and subject codes can be deleted.',
+    removeSubmit: 'Delete this category',
+    held: '{books} books, {children} subcategories, {mappings} subject codes',
+    shopPage: 'Its page in the shop',
+    back: 'Back to the categories',
+    mapping: 'Subject-code mapping',
+    mappingHelp: 'Imports file books under categories by their BISAC, BIC, Thema and KDC codes through this table. The longest matching code wins.',
+    scheme: 'Scheme',
+    code: 'Code',
+    category: 'Category',
+    actions: 'Actions',
+    allSchemes: 'All schemes',
+    text: 'Code prefix or category id',
+    filter: 'Filter',
+    save: 'Save',
+    categoryOf: 'Category of {scheme} {code}',
+    deleteRow: 'Delete',
+    deleteRowOf: 'Delete {scheme} {code}',
+    addRow: 'Add a code',
+    noRows: 'No codes match.',
+    done: {
+      added: 'The category was added.',
+      renamed: 'The names were saved.',
+      moved: 'The category was moved.',
+      merged: 'The categories were merged.',
+      removed: 'The category was deleted.',
+      saved: 'Saved.',
+    },
+  },
+}
+
+export type CategoryNotice = keyof (typeof categoryWords)['en']['done']
+export const CATEGORY_NOTICES = Object.keys(categoryWords.en.done) as CategoryNotice[]
+
+/** Refusals of these screens, by code, and the fields they name. */
+const problems = {
+  ko: {
+    required: '{field}을(를) 입력해 주세요.',
+    too_long: '{field}은(는) {max}자 이하여야 합니다.',
+    category_id_format: '아이디는 영문 소문자, 숫자, 하이픈으로 64자 이하여야 합니다.',
+    category_id_taken: '아이디 {id}인 분야가 이미 있습니다.',
+    category_cycle: '분야를 자기 자신이나 그 하위 분야 아래로 옮길 수 없습니다.',
+    category_merge_into_own: '분야를 자기 자신이나 그 하위 분야에 합칠 수 없습니다.',
+    category_not_empty: '이 분야에는 아직 책 {books}권, 하위 분야 {children}개, 주제 코드 {mappings}개가 있어 지울 수 없습니다. 먼저 옮기거나 합쳐 주세요.',
+    subject_code_format: '{value}은(는) {scheme} 코드의 형식이 아닙니다(예: {example}).',
+    subject_code_taken: '{scheme} {code}은(는) 이미 표에 있습니다. 표에서 분야를 바꿔 주세요.',
+    one_of: '{field}은(는) {options} 가운데 하나여야 합니다.',
+    unknown_category: '{field}: 없는 분야입니다({ids}).',
+    fields: { name_ko: '한국어 이름', name_en: '영어 이름', id: '아이디', parent: '상위 분야', into: '합칠 분야', scheme: '체계', code: '코드', categoryId: '분야', category: '분야' } as Record<string, string>,
+  },
+  en: {
+    required: 'Enter the {field}.',
+    too_long: 'The {field} must be at most {max} characters.',
+    category_id_format: 'The id must be lower-case letters, digits and hyphens, at most 64.',
+    category_id_taken: 'There is a category with the id {id} already.',
+    category_cycle: 'A category cannot move under itself or one of its subcategories.',
+    category_merge_into_own: 'A category cannot be merged into itself or one of its subcategories.',
+    category_not_empty: 'This category still has {books} books, {children} subcategories and {mappings} subject codes, so it cannot be deleted. Move or merge them first.',
+    subject_code_format: '{value} is not shaped like a {scheme} code (for example {example}).',
+    subject_code_taken: '{scheme} {code} is in the table already: change its category there.',
+    one_of: 'The {field} must be one of {options}.',
+    unknown_category: '{field}: there is no such category ({ids}).',
+    fields: { name_ko: 'Korean name', name_en: 'English name', id: 'id', parent: 'parent', into: 'category to merge into', scheme: 'scheme', code: 'code', categoryId: 'category', category: 'category' } as Record<string, string>,
+  },
+}
+
+/** A refusal in the page's language, naming the field. */
+export function categoryProblem(ctx: PageContext, err: Pick<InputError, 'code' | 'field' | 'params'>): string {
+  const p = problems[ctx.lang]
+  const text = (p as unknown as Record<string, string>)[err.code]
+  if (typeof text !== 'string') return errorMessage(ctx.lang, err.code, err.field, err.params)
+  return fill(text, { ...err.params, field: p.fields[err.field] ?? err.field })
+}
