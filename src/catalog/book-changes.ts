@@ -8,16 +8,19 @@ export interface EditContext {
   actor: string
   /** The actor's name at the time, kept because a name can change later. */
   actorName: string
-  /** 'form', 'bulk', 'import:<run id>' or 'cli'. */
+  /** 'form', 'bulk', 'import:<run id>', 'cli', or the duplicates screen's 'merge', 'link' and 'dismiss'. */
   via: string
   /** What a change to an existing book counts as: a plain edit unless said otherwise. */
-  action?: 'edit' | 'bulk' | 'import' | 'revert'
+  action?: 'edit' | 'bulk' | 'import' | 'revert' | 'merge' | 'link' | 'dismiss'
 }
+
+/** The work a book is an edition of, the books merged into it, the book it was merged into, books it is not a duplicate of. */
+export type DuplicateField = 'work' | 'mergedFrom' | 'mergedInto' | 'notDuplicateOf'
 
 /** One field of a book, before and after a write (as stored, JSON-ready). */
 export interface FieldChange {
-  /** A field an edit writes, or the uploaded cover. */
-  field: keyof BookInput | 'cover'
+  /** A field an edit writes, the uploaded cover, or what the duplicates screen records (see duplicates.ts). */
+  field: keyof BookInput | 'cover' | DuplicateField
   before: unknown
   after: unknown
 }

@@ -15,6 +15,7 @@ export { coverFileName, defaultCoverDir, COVER_FORMATS, type CoverFile, type Cov
 export type * from './types'
 export { CONTRIBUTOR_ROLES, BOOK_FORMATS } from './types'
 export { bookToInput } from './merge'
+export type { Duplicates, DuplicateGroup, DuplicateMember, DuplicatePage, MergeResult } from './duplicates'
 export { isUnderPriceLaw, priceLawError, type PriceLawError } from './price-law'
 export { missingFields, QUALITY_FIELDS, type QualityField, type QualitySummary } from './quality'
 export { STAFF_SORTS, STAFF_MISSING, type StaffSort, type StaffMissing, type StaffListQuery, type StaffListPage, type StaffBookRow, type BulkAction, type BulkSelection, type BulkResult } from './staff-list-types'

@@ -5,6 +5,7 @@ import { CategoryTree } from './categories'
 import { CategoryAdmin, type RecordChangeListener } from './category-admin'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
+import { Duplicates } from './duplicates'
 import { categoryError, type FieldError } from './field-errors'
 import type { Isbn13 } from './isbn'
 import * as changeLog from './repo/change-log'
@@ -62,6 +63,8 @@ export class CatalogService {
   private readonly coverFiles: CoverFiles
   private readonly coverRules: CoverRules
   private readonly onBookChanges: BookChangeListener | undefined
+  /** Likely duplicates, and merging, linking or dismissing them (duplicates.ts). */
+  readonly duplicates: Duplicates
   /** Staff edits of the category tree and the subject-code table, each one audited transaction. */
   readonly categoryAdmin: CategoryAdmin
 
@@ -74,6 +77,19 @@ export class CatalogService {
     this.coverFiles = new CoverFiles(coverDir)
     this.coverRules = coverRules
     this.onBookChanges = onBookChanges
+    this.duplicates = new Duplicates({
+      db,
+      planEdits: (edits) => this.planEdits(edits),
+      write: (books, alongside) => this.write(books, alongside),
+      changed: async (unit, isbns) => {
+        await changeLog.recordChanges(unit.db, isbns)
+        unit.afterCommit(() => this.emit({ isbns }))
+      },
+      unlist: async (unit, isbns) => {
+        for (const indexer of indexers) await indexer.booksRemoved(unit.db, isbns)
+      },
+      record: onBookChanges,
+    })
     const reindex = async (trx: Transaction<Database>, books: BookInput[]) => {
       for (const indexer of indexers) await indexer.booksWritten(trx, books)
     }
@@ -138,7 +154,10 @@ export class CatalogService {
     const isbns = books.map((b) => b.isbn13)
     await transactor(this.db)(async (unit) => {
       await repo.upsertBooks(unit.db, books)
-      for (const indexer of this.indexers) await indexer.booksWritten(unit.db, books)
+      // A book merged into another stays out of the search index when a feed sends it again.
+      const gone = await repo.mergedAway(unit.db, isbns)
+      const listed = gone.size ? books.filter((b) => !gone.has(b.isbn13)) : books
+      for (const indexer of this.indexers) await indexer.booksWritten(unit.db, listed)
       await changeLog.recordChanges(unit.db, isbns)
       await alongside?.(unit)
     })
@@ -281,7 +300,7 @@ export class CatalogService {
     return repo.isbnSlice(this.db, offset, limit)
   }
 
-  /** Up to `limit` whole books with ISBNs after `after`, in ISBN order; an empty list at the end. */
+  /** Up to `limit` whole books with ISBNs after `after`, in ISBN order, merged-away ones left out; an empty list at the end. */
   async booksAfter(after: string, limit: number): Promise<Book[]> {
     return repo.booksAfter(this.db, after, limit)
   }

@@ -40,6 +40,8 @@ export interface Database {
   audit_entry: AuditEntryTable
   book_cover: BookCoverTable
   import_run_book: ImportRunBookTable
+  book_redirect: BookRedirectTable
+  duplicate_dismissed: DuplicateDismissedTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -104,6 +106,10 @@ export interface BookTable {
   contributors: string
   /** JSON: the book's category ids, sorted; book_category indexes the same links. */
   category_ids: string
+  /** Normalised title and first author (catalog/duplicate-key.ts), set by every write; null until keyed, for books older than the column. */
+  dup_key: string | null
+  /** Editions of one work share this id (the ISBN of the book the work was first linked from). */
+  work_id: string | null
   created_at: Generated<string>
   updated_at: string
 }
@@ -436,6 +442,23 @@ export interface BookCoverTable {
 export interface ImportRunBookTable {
   run_id: number
   isbn13: string
+}
+
+/** A book merged into another: its row stays (history, order lines), its page redirects to `to_isbn13`. */
+export interface BookRedirectTable {
+  from_isbn13: string
+  to_isbn13: string
+  merged_at: string
+  /** 'staff:<id>' */
+  merged_by: string
+}
+
+/** Two books staff said are not duplicates, the smaller ISBN first. */
+export interface DuplicateDismissedTable {
+  isbn13_a: string
+  isbn13_b: string
+  dismissed_at: string
+  dismissed_by: string
 }
 
 /** A member of staff; no password until they follow their set-password link. Times are ISO-8601 UTC. */

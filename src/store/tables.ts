@@ -47,6 +47,8 @@ export const TABLES = {
   audit_entry: { key: ['id'], identity: 'id' },
   book_cover: { key: ['isbn13'] },
   import_run_book: { key: ['run_id', 'isbn13'] },
+  book_redirect: { key: ['from_isbn13'] },
+  duplicate_dismissed: { key: ['isbn13_a', 'isbn13_b'] },
   staff: { key: ['id'] },
   staff_recovery_code: { key: ['staff_id', 'code_hash'] },
   staff_session: { key: ['id'] },

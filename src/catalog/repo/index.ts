@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { BookRow, CategoryRow, Database, NewBookRow } from '../../store'
 import { toCover } from '../covers'
+import { duplicateKey } from '../duplicate-key'
 import { isbn10Of, type Isbn13 } from '../isbn'
 import type { BookInput } from '../schema'
 import type { Book, BookFacts, BookSummary, Category, StockLine } from '../types'
@@ -40,6 +41,8 @@ function toRow(b: BookInput, now: string): NewBookRow {
     cover_url: b.coverUrl,
     contributors: JSON.stringify(b.contributors.map((c) => ({ name: c.name, role: c.role }))),
     category_ids: JSON.stringify([...new Set(b.categoryIds)].sort()),
+    // '' for a book with no key: it is keyed, and matches nothing.
+    dup_key: duplicateKey(b.title, b.contributors) ?? '',
     updated_at: now,
   }
 }
@@ -137,10 +140,26 @@ export async function findBook(db: Db, isbn13: Isbn13): Promise<Book | undefined
   return row && fromRow(row)
 }
 
-/** Whole books in ISBN order after `after`: the way to walk the catalog in batches (reindexing). */
+/** Whole books in ISBN order after `after`, those merged into another left out: the way to walk the catalog in batches (reindexing). */
 export async function booksAfter(db: Db, after: string, limit: number): Promise<Book[]> {
-  const rows = await withCover(db).selectAll('book').where('book.isbn13', '>', after).orderBy('book.isbn13').limit(limit).execute()
+  const rows = await withCover(db)
+    .selectAll('book')
+    .where('book.isbn13', '>', after)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('book_redirect').select('from_isbn13').whereRef('book_redirect.from_isbn13', '=', 'book.isbn13'))))
+    .orderBy('book.isbn13')
+    .limit(limit)
+    .execute()
   return rows.map(fromRow)
+}
+
+/** Those of these books merged into another. */
+export async function mergedAway(db: Db, isbns: string[]): Promise<Set<string>> {
+  const gone = new Set<string>()
+  for (let i = 0; i < isbns.length; i += 900) {
+    const rows = await db.selectFrom('book_redirect').select('from_isbn13').where('from_isbn13', 'in', isbns.slice(i, i + 900)).execute()
+    for (const r of rows) gone.add(r.from_isbn13)
+  }
+  return gone
 }
 
 const summaryColumns = [

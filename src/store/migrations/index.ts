@@ -20,6 +20,7 @@ import * as staff from './2026-12-02T1400-staff'
 import * as audit from './2026-12-02T1410-audit'
 import * as covers from './2026-12-02T1420-covers'
 import * as staffList from './2026-12-02T1430-staff-list'
+import * as works from './2026-12-02T1450-works'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1410-audit': audit,
   '2026-12-02T1420-covers': covers,
   '2026-12-02T1430-staff-list': staffList,
+  '2026-12-02T1450-works': works,
 }
 
 function migrator(db: Kysely<any>): Migrator {

@@ -1,4 +1,4 @@
-import { formatDimensions, hyphenate, richTextToPlain, type Book, type CategoryTree, type TocEntry } from '../../catalog'
+import { formatDimensions, hyphenate, richTextToPlain, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
 import type { Recommended } from '../../recommend'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
@@ -12,6 +12,8 @@ export interface ProductView {
   /** "You may also like", each with its reason. */
   related: Recommended[]
   today: string
+  /** The other editions of the book's work (a paperback's e-book), linked in the back office. */
+  editions?: BookSummary[]
 }
 
 // Sections longer than this fold behind a "more" control.
@@ -60,6 +62,15 @@ ${sale != null ? html`<dt>${t.salePrice}</dt><dd><span class="sale">${formatMone
 <form class="buy" id="buy" action="${href(ctx, '/cart/items')}" method="post"><input type="hidden" name="isbn" value="${book.isbn13}">
 <label for="qty" class="vh">${t.quantity}</label><input id="qty" name="quantity" type="number" min="1" max="99" value="1"${state.canBuy ? '' : raw(' disabled')}>
 <button class="btn" type="submit"${state.canBuy ? '' : raw(' disabled')}>${t.addToCart}</button></form></section>`
+}
+
+function editionList(ctx: PageContext, editions: BookSummary[]): SafeHtml {
+  const { t, lang } = ctx
+  if (editions.length === 0) return html``
+  const price = (b: BookSummary) => b.salePrice ?? b.listPrice
+  return html`<section class="editions" aria-labelledby="editions-h"><h2 id="editions-h">${t.otherEditions}</h2><ul>${editions.map(
+    (b) => html`<li><a href="${href(ctx, `/books/${b.isbn13}`)}">${t[`format_${b.format}`]}</a>${price(b) != null ? html` <span class="sale">${formatMoney(lang, price(b)!, b.currency)}</span>` : ''}${b.onSale ? '' : html` <span class="stock out">${t.notOnSale}</span>`}</li>`,
+  )}</ul></section>`
 }
 
 function specifics(ctx: PageContext, book: Book): SafeHtml {
@@ -113,7 +124,7 @@ function jsonLd(ctx: PageContext, book: Book, today: string): unknown {
 }
 
 export function productPage(ctx: PageContext, view: ProductView): string {
-  const { book, categories, related, today } = view
+  const { book, categories, related, today, editions = [] } = view
   const { t, lang } = ctx
   const title = displayTitle(ctx, book)
   const altTitle = title === book.title ? book.translations[lang === 'ko' ? 'en' : lang]?.title : book.title
@@ -143,6 +154,7 @@ ${altTitle ? html`<p class="alt-title" lang="${title === book.title ? lang === '
 <p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span>${c.name}<span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
 <p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}<span>${t[`format_${book.format}`]}</span></p>
 ${priceBox(ctx, book, today)}
+${editionList(ctx, editions)}
 </section></div>
 <nav class="section-nav" aria-label="${t.specifics}"><ul>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>
 <section id="introduction" class="book-section" aria-labelledby="introduction-h"><h2 id="introduction-h">${t.bookIntroduction}</h2>

@@ -50,15 +50,18 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopS
       const raw = c.req.param('isbn')
       const isbn13 = parseIsbn(raw)
       if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
+      // A book merged into another in the back office: its links and bookmarks lead to the one kept.
+      const kept = await catalog.duplicates.mergedInto(isbn13)
+      if (kept) return c.redirect(`/books/${kept}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
       let shown: string[] = []
       const answer = await sendPage(
         c,
         'product',
         async () => {
           const book = await catalog.getBook(isbn13)
-          const [categories, related] = await Promise.all([catalog.categories(), recommend.forBook(book)])
-          shown = [isbn13, ...related.map((r) => r.book.isbn13)]
-          return productPage(c.var.page, { book, categories, related, today: today() })
+          const [categories, related, editions] = await Promise.all([catalog.categories(), recommend.forBook(book), catalog.duplicates.editionsOf(isbn13).then((isbns) => catalog.summaries(isbns))])
+          shown = [isbn13, ...related.map((r) => r.book.isbn13), ...editions.map((e) => e.isbn13)]
+          return productPage(c.var.page, { book, categories, related, today: today(), editions })
         },
         { deps: () => shown },
       )

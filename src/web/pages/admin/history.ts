@@ -18,7 +18,16 @@ export interface BookHistoryView {
   notice?: 'reverted' | 'unchanged'
   /** Why a put-back was refused: the catalog's field error for that field. */
   refusal?: { field: string; error: FieldError }
+  /** The book this one was merged into on the duplicates screen. */
+  mergedInto?: string
 }
+
+/**
+ * Fields put back from the history. Not an uploaded cover (its old files are
+ * gone: it is uploaded again), nor what the duplicates screen records (a
+ * merge or a link is a decision about two books, not a field of one).
+ */
+export const isRevertible = (field: string) => !['cover', 'work', 'mergedFrom', 'mergedInto', 'notDuplicateOf'].includes(field)
 
 const FIELD_WORDS = {
   ko: {
@@ -26,12 +35,14 @@ const FIELD_WORDS = {
     issuedOn: '발행일', language: '언어', format: '형태', series: '시리즈', seriesNumber: '시리즈 번호', pageCount: '쪽수', weightG: '무게 (g)',
     dimensions: '크기 (mm)', currency: '통화', listPrice: '정가', salePrice: '판매가', stock: '재고', onSale: '판매 중', descriptionHeadline: '책소개 제목',
     descriptionHtml: '책소개', toc: '목차', reviewHtml: '출판사 리뷰', authorBioHtml: '저자 소개', coverUrl: '표지 이미지 URL', cover: '표지', categoryIds: '분야',
+    work: '작품 (판 묶음)', mergedFrom: '합쳐 들인 책', mergedInto: '합쳐 간 책', notDuplicateOf: '중복 아님',
   },
   en: {
     title: 'Title', subtitle: 'Subtitle', originalTitle: 'Original title', translations: 'Translated titles', contributors: 'Contributors', publisher: 'Publisher', imprint: 'Imprint',
     issuedOn: 'Date of issue', language: 'Language', format: 'Format', series: 'Series', seriesNumber: 'Number in series', pageCount: 'Pages', weightG: 'Weight (g)',
     dimensions: 'Size (mm)', currency: 'Currency', listPrice: 'List price', salePrice: 'Sale price', stock: 'Stock', onSale: 'On sale', descriptionHeadline: 'Introduction headline',
     descriptionHtml: 'Introduction', toc: 'Table of contents', reviewHtml: "Publisher's review", authorBioHtml: 'About the author', coverUrl: 'Cover image URL', cover: 'Cover', categoryIds: 'Categories',
+    work: 'Work (its editions)', mergedFrom: 'Books merged in', mergedInto: 'Merged into', notDuplicateOf: 'Not a duplicate of',
   },
 } satisfies Record<'ko' | 'en', Record<string, string>>
 
@@ -42,6 +53,8 @@ const words = {
     reverted: '이전 값으로 되돌렸습니다. 되돌린 일도 기록했습니다.', unchanged: '이미 그 값이라 바꾼 것이 없습니다.', refused: '{field}을(를) 되돌리지 못했습니다: {reason}',
     created: '책을 만들었습니다.', importRun: '가져오기 #{id}', viaForm: '고치기 화면', viaBulk: '일괄 작업', viaCli: '명령줄', viaUnknown: '알 수 없는 경로',
     action_edit: '수정', action_create: '생성', action_bulk: '일괄 수정', action_import: '가져오기', action_revert: '되돌리기',
+    action_merge: '합치기', action_link: '판 잇기', action_dismiss: '중복 아님', viaMerge: '중복 화면에서 합치기', viaLink: '중복 화면에서 판 잇기', viaDismiss: '중복 화면',
+    mergedInto: '이 책은 {isbn}에 합쳐졌습니다. 상품 페이지는 그 책으로 넘어갑니다.', mergedIntoLink: '{isbn}의 내력',
     when: '언제', who: '누가', how: '어떻게', changes: '바뀐 항목',
   },
   en: {
@@ -50,6 +63,8 @@ const words = {
     reverted: 'Put back to the earlier value. The put-back is recorded too.', unchanged: 'The field already holds that value: nothing changed.', refused: '{field} was not put back: {reason}',
     created: 'Book created.', importRun: 'import #{id}', viaForm: 'edit form', viaBulk: 'bulk action', viaCli: 'command line', viaUnknown: 'unknown way',
     action_edit: 'edit', action_create: 'created', action_bulk: 'bulk edit', action_import: 'import', action_revert: 'put back',
+    action_merge: 'merge', action_link: 'editions linked', action_dismiss: 'not duplicates', viaMerge: 'merged on the duplicates screen', viaLink: 'linked on the duplicates screen', viaDismiss: 'duplicates screen',
+    mergedInto: 'This book was merged into {isbn}; its product page leads there.', mergedIntoLink: 'History of {isbn}',
     when: 'When', who: 'Who', how: 'How', changes: 'Changes',
   },
 }
@@ -68,18 +83,19 @@ function valueText(value: unknown, w: Words): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text
 }
 
-const fieldName = (ctx: PageContext, field: string) => (FIELD_WORDS[ctx.lang] as Record<string, string>)[field] ?? field
+/** A book field's name as staff read it. */
+export const fieldName = (ctx: PageContext, field: string) => (FIELD_WORDS[ctx.lang] as Record<string, string>)[field] ?? field
 
 function viaText(ctx: PageContext, via: string, w: Words): SafeHtml | string {
   const run = importRunOf(via)
   if (run !== undefined) return html`<a href="${href(ctx, `/admin/imports/${run}`)}">${fill(w.importRun, { id: run })}</a>`
-  return ({ form: w.viaForm, bulk: w.viaBulk, cli: w.viaCli } as Record<string, string>)[via] ?? w.viaUnknown
+  return ({ form: w.viaForm, bulk: w.viaBulk, cli: w.viaCli, merge: w.viaMerge, link: w.viaLink, dismiss: w.viaDismiss } as Record<string, string>)[via] ?? w.viaUnknown
 }
 
 function changeRow(ctx: PageContext, view: BookHistoryView, entry: AuditEntry, change: AuditChange, w: Words): SafeHtml {
   const name = fieldName(ctx, change.field)
   // An uploaded cover is uploaded again, not put back (its old files are gone).
-  const button = !view.mayRevert ? '' : change.field === 'cover' ? html`<td></td>` : html`<td><form method="post" action="${href(ctx, `/admin/books/${view.isbn13}/history/revert`)}">${formFields(ctx)}<input type="hidden" name="entry" value="${entry.id}"><input type="hidden" name="field" value="${change.field}"><button class="btn" type="submit">${w.putBack}<span class="vh"> (${name})</span></button></form></td>`
+  const button = !view.mayRevert ? '' : !isRevertible(change.field) ? html`<td></td>` : html`<td><form method="post" action="${href(ctx, `/admin/books/${view.isbn13}/history/revert`)}">${formFields(ctx)}<input type="hidden" name="entry" value="${entry.id}"><input type="hidden" name="field" value="${change.field}"><button class="btn" type="submit">${w.putBack}<span class="vh"> (${name})</span></button></form></td>`
   return html`<tr><th scope="row">${name}</th><td class="audit-value">${valueText(change.before, w)}</td><td class="audit-value">${valueText(change.after, w)}</td>${button}</tr>`
 }
 
@@ -105,6 +121,7 @@ export function bookHistoryPage(ctx: PageContext, staff: StaffMember | undefined
     html`<p><a href="${href(ctx, `/admin/books/${view.isbn13}`)}">${w.edit}</a></p>
 <h1>${title}</h1>
 ${view.notice ? html`<p class="flash" role="status">${w[view.notice]}</p>` : ''}
+${view.mergedInto ? html`<p class="flash">${fill(w.mergedInto, { isbn: view.mergedInto })} <a href="${href(ctx, `/admin/books/${view.mergedInto}/history`)}">${fill(w.mergedIntoLink, { isbn: view.mergedInto })}</a></p>` : ''}
 ${refusal ? html`<p class="flash error" role="alert">${refusal}</p>` : ''}
 ${view.entries.length ? html`<ol class="audit-log">${view.entries.map((e) => entryBlock(ctx, view, e, w))}</ol>` : html`<p>${w.empty}</p>`}`,
   )

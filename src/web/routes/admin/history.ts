@@ -14,8 +14,7 @@ const revertForm = z.object({
 
 const NOTICES = ['reverted', 'unchanged'] as const
 
-/** An uploaded cover's old files are gone once replaced: it is uploaded again, not put back. */
-const isRevertible = (field: string) => field !== 'cover'
+import { isRevertible } from '../../pages/admin/history'
 
 /** The audit log names a staff member by id and by the name they had then. */
 const editorOf = (staff: StaffMember): EditContext => ({ actor: `staff:${staff.id}`, actorName: staff.name, via: 'form', action: 'revert' })
@@ -30,7 +29,8 @@ export const historyRoutes = ({ audit, catalog }: { audit: AuditService; catalog
     const book = await catalog.getBook(parseIsbn(c.req.param('isbn') ?? ''))
     const notice = NOTICES.find((n) => n === c.req.query('done'))
     const staff = c.var.staff!
-    const view = { isbn13: book.isbn13, title: book.title, entries: await audit.history('book', book.isbn13), mayRevert: may(staff.role, 'catalog.write'), notice }
+    const [entries, mergedInto] = await Promise.all([audit.history('book', book.isbn13), catalog.duplicates.mergedInto(book.isbn13)])
+    const view = { isbn13: book.isbn13, title: book.title, entries, mayRevert: may(staff.role, 'catalog.write'), notice, mergedInto }
     return c.html(bookHistoryPage(c.var.page, staff, view))
   }),
   route('POST', '/books/:isbn/history/revert', 'catalog.write', async (c) => {
