@@ -144,7 +144,9 @@ for (const dialect of testDialects()) {
       expect(res.status).toBe(303)
       expect((await tree()).get('travel-maps')).toBeUndefined()
       expect((await audit('category', 'travel-maps'))[0]).toMatchObject({ action: 'delete', changes: [{ field: 'name', before: { ko: '여행', en: 'Travel & Maps' }, after: null }, { field: 'parentId', before: 'humanities', after: null }] })
-      expect((await member.post('/admin/categories/no-such-category/delete', {})).status).toBe(404)
+      for (const action of ['rename', 'move', 'merge', 'delete']) expect((await member.post(`/admin/categories/no-such-category/${action}`, {})).status, action).toBe(404)
+      expect((await member.get('/admin/categories/no-such-category')).status).toBe(404)
+      expect((await member.post('/admin/categories/mapping/edit', { scheme: 'bisac', code: 'ZZZ', categoryId: 'history' })).status).toBe(404)
     })
 
     it('edits the subject table, and the next import files a book by it', async () => {
