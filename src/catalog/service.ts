@@ -90,14 +90,11 @@ export class CatalogService {
       },
       record: onBookChanges,
     })
-    const reindex = async (trx: Transaction<Database>, books: BookInput[]) => {
-      for (const indexer of indexers) await indexer.booksWritten(trx, books)
-    }
     const treeChanged = () => {
       this.tree = undefined
       this.emit({ isbns: 'all' })
     }
-    this.categoryAdmin = new CategoryAdmin({ db, reindex, onBookChanges, onRecordChanges, treeChanged })
+    this.categoryAdmin = new CategoryAdmin({ db, reindex: (trx, books) => this.index(trx, books), onBookChanges, onRecordChanges, treeChanged })
   }
 
   async getBook(isbn13: Isbn13): Promise<Book> {
@@ -154,14 +151,18 @@ export class CatalogService {
     const isbns = books.map((b) => b.isbn13)
     await transactor(this.db)(async (unit) => {
       await repo.upsertBooks(unit.db, books)
-      // A book merged into another stays out of the search index when a feed sends it again.
-      const gone = await repo.mergedAway(unit.db, isbns)
-      const listed = gone.size ? books.filter((b) => !gone.has(b.isbn13)) : books
-      for (const indexer of this.indexers) await indexer.booksWritten(unit.db, listed)
+      await this.index(unit.db, books)
       await changeLog.recordChanges(unit.db, isbns)
       await alongside?.(unit)
     })
     this.emit({ isbns })
+  }
+
+  /** Writes the books' search rows; a book merged into another stays out of the index (when a feed sends it again, say). */
+  private async index(trx: Transaction<Database>, books: BookInput[]): Promise<void> {
+    const gone = await repo.mergedAway(trx, books.map((b) => b.isbn13))
+    const listed = gone.size ? books.filter((b) => !gone.has(b.isbn13)) : books
+    for (const indexer of this.indexers) await indexer.booksWritten(trx, listed)
   }
 
   /** The stored books among these ISBNs, in no particular order. */

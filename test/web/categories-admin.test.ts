@@ -177,6 +177,18 @@ for (const dialect of testDialects()) {
       expect((await member.post('/admin/categories/mapping/delete', { scheme: 'bic', code: 'AVN' })).status).toBe(404)
     })
 
+    it('keeps a book merged into another off the shelves when its category is renamed', async () => {
+      const shelf = async (id: string) => (await store.search.categoryListing(id, { q: '', page: 1, pageSize: 100, sort: 'newest' })).result.books.items.map((b) => b.isbn13)
+      const { books } = await store.catalog.categoryAdmin.overview()
+      const categoryId = [...books].find(([, n]) => n >= 2)![0]
+      const [keep, gone] = (await store.catalog.booksInCategory(categoryId, 1, 2)).books.items.map((b) => b.isbn13)
+      await store.catalog.duplicates.merge(keep!, [gone!], { actor: 'test', actorName: 'test', via: 'test' })
+      expect(await shelf(categoryId)).not.toContain(gone)
+      expect((await member.post(`/admin/categories/${categoryId}/rename`, { name_ko: '새 이름', name_en: 'New name' })).status).toBe(303)
+      expect(await shelf(categoryId)).toContain(keep)
+      expect(await shelf(categoryId)).not.toContain(gone)
+    })
+
     it('lets a viewer read but not change, and refuses a post without the form token', async () => {
       const viewer = await staffShopper(app, store, 'viewer')
       const page = await viewer.get('/admin/categories/history')
