@@ -53,7 +53,7 @@ export interface DuplicateDeps {
 /** Groups looked at per query while filling a page; groups all of whose pairs are settled are skipped. */
 const KEYS_PER_READ = 100
 const READS_PER_PAGE = 20
-/** Books keyed per batch, and the time a page view spends keying older books before it answers. */
+/** Books keyed per batch, and the time a page view spends keying older books before it answers (the rest go on in the background). */
 const KEYING_BATCH = 1000
 const KEYING_BUDGET_MS = 1000
 
@@ -111,6 +111,8 @@ function distinct(isbns: Isbn13[]): Isbn13[] {
  */
 export class Duplicates {
   private readonly now = () => new Date().toISOString()
+  /** Older books being keyed in the background, while they are. */
+  private keying: Promise<void> | undefined
 
   constructor(private readonly deps: DuplicateDeps) {}
 
@@ -137,18 +139,32 @@ export class Duplicates {
   }
 
   /**
-   * Keys books written before the key column existed, a batch at a time for
-   * up to a second; returns how many are left. New writes key themselves.
+   * Keys books written before the key column existed (new writes key
+   * themselves): for up to a second within the request, then, if some are
+   * left, on in the background in this process until none are. Returns how
+   * many are left now.
    */
   private async keyOlderBooks(): Promise<number> {
-    const until = Date.now() + KEYING_BUDGET_MS
+    if (this.keying) return repo.countUnkeyed(this.deps.db)
+    if (await this.keyBatches(Date.now() + KEYING_BUDGET_MS)) return 0
+    // A failure in the background only stops it: the next visit starts again, and fails in its request if it must.
+    this.keying = this.keyBatches(Infinity).then(
+      () => undefined,
+      () => undefined,
+    )
+    void this.keying.finally(() => (this.keying = undefined))
+    return repo.countUnkeyed(this.deps.db)
+  }
+
+  /** Keys older books a batch per transaction until `until`; true when none are left. */
+  private async keyBatches(until: number): Promise<boolean> {
     while (Date.now() < until) {
       const books = await repo.unkeyedBooks(this.deps.db, KEYING_BATCH)
-      if (books.length === 0) return 0
+      if (books.length === 0) return true
       await this.deps.db.transaction().execute((trx) => repo.setKeys(trx, books.map((b) => ({ isbn13: b.isbn13, key: duplicateKey(b.title, b.contributors) ?? '' }))))
-      if (books.length < KEYING_BATCH) return 0
+      if (books.length < KEYING_BATCH) return true
     }
-    return repo.countUnkeyed(this.deps.db)
+    return false
   }
 
   /**
