@@ -78,6 +78,7 @@ for (const dialect of testDialects()) {
       expect(editions).toContain(`>${BOOKS.ebook}</a></th>`)
       expect(editions).toContain('같은 작품의 다른 판 (다른 형태)')
       expect(page).not.toContain('/admin/duplicates/merge')
+      expect(await (await viewer.get('/admin/books')).text()).toContain('<a href="/admin/duplicates">중복 의심 책 보기</a>')
       const english = await (await viewer.get('/admin/duplicates?lang=en')).text()
       expect(groupWith(english, BOOKS.paper!)).toContain('Editions of one work (different formats)')
       expect(groupWith(english, BOOKS.first!)).toContain('Likely duplicate (same format)')
@@ -106,6 +107,8 @@ for (const dialect of testDialects()) {
 
     it('merges one record into the other: its page redirects for good, the kept book gains its description, categories and stock, both histories stay', async () => {
       expect((await app.request(`/books/${BOOKS.second}`)).status).toBe(200)
+      const found = async () => (await store.search.search({ q: '두 제국의 바다', page: 1, pageSize: 50 })).books.items.map((b) => b.isbn13)
+      expect(await found()).toEqual(expect.arrayContaining([BOOKS.first, BOOKS.second]))
       const staff = await staffShopper(app, store, 'catalog')
       const list = await (await staff.get('/admin/duplicates')).text()
       expect(groupWith(list, BOOKS.first!)).toContain(`name="keep" value="${BOOKS.first}"`)
@@ -125,6 +128,8 @@ for (const dialect of testDialects()) {
       expect(kept.stock).toBe(5)
       const gone = await store.catalog.getBook(BOOKS.second!)
       expect(gone).toMatchObject({ onSale: false, stock: 0 })
+      expect(await found()).toContain(BOOKS.first)
+      expect(await found()).not.toContain(BOOKS.second)
 
       const keptHistory = await store.audit.history('book', BOOKS.first!)
       expect(keptHistory[0]).toMatchObject({ action: 'merge', via: 'merge' })
@@ -137,6 +142,11 @@ for (const dialect of testDialects()) {
       expect(historyPage.status).toBe(200)
       expect(await historyPage.text()).toContain(`href="/admin/books/${BOOKS.first}/history"`)
 
+      // A feed sending the merged record again does not bring it back into search.
+      await store.catalog.editBooks([{ isbn13: BOOKS.second!, fields: { stock: 4 } }], BY)
+      expect(await found()).not.toContain(BOOKS.second)
+      await store.search.reindex()
+      expect(await found()).not.toContain(BOOKS.second)
       expect(groupWith(await (await staff.get('/admin/duplicates')).text(), BOOKS.first!)).toBeUndefined()
       const again = await postPairs(staff, '/admin/duplicates/merge', [['keep', BOOKS.first!], ['merge', BOOKS.second!]])
       expect(again.status).toBe(400)

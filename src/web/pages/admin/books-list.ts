@@ -8,7 +8,7 @@ import { staffLayout } from './layout'
 
 const words = {
   ko: {
-    title: '책 목록', filters: '찾기와 거르기', text: 'ISBN, 제목 또는 저자 (앞부분)', missing: '빠진 것', missing_cover: '표지 없음', missing_description: '책소개 없음',
+    title: '책 목록', duplicates: '중복 의심 책 보기', filters: '찾기와 거르기', text: 'ISBN, 제목 또는 저자 (앞부분)', missing: '빠진 것', missing_cover: '표지 없음', missing_description: '책소개 없음',
     missing_toc: '목차 없음', missing_category: '분야 없음', offSale: '판매 중지', priceLaw: '도서정가제 위반 판매가', stock: '재고가 이 수 이하', run: '가져오기 실행 번호',
     category: '분야', anyCategory: '모든 분야', apply: '거르기', clear: '모두 보기', found: '{n}권', foundMany: '1만 권 넘음', pageN: '{n}쪽', caption: '책 목록, {sort} {dir}',
     asc: '오름차순', desc: '내림차순', select: '선택', selectBook: '{title} 선택', isbn: 'ISBN', bookTitle: '제목', contributors: '저자', price: '판매가', stockCol: '재고',
@@ -20,7 +20,7 @@ const words = {
     problem_invalid: '할 일과 대상을 다시 골라 주세요.', problem_nothingSelected: '고른 책이 없습니다. 책을 고르거나 "거른 책 모두"를 고르세요.',
   },
   en: {
-    title: 'Books', filters: 'Find and filter', text: 'ISBN, title or author (its start)', missing: 'Missing', missing_cover: 'No cover', missing_description: 'No description',
+    title: 'Books', duplicates: 'Likely duplicates', filters: 'Find and filter', text: 'ISBN, title or author (its start)', missing: 'Missing', missing_cover: 'No cover', missing_description: 'No description',
     missing_toc: 'No contents', missing_category: 'No category', offSale: 'Off sale', priceLaw: 'Sale price against the book price law', stock: 'Stock at or under', run: 'Import run number',
     category: 'Category', anyCategory: 'Any category', apply: 'Filter', clear: 'Show all', found: '{n} books', foundMany: 'more than 10,000 books', pageN: 'page {n}', caption: 'Books, {sort} {dir}',
     asc: 'ascending', desc: 'descending', select: 'Select', selectBook: 'Select {title}', isbn: 'ISBN', bookTitle: 'Title', contributors: 'Authors', price: 'Price', stockCol: 'Stock',
@@ -144,6 +144,7 @@ export function booksListPage(ctx: PageContext, staff: StaffMember, view: BooksL
     staff,
     { title: w.title, path: '/admin/books' },
     html`<h1>${w.title}</h1>
+<p><a href="${href(ctx, '/admin/duplicates')}">${w.duplicates}</a></p>
 ${filterForm(ctx, w, form, categories)}
 <p role="status">${count} · ${fill(w.pageN, { n: page.page })} · <a href="${exportHref}">${w.export}</a></p>
 ${view.mayWrite ? bulkControls(ctx, w, form, categories) : ''}
