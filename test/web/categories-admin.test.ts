@@ -66,6 +66,8 @@ for (const dialect of testDialects()) {
         actor: `staff:${member.member.id}`,
         changes: [{ field: 'name', before: { ko: '세계사', en: 'World history' }, after: { ko: '세계의 역사', en: 'History of the World' } }],
       })
+      const page = await (await member.get('/admin/categories/history-world')).text()
+      expect(page).toContain('이름 바꾸기: 이름: 세계사 / World history → 세계의 역사 / History of the World')
     })
 
     it('moves a category with its books onto the new parent\'s shelf, and refuses a move under itself or a descendant', async () => {

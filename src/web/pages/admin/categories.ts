@@ -1,4 +1,5 @@
 import type { StaffMember } from '../../../accounts'
+import type { AuditEntry } from '../../../audit'
 import type { CategoryNode, CategoryTree } from '../../../catalog'
 import { fill } from '../../i18n'
 import { html, type SafeHtml } from '../../html'
@@ -23,6 +24,8 @@ export interface CategoriesView {
 export interface CategoryView extends CategoriesView {
   category: CategoryNode
   mappings: number
+  /** Its audit entries, newest first, when the reader may see them. */
+  history?: AuditEntry[]
 }
 
 /** Every category depth first, with its depth, for the choice lists. */
@@ -94,6 +97,14 @@ ${field('g-into', w.mergeInto, categorySelect(ctx, view.tree, { id: 'g-into', na
 <h2 id="remove">${w.remove}</h2><p>${w.removeHelp}</p>
 <form action="${action('delete')}" method="post" aria-labelledby="remove">${formFields(ctx)}<button class="btn secondary" type="submit">${w.removeSubmit}</button></form>`
   const path = view.tree.pathTo(c.id)
+  const change = (e: AuditEntry) =>
+    e.changes.map((f) => `${w.fields_[f.field] ?? f.field}: ${f.before == null ? describe(f.after) : `${describe(f.before)} → ${describe(f.after)}`}`).join('; ')
+  const history = view.history
+    ? html`<h2 id="history">${w.history}</h2>${view.history.length
+        ? html`<table class="category-history" aria-labelledby="history"><thead><tr><th scope="col">${w.when}</th><th scope="col">${w.who}</th><th scope="col">${w.what}</th></tr></thead>
+<tbody>${view.history.map((e) => html`<tr><th scope="row"><time datetime="${e.at}">${e.at.slice(0, 16).replace('T', ' ')}</time></th><td>${e.actorName}</td><td>${w.actions_[e.action] ?? e.action}: ${change(e)}</td></tr>`)}</tbody></table>`
+        : html`<p>${w.noHistory}</p>`}`
+    : ''
   return staffLayout(
     ctx,
     staff,
@@ -103,6 +114,13 @@ ${field('g-into', w.mergeInto, categorySelect(ctx, view.tree, { id: 'g-into', na
 <p>${path.map((p) => p.name[ctx.lang]).join(' › ')}</p>
 <p>${held}</p>
 <p><a href="${href(ctx, `/categories/${c.id}`)}">${w.shopPage}</a></p>
-${view.mayWrite ? forms : ''}`,
+${view.mayWrite ? forms : ''}${history}`,
   )
+}
+
+/** A recorded value as text: names as "ko / en", nothing as a dash. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return '—'
+  if (typeof value === 'object' && 'ko' in value && 'en' in value) return `${String(value.ko)} / ${String(value.en)}`
+  return String(value)
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
+import type { AuditService } from '../../../audit'
 import { MAPPING_SCHEMES, type CatalogService } from '../../../catalog'
 import { InputError, NotFoundError } from '../../../core/errors'
 import type { AppEnv } from '../../env'
@@ -43,7 +44,7 @@ const noticeOf = (c: Context<AppEnv>): CategoryNotice | undefined => CATEGORY_NO
  * audited call into the catalog; a refusal shows the page again, 400, in the
  * member's language.
  */
-export function categoriesRoutes({ catalog }: { catalog: CatalogService }): AdminRoute[] {
+export function categoriesRoutes({ catalog, audit }: { catalog: CatalogService; audit?: AuditService }): AdminRoute[] {
   const admin = catalog.categoryAdmin
   const mayWrite = (c: Context<AppEnv>) => may(c.var.staff!.role, 'catalog.write')
 
@@ -55,7 +56,8 @@ export function categoriesRoutes({ catalog }: { catalog: CatalogService }): Admi
     const { tree, books, mappings } = await admin.overview()
     const category = tree.get(categoryId)
     if (!category) throw new NotFoundError('category', categoryId)
-    const view = { tree, books, category, mappings: mappings.filter((m) => m.categoryId === categoryId).length, mayWrite: mayWrite(c), notice: noticeOf(c), ...extra }
+    const history = audit && may(c.var.staff!.role, 'audit.read') ? await audit.history('category', categoryId) : undefined
+    const view = { tree, books, category, mappings: mappings.filter((m) => m.categoryId === categoryId).length, history, mayWrite: mayWrite(c), notice: noticeOf(c), ...extra }
     return c.html(categoryPage(c.var.page, c.var.staff!, view), status)
   }
   const tablePage = async (c: Context<AppEnv>, extra: Pick<MappingView, 'problem' | 'form'> = {}, status: 200 | 400 = 200) => {
