@@ -6,6 +6,7 @@ import { CategoryAdmin, type RecordChangeListener } from './category-admin'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
 import { Duplicates } from './duplicates'
+import { redirectsFrom } from './repo/duplicates'
 import { categoryError, type FieldError } from './field-errors'
 import type { Isbn13 } from './isbn'
 import * as changeLog from './repo/change-log'
@@ -221,10 +222,15 @@ export class CatalogService {
     unit.afterCommit(() => this.emit({ isbns }))
   }
 
-  /** Puts copies back (an order cancelled before it shipped, a return received), in the caller's unit of work. */
+  /**
+   * Puts copies back (an order cancelled before it shipped, a return received), in the caller's unit of work.
+   * Copies of a book merged into another go onto the kept book's shelf: it is the one on sale.
+   */
   async returnStock(unit: UnitOfWork, lines: StockLine[]): Promise<void> {
-    const isbns = lines.map((l) => l.isbn13)
-    await repo.returnStock(unit.db, lines)
+    const kept = await redirectsFrom(unit.db, lines.map((l) => l.isbn13))
+    const shelved = lines.map((l) => ({ ...l, isbn13: kept.get(l.isbn13) ?? l.isbn13 }))
+    const isbns = [...new Set([...lines, ...shelved].map((l) => l.isbn13))]
+    await repo.returnStock(unit.db, shelved)
     await changeLog.recordChanges(unit.db, isbns)
     unit.afterCommit(() => this.emit({ isbns }))
   }

@@ -6,6 +6,7 @@ import { axeViolations, browserAvailable, launchChromium } from '../browser/brow
 import { sqlite, testDialects } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
 import { staffApp, staffService, staffShopper } from '../support/staff'
+import { checkoutInput } from '../support/checkout'
 import { serverRequester } from './shopper'
 
 const BY = { actor: 'cli', actorName: 'test', via: 'cli' }
@@ -109,6 +110,9 @@ for (const dialect of testDialects()) {
       expect((await app.request(`/books/${BOOKS.second}`)).status).toBe(200)
       const found = async () => (await store.search.search({ q: '두 제국의 바다', page: 1, pageSize: 50 })).books.items.map((b) => b.isbn13)
       expect(await found()).toEqual(expect.arrayContaining([BOOKS.first, BOOKS.second]))
+      // An order for the record about to be merged away: its line must keep working.
+      await store.commerce.addItem('shopper-merge', BOOKS.second!, 1)
+      const order = await store.orders.place({ owner: 'shopper-merge', customerId: null, input: checkoutInput() })
       const staff = await staffShopper(app, store, 'catalog')
       const list = await (await staff.get('/admin/duplicates')).text()
       expect(groupWith(list, BOOKS.first!)).toContain(`name="keep" value="${BOOKS.first}"`)
@@ -125,7 +129,7 @@ for (const dialect of testDialects()) {
       expect([...kept.categoryIds].sort()).toEqual(['history-asia', 'history-korea'])
       expect(kept.descriptionHtml).toContain('두 제국의 이야기')
       expect(kept.coverUrl).toBe('https://covers.example/seas.jpg')
-      expect(kept.stock).toBe(5)
+      expect(kept.stock).toBe(2 + 2)
       const gone = await store.catalog.getBook(BOOKS.second!)
       expect(gone).toMatchObject({ onSale: false, stock: 0 })
       expect(await found()).toContain(BOOKS.first)
@@ -147,6 +151,14 @@ for (const dialect of testDialects()) {
       expect(await found()).not.toContain(BOOKS.second)
       await store.search.reindex()
       expect(await found()).not.toContain(BOOKS.second)
+      const owner = await staffShopper(app, store, 'owner')
+      const orderPage = await owner.get(`/admin/orders/${order.number}`)
+      expect(orderPage.status).toBe(200)
+      expect(await orderPage.text()).toContain(BOOKS.second)
+      await store.orders.cancel(order.number, 'staff:test', 'changed mind')
+      expect((await store.catalog.getBook(BOOKS.first!)).stock).toBe(5)
+      expect((await store.catalog.getBook(BOOKS.second!)).stock).toBe(4)
+
       expect(groupWith(await (await staff.get('/admin/duplicates')).text(), BOOKS.first!)).toBeUndefined()
       const again = await postPairs(staff, '/admin/duplicates/merge', [['keep', BOOKS.first!], ['merge', BOOKS.second!]])
       expect(again.status).toBe(400)
