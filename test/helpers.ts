@@ -33,10 +33,15 @@ export async function testStore(dialect: TestDialect = sqlite, options: { demoBo
   }
 }
 
-/** The shop's default settings, with mail written to a folder of the test's own instead of the working directory. */
+/** The shop's default settings, with mail and uploaded covers written to folders of the test's own instead of the working directory. */
 export function testShop(overrides: Partial<ShopSettings> = {}): ShopSettings {
   const shop = shopSettings(loadConfig({}))
-  return { ...shop, mail: { ...shop.mail, outboxDir: mkdtempSync(join(tmpdir(), 'colophon-mail-')) }, ...overrides }
+  return {
+    ...shop,
+    mail: { ...shop.mail, outboxDir: mkdtempSync(join(tmpdir(), 'colophon-mail-')) },
+    covers: { ...shop.covers, dir: mkdtempSync(join(tmpdir(), 'colophon-covers-')) },
+    ...overrides,
+  }
 }
 
 export function testApp(services: Services, options: { pageCache?: PageCache } = {}) {
