@@ -133,7 +133,8 @@ export class Duplicates {
         if (group) groups.push(group)
         if (groups.length === pageSize) break
       }
-      if (keys.length < KEYS_PER_READ && groups.length < pageSize) return { groups, unkeyed }
+      // The last of the keys there are: nothing after this page.
+      if (keys.length < KEYS_PER_READ && cursor === keys.at(-1)) return { groups, unkeyed }
     }
     return { groups, next: cursor, unkeyed }
   }

@@ -47,3 +47,7 @@ export async function staffShopper(app: { request(path: string, init: RequestIni
   await browser.get('/admin')
   return Object.assign(browser, { member: { ...member, hasTwoFactor: true }, email, password: STAFF_PASSWORD })
 }
+
+/** A signed-in member's cookies as a browser context on the test server takes them (Playwright's addCookies). */
+export const browserCookies = (member: { cookie(): string }, domain = '127.0.0.1') =>
+  member.cookie().split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), domain, path: '/' }))

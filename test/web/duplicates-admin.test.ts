@@ -5,7 +5,7 @@ import { startServer } from '../../src/web/server'
 import { axeViolations, browserAvailable, launchChromium } from '../browser/browser'
 import { sqlite, testDialects } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
-import { staffApp, staffService, staffShopper } from '../support/staff'
+import { browserCookies, staffApp, staffService, staffShopper } from '../support/staff'
 import { checkoutInput } from '../support/checkout'
 import { serverRequester } from './shopper'
 
@@ -83,6 +83,20 @@ for (const dialect of testDialects()) {
       const english = await (await viewer.get('/admin/duplicates?lang=en')).text()
       expect(groupWith(english, BOOKS.paper!)).toContain('Editions of one work (different formats)')
       expect(groupWith(english, BOOKS.first!)).toContain('Likely duplicate (same format)')
+    })
+
+    it('pages the groups by key, a cursor leading to the next page and none after the last', async () => {
+      const all = await store.catalog.duplicates.groups('', 50)
+      expect(all.next).toBeUndefined()
+      expect(all.groups.length).toBeGreaterThanOrEqual(3)
+      const seen: string[] = []
+      for (let after: string | undefined = '', pages = 0; after !== undefined && pages < 10; pages++) {
+        const page: Awaited<ReturnType<typeof store.catalog.duplicates.groups>> = await store.catalog.duplicates.groups(after, 2)
+        expect(page.groups.length).toBeLessThanOrEqual(2)
+        seen.push(...page.groups.map((g) => g.key))
+        after = page.next
+      }
+      expect(seen).toEqual(all.groups.map((g) => g.key))
     })
 
     it('links a paperback and its e-book: each product page lists the other edition, both are audited, the group is settled', async () => {
@@ -217,7 +231,7 @@ describe.runIf(browserAvailable())('browser: the duplicates page', () => {
     const base = `http://127.0.0.1:${server.port}`
     const member = await staffShopper(serverRequester(base), store, 'catalog')
     const context = await browser.newContext()
-    await context.addCookies(member.cookie().split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), domain: '127.0.0.1', path: '/' })))
+    await context.addCookies(browserCookies(member))
     const page = await context.newPage()
     for (const path of ['/admin/duplicates', '/admin/duplicates?lang=en', `/books/${BOOKS.paper}`, `/books/${BOOKS.ebook}?lang=en`]) {
       expect((await page.goto(base + path))?.status()).toBe(200)
