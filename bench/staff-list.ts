@@ -1,9 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import pg from 'pg'
 import { CatalogService, type StaffListQuery } from '../src/catalog'
 import { encodeCursor } from '../src/catalog/staff-list'
 import { fillDemoCatalog } from '../src/demo'
-import { openStore } from '../src/store'
+import { copyStore, openStore } from '../src/store'
 import { percentile, repoRoot, row, type Bench, type BenchContext, type BenchRow } from './lib'
 
 const RUNS = 40
@@ -26,12 +27,13 @@ const MARKS = [
   'INSERT INTO import_run_book (run_id, isbn13) SELECT 1, isbn13 FROM book WHERE rowid % 200 = 11',
 ]
 
+const fingerprint = () => MARKS.join('\n') + readFileSync(`${repoRoot}/src/demo/generate.ts`, 'utf8').length
+
 async function listDatabase(ctx: BenchContext): Promise<string> {
   mkdirSync(ctx.workDir, { recursive: true })
   const path = `${ctx.workDir}/staff-list-${ctx.books}.db`
   const stamp = `${path}.stamp`
-  const fingerprint = MARKS.join('\n') + readFileSync(`${repoRoot}/src/demo/generate.ts`, 'utf8').length
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint()) {
     await (await openStore(path)).close()
     return path
   }
@@ -43,8 +45,42 @@ async function listDatabase(ctx: BenchContext): Promise<string> {
   const conn = new BetterSqlite3(path)
   for (const mark of MARKS) conn.exec(mark)
   conn.close()
-  writeFileSync(stamp, fingerprint)
+  writeFileSync(stamp, fingerprint())
   return path
+}
+
+/**
+ * The same catalog copied into a database of its own on the server
+ * COLOPHON_BENCH_PG_URL names, kept between runs like the SQLite file: the
+ * database's comment holds the fingerprint it was copied at (a copy of a
+ * million books takes minutes).
+ */
+async function listPostgres(ctx: BenchContext, sqlitePath: string, serverUrl: string): Promise<string> {
+  const name = `staff_list_bench_${ctx.books}`
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    const kept = await admin.query<{ stamp: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS stamp FROM pg_database WHERE datname = $1`, [name])
+    if (kept.rows[0]?.stamp === fingerprint()) {
+      await (await openStore(url.toString())).close()
+      return url.toString()
+    }
+    ctx.log(`copying the ${ctx.books}-book list catalog into PostgreSQL database ${name} (reused by later runs)`)
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${name}`)
+    const [from, to] = [await openStore(sqlitePath), await openStore(url.toString())]
+    try {
+      await copyStore(from, to, { onProgress: (done, total) => done % 200_000 < 5000 && ctx.log(`${done} / ${total} rows`) })
+    } finally {
+      await Promise.all([from.close(), to.close()])
+    }
+    await admin.query(`COMMENT ON DATABASE ${name} IS ${admin.escapeLiteral(fingerprint())}`)
+    return url.toString()
+  } finally {
+    await admin.end()
+  }
 }
 
 /** A cursor about `fraction` of the way down the unfiltered list in this order: where a deep page starts. */
@@ -66,9 +102,35 @@ function offsetPage(conn: BetterSqlite3.Database, offset: number): number[] {
   return samples
 }
 
+/** p95 of each case on one store: a warming pass, then RUNS timed ones, page 1 and (every other run) the page after it. */
+async function measure(url: string, label: string, cases: Array<[string, StaffListQuery]>): Promise<BenchRow[]> {
+  const store = await openStore(url, { poolSize: 1 })
+  const catalog = new CatalogService(store.db)
+  const rows: BenchRow[] = []
+  try {
+    for (const [name, query] of cases) {
+      const samples: number[] = []
+      let total: number | string = 0
+      for (let i = 0; i <= RUNS; i++) {
+        let t = performance.now()
+        const page = await catalog.staffList({ pageSize: 50, ...query })
+        if (i) samples.push(performance.now() - t)
+        t = performance.now()
+        if (page.next && i % 2) await catalog.staffList({ pageSize: 50, ...query, cursor: page.next })
+        if (i && page.next && i % 2) samples.push(performance.now() - t)
+        total = page.total
+      }
+      rows.push(row('staff-list', `${label}${name} p95`, percentile(samples, 95), 'ms', undefined, `p50 ${percentile(samples, 50).toFixed(1)} ms, ${total} matching, target < 100 ms`))
+    }
+  } finally {
+    await store.close()
+  }
+  return rows
+}
+
 export const staffListBench: Bench = {
   name: 'staff-list',
-  summary: "the back office's books list: p95 of each filter, sort and a deep page, in process",
+  summary: "the back office's books list: p95 of each filter, sort and a deep page, in process (and on PostgreSQL with COLOPHON_BENCH_PG_URL)",
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const path = await listDatabase(ctx)
     const conn = new BetterSqlite3(path, { readonly: true })
@@ -98,28 +160,10 @@ export const staffListBench: Bench = {
       ['missing description, sort price descending', { missing: ['description'], sort: 'price', isDescending: true }],
       ['stock <= 0, sort updated descending', { stockAtMost: 0, sort: 'updated', isDescending: true }],
     ]
-    const store = await openStore(path, { poolSize: 1 })
-    const catalog = new CatalogService(store.db)
-    const rows: BenchRow[] = []
-    try {
-      for (const [name, query] of cases) {
-        const samples: number[] = []
-        let total: number | string = 0
-        // The first pass warms the page cache; each later one is timed, page 1 and the page after it.
-        for (let i = 0; i <= RUNS; i++) {
-          let t = performance.now()
-          const page = await catalog.staffList({ pageSize: 50, ...query })
-          if (i) samples.push(performance.now() - t)
-          t = performance.now()
-          if (page.next && i % 2) await catalog.staffList({ pageSize: 50, ...query, cursor: page.next })
-          if (i && page.next && i % 2) samples.push(performance.now() - t)
-          total = page.total
-        }
-        rows.push(row('staff-list', `${name} p95`, percentile(samples, 95), 'ms', undefined, `p50 ${percentile(samples, 50).toFixed(1)} ms, ${total} matching, target < 100 ms`))
-      }
-    } finally {
-      await store.close()
-    }
+    const rows = await measure(path, '', cases)
+    const pgServer = process.env.COLOPHON_BENCH_PG_URL
+    if (!pgServer) ctx.log('COLOPHON_BENCH_PG_URL is not set: PostgreSQL skipped')
+    else rows.push(...(await measure(await listPostgres(ctx, path, pgServer), 'PostgreSQL: ', cases)))
     const offset = offsetPage(conn, 500_000)
     conn.close()
     rows.push(row('staff-list', 'offset page 10,000 (OFFSET 500,000) p95', percentile(offset, 95), 'ms', undefined, 'the bare SQL a page number would need, for comparison'))

@@ -12,14 +12,6 @@ import type { BulkAction, BulkResult, BulkSelection, StaffListFilter, StaffListP
 
 /** Past this many matches the count says "10000+". */
 export const COUNT_CAP = 10_000
-/**
- * Up to this many matches are found from the filter's index and sorted;
- * more are walked along the sort's index, checking each book. Either costs a
- * row read per book looked at: sorting reads every match, walking about
- * pageSize / share-of-books-matching, so they meet near here (a twentieth of
- * a million-book catalog's worst case either way is some 5,000 reads).
- */
-const FEW = 5_000
 /** The most books one bulk action touches: a wider filter is refused, not cut short. */
 export const BULK_LIMIT = 10_000
 const BULK_BATCH = 500
@@ -82,23 +74,21 @@ function decodeCursor(cursor: string): { page: number; at: Key } {
 
 /**
  * One page of the back office's books list. The count (capped) decides how:
- * a few matches are fetched from the filter's own index and sorted here; many
- * are walked along the sort's index, where the page fills in a few steps.
- * Either way a page after a cursor is a seek, not an offset: page 5,000 costs
- * what page 1 does.
+ * a few matches are fetched from the filter's own index and sorted; many are
+ * walked along the sort's index, where the page fills in a few steps. Either
+ * way a page after a cursor is a seek, not an offset: page 5,000 costs what
+ * page 1 does.
  */
 export async function staffList(deps: StaffListDeps, query: StaffListQuery): Promise<StaffListPage> {
   const { sort = 'title', isDescending = false, pageSize = 50 } = query
-  const filter = await toFilter(deps, query)
   const from = query.cursor ? decodeCursor(query.cursor) : null
-  const counted = await list.countUpTo(deps.db, filter, COUNT_CAP + 1)
-  const order = { sort, isDescending }
-  const keys = await (counted <= FEW ? list.sortFew : list.walkSorted)(deps.db, filter, order, from?.at ?? null, pageSize + 1)
+  const plan = await list.planList(deps.db, await toFilter(deps, query), COUNT_CAP + 1)
+  const keys = await list.pageKeys(deps.db, plan, { sort, isDescending }, from?.at ?? null, pageSize + 1)
   const page = (from?.page ?? 0) + 1
   const shown = keys.slice(0, pageSize)
   return {
     rows: await list.staffRows(deps.db, shown.map((k) => k.isbn13)),
-    total: counted > COUNT_CAP ? '10000+' : counted,
+    total: plan.total > COUNT_CAP ? '10000+' : plan.total,
     page,
     pageSize,
     next: keys.length > pageSize ? encodeCursor(page, shown.at(-1)!) : null,
@@ -107,9 +97,9 @@ export async function staffList(deps: StaffListDeps, query: StaffListQuery): Pro
 
 /** Every book the filter matches, in ISBN order, a page at a time (exports): no cap, bounded memory. */
 export async function* staffListIsbns(deps: StaffListDeps, query: StaffListQuery, pageSize = 500): AsyncGenerator<string[]> {
-  const filter = await toFilter(deps, query)
+  const plan = await list.planList(deps.db, await toFilter(deps, query), COUNT_CAP + 1)
   for (let after: Key | null = null; ; ) {
-    const keys = await list.walkSorted(deps.db, filter, { sort: 'isbn', isDescending: false }, after, pageSize)
+    const keys = await list.pageKeys(deps.db, plan, { sort: 'isbn', isDescending: false }, after, pageSize)
     if (keys.length) yield keys.map((k) => k.isbn13)
     if (keys.length < pageSize) return
     after = keys.at(-1)!

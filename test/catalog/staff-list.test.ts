@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isbn13FromPrefix, parseBookInput, type CatalogChange, type StaffListQuery, type StaffSort } from '../../src/catalog'
 import { sortFew, walkSorted } from '../../src/catalog/repo/staff-list'
+import { branchesOf } from '../../src/catalog/repo/staff-list-filter'
 import { demoCategories } from '../../src/demo/categories'
 import { testDialects } from '../dialects'
 import { testStore, type TestStore } from '../helpers'
@@ -108,6 +109,39 @@ for (const dialect of testDialects()) {
       }
     })
 
+    it('finds each branch of a filter alike from its driver and along every sort index', async () => {
+      const history = ['history', 'history-world', 'history-korea', 'history-asia', 'history-europe']
+      const filters = [
+        { categoryIds: history },
+        { categoryIds: history, stockAtMost: 10 },
+        { importRun: runId },
+        { importRun: runId, categoryIds: history },
+        { text: { kind: 'prefix' as const, value: '김' } },
+        { text: { kind: 'prefix' as const, value: 'Zeta' }, stockAtMost: 50 },
+        { text: { kind: 'isbnPrefix' as const, value: A.slice(0, 11) }, missing: ['cover' as const] },
+        { missing: ['category' as const], offSale: true },
+        { stockAtMost: 3, categoryIds: ['fiction-korean', 'history-world'] },
+      ]
+      for (const filter of filters) {
+        for (const b of branchesOf(filter)) {
+          for (const sort of ['title', 'isbn', 'price', 'stock'] as const) {
+            const pages = async (fetch: typeof sortFew) => {
+              const out: string[] = []
+              for (let after: { key: string | number; isbn13: string } | null = null; ; ) {
+                const keys = await fetch(store.store.db, b, { sort, isDescending: sort === 'price' }, after, 2)
+                out.push(...keys.map((k) => k.isbn13))
+                if (keys.length < 2) return out
+                after = keys.at(-1)!
+              }
+            }
+            expect(await pages(walkSorted), `${JSON.stringify(b)} by ${sort}`).toEqual(await pages(sortFew))
+          }
+        }
+      }
+      expect(await isbnsOf({ category: 'history', importRun: runId })).toEqual([A])
+      expect(await isbnsOf({ text: 'Zeta', stockAtMost: 50 })).toEqual([...ZETAS].sort())
+    })
+
     it('refuses a cursor it did not give out', async () => {
       await expect(store.catalog.staffList({ cursor: 'not-a-cursor' })).rejects.toThrow(/cursor/)
     })
@@ -140,6 +174,25 @@ for (const dialect of testDialects()) {
       expect(result.applied.sort()).toEqual([...ZETAS].sort())
       expect(await isbnsOf({ offSale: true })).toEqual([C, ...ZETAS].sort())
       await expect(store.catalog.bulkEdit({ kind: 'category', categoryId: 'nowhere', mode: 'add' }, { isbns: [A] }, editor)).rejects.toThrow(/nowhere/)
+    })
+
+    it('counts and lists once a book whose title and contributor both start with the text, in order across pages', async () => {
+      const [K1, K2] = [11, 12].map(isbn) as string[] as [string, string]
+      await store.catalog.saveBooks([book(K1, { title: 'Kimchi Days', contributors: [{ name: 'Kim Lee', role: 'author' }] }), book(K2, { title: 'Kimono' })])
+      const walk = async (isDescending: boolean) => {
+        const titles: string[] = []
+        let page = await store.catalog.staffList({ text: 'Kim', pageSize: 1, isDescending })
+        expect(page.total).toBe(3)
+        for (;;) {
+          titles.push(...page.rows.map((r) => r.title))
+          if (!page.next) return titles
+          page = await store.catalog.staffList({ text: 'Kim', pageSize: 1, isDescending, cursor: page.next })
+        }
+      }
+      expect(await walk(false)).toEqual(['Beta', 'Kimchi Days', 'Kimono'])
+      expect(await walk(true)).toEqual(['Kimono', 'Kimchi Days', 'Beta'])
+      expect((await store.catalog.staffList({ text: 'Kim' })).rows.map((r) => r.title)).toEqual(['Beta', 'Kimchi Days', 'Kimono'])
+      expect((await store.catalog.staffList({ text: 'Kimo' })).total).toBe(1)
     })
   })
 }

@@ -1,12 +1,12 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { Database } from '../../store'
 import type { StaffBookRow, StaffListFilter, StaffSort } from '../staff-list-types'
+import { branchesOf, conditions, matchesOf, matchingIsbnsOf, type Branch } from './staff-list-filter'
 
 type Db = Kysely<Database> | Transaction<Database>
-type Eb = ExpressionBuilder<Database, 'book'>
 
 /** A sort's key as stored in its index (migration 2026-12-02T1430): never null, so cursors compare plainly. */
-export const SORT_KEYS: Record<StaffSort, ReturnType<typeof sql.raw>> = {
+const SORT_KEYS: Record<StaffSort, ReturnType<typeof sql.raw>> = {
   title: sql.raw('title'),
   isbn: sql.raw('isbn13'),
   price: sql.raw('coalesce(sale_price, list_price, -1)'),
@@ -22,110 +22,100 @@ type Key = { isbn13: string; key: string | number }
 type Order = { sort: StaffSort; isDescending: boolean }
 const toKey = (r: { isbn13: string; key: string | number }): Key => ({ isbn13: r.isbn13, key: typeof r.key === 'string' ? r.key : Number(r.key) })
 
-/** The end of a prefix range: every text that starts with the prefix sorts below it. */
-const afterPrefix = (prefix: string) => prefix + '\uffff'
-
 /**
- * The filter as conditions. `isDriving` writes the lookups in other tables
- * (category, import run, contributor) as lists the database can start from,
- * to find or count the few matching books; otherwise as checks on each row,
- * so a sorted walk stays on its sort index. Measured: SQLite, which keeps no
- * statistics here, walks the sort index for ORDER BY ... LIMIT even beside a
- * partial index, and PostgreSQL weighs both by its statistics.
+ * Up to this many matches of a branch are found from its driver and sorted;
+ * more are walked along the sort's index, checking each book. Either costs a
+ * row read per book looked at: sorting reads every match, walking about
+ * pageSize / share-of-books-matching, so they meet near here (a twentieth of
+ * a million-book catalog's worst case either way is some 5,000 reads).
  */
-export function filterConditions(eb: Eb, filter: StaffListFilter, isDriving: boolean): Expression<SqlBool>[] {
-  const where: Expression<SqlBool>[] = []
-  const missing = new Set(filter.missing ?? [])
-  // The same terms as the partial indexes' (migration 2026-12-02T1430), so either engine may start from one.
-  if (missing.has('cover')) where.push(eb('cover_url', 'is', null))
-  if (missing.has('description')) where.push(eb('description_html', 'is', null))
-  if (missing.has('toc')) where.push(eb('toc', 'is', null))
-  if (missing.has('category')) where.push(eb('category_ids', '=', '[]'))
-  if (filter.offSale) where.push(eb('on_sale', '=', 0))
-  if (filter.priceLaw) where.push(sql<SqlBool>`currency = 'KRW' AND sale_price * 10 < list_price * 9`)
-  if (filter.importRun != null) {
-    const run = eb.selectFrom('import_run_book').select('import_run_book.isbn13').where('run_id', '=', filter.importRun)
-    where.push(isDriving ? eb('isbn13', 'in', run) : eb.exists(run.whereRef('import_run_book.isbn13', '=', 'book.isbn13')))
-  }
-  if (filter.categoryIds) {
-    const ids = filter.categoryIds.length ? filter.categoryIds : ['']
-    const filed = eb.selectFrom('book_category').select('book_category.book_isbn13').where('category_id', 'in', ids)
-    where.push(isDriving ? eb('isbn13', 'in', filed) : eb.exists(filed.whereRef('book_category.book_isbn13', '=', 'book.isbn13')))
-  }
-  if (filter.text) where.push(textCondition(eb, filter.text, isDriving))
-  // Stock is indexed for its sort; as a filter it drives only when nothing rarer does.
-  const hasRarer = where.length > 0
-  if (filter.stockAtMost != null) where.push(isDriving && !hasRarer ? eb('stock', '<=', filter.stockAtMost) : sql<SqlBool>`stock + 0 <= ${filter.stockAtMost}`)
-  return where
+const FEW = 5_000
+
+/** How the list will be read: its branches, each counted up to the cap, and the books they match together. */
+export interface ListPlan {
+  branches: Branch[]
+  counts: number[]
+  /** Matches of the whole filter, counted no further than the cap. */
+  total: number
 }
 
-function textCondition(eb: Eb, text: NonNullable<StaffListFilter['text']>, isDriving: boolean): Expression<SqlBool> {
-  const { kind, value } = text
-  const isbn = isDriving ? sql.ref('isbn13') : sql`isbn13 || ''`
-  if (kind === 'isbn') return sql<SqlBool>`${isbn} = ${value}`
-  if (kind === 'isbnPrefix') return sql<SqlBool>`${isbn} >= ${value} AND ${isbn} < ${afterPrefix(value)}`
-  const title = isDriving ? sql.ref('title') : sql`title || ''`
-  const byContributor = eb.selectFrom('contributor').select('contributor.book_isbn13').where('name', '>=', value).where('name', '<', afterPrefix(value))
-  const contributed = isDriving ? eb('isbn13', 'in', byContributor) : eb.exists(byContributor.whereRef('contributor.book_isbn13', '=', 'book.isbn13'))
-  return eb.or([sql<SqlBool>`${title} >= ${value} AND ${title} < ${afterPrefix(value)}`, contributed])
+/** Counts each branch and, when two both match, their union (a book can be in both): bounded work however many match. */
+export async function planList(db: Db, filter: StaffListFilter, upTo: number): Promise<ListPlan> {
+  const branches = branchesOf(filter)
+  const counts: number[] = []
+  for (const b of branches) counts.push(await countUpTo(db, b, upTo))
+  const matching = counts.filter((n) => n > 0)
+  let total = matching.length ? Math.max(...matching) : 0
+  if (matching.length > 1 && total < upTo) {
+    const union = branches
+      .filter((_, i) => counts[i]! > 0)
+      .map((b, i) => db.selectFrom(matchingIsbnsOf(db, b).as(`b${i}`)).select(`b${i}.isbn13` as 'isbn13'))
+      .reduce((all, q) => all.union(q))
+    total = Number((await db.selectFrom(union.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  }
+  return { branches, counts, total: Math.min(total, upTo) }
 }
 
-/** How many books match, counting no further than `upTo`: bounded work however many match. */
-export async function countUpTo(db: Db, filter: StaffListFilter, upTo: number): Promise<number> {
-  const matching = db
-    .selectFrom('book')
-    .select(sql<number>`1`.as('one'))
-    .where((eb) => eb.and(filterConditions(eb, filter, true)))
-    .limit(upTo)
-  const r = await db
-    .selectFrom(matching.as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
+async function countUpTo(db: Db, b: Branch, upTo: number): Promise<number> {
+  const matching = matchingIsbnsOf(db, b).limit(upTo)
+  const r = await db.selectFrom(matching.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(r.n)
 }
 
-/** The ISBNs of matching books, found from the filter's own index, in no order: bulk actions. */
+/**
+ * A page of the plan's matches in sort order after `after`: each branch found
+ * from its driver and sorted when it matches few, walked along the sort's
+ * index when many, then merged. Page 5,000 costs what page 1 does.
+ */
+export async function pageKeys(db: Db, plan: ListPlan, order: Order, after: Key | null, limit: number): Promise<Key[]> {
+  const pages: Key[][] = []
+  for (const [i, b] of plan.branches.entries()) {
+    const n = plan.counts[i]!
+    if (n > 0) pages.push(await (n <= FEW ? sortFew : walkSorted)(db, b, order, after, limit))
+  }
+  if (pages.length === 1) return pages[0]!
+  const merged = [...new Map(pages.flat().map((k) => [k.isbn13, k])).values()].sort(compareKeys(order))
+  return merged.slice(0, limit)
+}
+
+/** The order the engines give: numbers as numbers, text by its UTF-8 bytes (SQLite's BINARY, PostgreSQL's C collation), the ISBN breaking ties. */
+function compareKeys({ sort, isDescending }: Order): (a: Key, b: Key) => number {
+  const isText = typeof SORT_SAMPLE[sort] === 'string'
+  const byKey = (a: Key, b: Key) => (isText ? Buffer.compare(Buffer.from(String(a.key)), Buffer.from(String(b.key))) : Number(a.key) - Number(b.key))
+  return (a, b) => (isDescending ? -1 : 1) * (byKey(a, b) || (a.isbn13 < b.isbn13 ? -1 : a.isbn13 > b.isbn13 ? 1 : 0))
+}
+
+/** The ISBNs of matching books, found from each branch's driver, in no order: bulk actions. */
 export async function matchingIsbns(db: Db, filter: StaffListFilter, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('book')
-    .select('isbn13')
-    .where((eb) => eb.and(filterConditions(eb, filter, true)))
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.isbn13)
+  const isbns = new Set<string>()
+  for (const b of branchesOf(filter)) {
+    for (const r of await matchingIsbnsOf(db, b).limit(limit).execute()) isbns.add(r.isbn13)
+  }
+  return [...isbns].slice(0, limit)
 }
 
 /**
- * A page of the few matching books: found from the filter's own index and
- * sorted after. The sort key and the cursor are written as expressions no
- * index holds, so neither engine is tempted to walk a sort index instead.
+ * A page of the few books a branch matches: found from its driver and sorted
+ * after. The sort key and the cursor are written as expressions no index
+ * holds, so neither engine is tempted to walk a sort index instead.
  */
-export async function sortFew(db: Db, filter: StaffListFilter, order: Order, after: Key | null, limit: number): Promise<Key[]> {
+export async function sortFew(db: Db, b: Branch, order: Order, after: Key | null, limit: number): Promise<Key[]> {
   const key = sql`(${SORT_KEYS[order.sort]}) ${sql.raw(typeof SORT_SAMPLE[order.sort] === 'string' ? "|| ''" : '+ 0')}`
   const direction = sql.raw(order.isDescending ? 'desc' : 'asc')
-  let query = db
-    .selectFrom('book')
-    .select(['isbn13', sql<string | number>`${SORT_KEYS[order.sort]}`.as('key')])
-    .where((eb) => eb.and(filterConditions(eb, filter, true)))
-  if (after) query = query.where(sql<SqlBool>`(${key}, isbn13 || '') ${sql.raw(order.isDescending ? '<' : '>')} (${after.key}, ${after.isbn13})`)
-  const rows = await query.orderBy(sql`${key} ${direction}`).orderBy(sql`isbn13 || '' ${direction}`).limit(limit).execute()
+  let query = matchesOf(db, b).select(['book.isbn13', sql<string | number>`${SORT_KEYS[order.sort]}`.as('key')])
+  if (after) query = query.where(sql<SqlBool>`(${key}, book.isbn13 || '') ${sql.raw(order.isDescending ? '<' : '>')} (${after.key}, ${after.isbn13})`)
+  const rows = await query.orderBy(sql`${key} ${direction}`).orderBy(sql`book.isbn13 || '' ${direction}`).limit(limit).execute()
   return rows.map(toKey)
 }
 
-/** A page of matching ISBNs walked in sort order along the sort's index, after the cursor's key when given. */
-export async function walkSorted(
-  db: Db,
-  filter: StaffListFilter,
-  order: Order,
-  after: Key | null,
-  limit: number,
-): Promise<Key[]> {
+/** A page of a branch's ISBNs walked in sort order along the sort's index, after the cursor's key when given. */
+export async function walkSorted(db: Db, b: Branch, order: Order, after: Key | null, limit: number): Promise<Key[]> {
   const key = SORT_KEYS[order.sort]
   const direction = sql.raw(order.isDescending ? 'desc' : 'asc')
   let query = db
     .selectFrom('book')
     .select(['isbn13', sql<string | number>`${key}`.as('key')])
-    .where((eb) => eb.and(filterConditions(eb, filter, false)))
+    .where((eb) => eb.and(conditions(eb, b, null, order.sort)))
   if (after) {
     query =
       order.sort === 'isbn'

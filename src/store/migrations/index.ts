@@ -21,6 +21,7 @@ import * as audit from './2026-12-02T1410-audit'
 import * as covers from './2026-12-02T1420-covers'
 import * as staffList from './2026-12-02T1430-staff-list'
 import * as works from './2026-12-02T1450-works'
+import * as staffListSpeed from './2026-12-02T1460-staff-list-speed'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1420-covers': covers,
   '2026-12-02T1430-staff-list': staffList,
   '2026-12-02T1450-works': works,
+  '2026-12-02T1460-staff-list-speed': staffListSpeed,
 }
 
 function migrator(db: Kysely<any>): Migrator {
