@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, OrderTable } from '../../store'
 import type { Order, OrderEvent, OrderLine, OrderStatus, PointEntry } from './types'
 
@@ -86,6 +86,46 @@ export async function eventsOfOrders(db: Db, orderIds: string[]): Promise<Map<st
 export async function countByStatus(db: Db): Promise<Map<OrderStatus, number>> {
   const rows = await db.selectFrom('orders').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute()
   return new Map(rows.map((r) => [r.status as OrderStatus, Number(r.n)]))
+}
+
+/** Which orders a back-office list holds: some states, and words found in the number, a name, an email or (by its digits) a phone. */
+export interface OrderFilter {
+  statuses: readonly OrderStatus[]
+  text?: string
+}
+
+function filtered(db: Db, { statuses, text }: OrderFilter) {
+  let query = db.selectFrom('orders').where('status', 'in', [...statuses])
+  const words = text?.trim().toLowerCase()
+  if (!words) return query
+  const digits = words.replace(/\D/g, '')
+  // A phone number is searched by its digits; an order number's digits alone would find too many phones.
+  const isPhone = digits.length >= 4 && /^[\d\s()+-]+$/.test(words) && !/^\d{8}-\d/.test(words)
+  // Not escaped: a % or _ the words hold matches a little more, never less.
+  const contains = `%${words}%`
+  return query.where((eb) =>
+    eb.or([
+      eb('number', 'like', contains),
+      ...(['buyer_name', 'buyer_email', 'recipient_name'] as const).map((col) => eb(eb.fn('lower', [eb.fn.coalesce(col, sql.lit(''))]), 'like', contains)),
+      ...(isPhone ? (['buyer_phone', 'recipient_phone'] as const).map((col) => eb(eb.fn('replace', [eb.fn.coalesce(col, sql.lit('')), sql.lit('-'), sql.lit('')]), 'like', `%${digits}%`)) : []),
+    ]),
+  )
+}
+
+/** One page of the orders a filter holds, newest or oldest first. */
+export async function findOrders(db: Db, filter: OrderFilter, { newestFirst, offset, limit }: { newestFirst: boolean; offset: number; limit: number }): Promise<OrderRow[]> {
+  return filtered(db, filter)
+    .selectAll()
+    .orderBy('placed_at', newestFirst ? 'desc' : 'asc')
+    .orderBy('number', newestFirst ? 'desc' : 'asc')
+    .offset(offset)
+    .limit(limit)
+    .execute()
+}
+
+export async function countOrders(db: Db, filter: OrderFilter): Promise<number> {
+  const r = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(r.n)
 }
 
 /** A day's orders (by their numbers, which start with the day) and what those not cancelled came to. */

@@ -191,6 +191,15 @@ export class OrderService {
     return this.loadMany(await repo.ordersByStatus(this.db, statuses, limit))
   }
 
+  /**
+   * A page of the orders in some states, or of those whose number, buyer,
+   * recipient, email or phone holds the words; with how many there are in all.
+   */
+  async find(filter: repo.OrderFilter, { page = 1, perPage = 50, newestFirst = true }: { page?: number; perPage?: number; newestFirst?: boolean } = {}): Promise<{ orders: Order[]; total: number }> {
+    const [rows, total] = await Promise.all([repo.findOrders(this.db, filter, { newestFirst, offset: (page - 1) * perPage, limit: perPage }), repo.countOrders(this.db, filter)])
+    return { orders: await this.loadMany(rows), total }
+  }
+
   /** How many orders each status holds (the back office's queues). */
   async counts(): Promise<Map<OrderStatus, number>> {
     return repo.countByStatus(this.db)

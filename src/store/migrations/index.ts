@@ -22,6 +22,7 @@ import * as covers from './2026-12-02T1420-covers'
 import * as staffList from './2026-12-02T1430-staff-list'
 import * as works from './2026-12-02T1450-works'
 import * as staffListSpeed from './2026-12-02T1460-staff-list-speed'
+import * as orderQueues from './2026-12-02T1470-order-queues'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1430-staff-list': staffList,
   '2026-12-02T1450-works': works,
   '2026-12-02T1460-staff-list-speed': staffListSpeed,
+  '2026-12-02T1470-order-queues': orderQueues,
 }
 
 function migrator(db: Kysely<any>): Migrator {
