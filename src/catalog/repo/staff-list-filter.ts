@@ -28,7 +28,7 @@ export function branchesOf(filter: StaffListFilter): Branch[] {
 }
 
 /** The end of a prefix range: every text that starts with the prefix sorts below it. */
-export const afterPrefix = (prefix: string) => prefix + '\uffff'
+const afterPrefix = (prefix: string) => prefix + '\uffff'
 
 /** Where finding a branch's matches starts: a range on one of book's indexes, or a table of the books something names. */
 type Driver = 'book' | 'import_run_book' | 'contributor' | 'book_category'
