@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { InputError } from '../core/errors'
 import { parseIsbn, type Isbn13 } from './isbn'
+import { datePrecision } from './issued'
 import { toRichText } from './rich-text'
 import { BOOK_FORMATS, CONTRIBUTOR_ROLES, type Book, type TocEntry } from './types'
 
@@ -13,13 +14,8 @@ const isbn = z.string().transform((raw, ctx): Isbn13 => {
   }
 })
 
-/** A real calendar date; future dates are fine (pre-orders). */
-const isoDate = z.string().refine((s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (!m) return false
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
-}, { message: 'expected a real date as YYYY-MM-DD', params: { code: 'not_date' } })
+/** A real date as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD; future dates are fine (pre-orders). */
+const isoDate = z.string().refine((s) => datePrecision(s) !== null, { message: 'expected a real date as YYYY-MM-DD, YYYY-MM or YYYY', params: { code: 'not_date' } })
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const richText = z.string().max(200_000).transform((s) => toRichText(s) || null)
@@ -50,7 +46,7 @@ const bookInputSchema = z
     imprint: text(300).nullish(),
     issuedOn: isoDate.nullish(),
     language: z.string().refine((s) => /^[a-z]{3}$/.test(s), { message: 'expected an ISO 639-2 code such as "kor"', params: { code: 'not_language_code' } }).nullish(),
-    format: z.enum(BOOK_FORMATS).default('paperback'),
+    format: z.enum(BOOK_FORMATS).default('unknown'),
     series: text(500).nullish(),
     seriesNumber: text(16).nullish(),
     pageCount: z.number().int().min(1).max(100_000).nullish(),

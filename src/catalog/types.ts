@@ -4,7 +4,8 @@ import type { Isbn13 } from './isbn'
 export const CONTRIBUTOR_ROLES = ['author', 'translator', 'editor', 'illustrator', 'photographer', 'other'] as const
 export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number]
 
-export const BOOK_FORMATS = ['paperback', 'hardcover', 'ebook', 'audiobook', 'other'] as const
+/** 'unknown': the source does not say (a library record without a carrier); the page then shows no format. */
+export const BOOK_FORMATS = ['paperback', 'hardcover', 'ebook', 'audiobook', 'other', 'unknown'] as const
 export type BookFormat = (typeof BOOK_FORMATS)[number]
 
 export interface Contributor {
@@ -42,7 +43,7 @@ export interface Book {
   contributors: Contributor[]
   publisher: string | null
   imprint: string | null
-  /** ISO date (YYYY-MM-DD). */
+  /** ISO date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD (see issued.ts). */
   issuedOn: string | null
   /** ISO 639-2/B, as ONIX writes it ("kor", "eng"). */
   language: string | null

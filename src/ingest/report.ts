@@ -72,7 +72,7 @@ const REASONS: Record<FieldErrorCode, (p: FieldError['params']) => string> = {
   not_number: () => 'expected a number',
   not_whole_number: () => 'expected a whole number',
   one_of: (p) => `expected one of ${p.options}`,
-  not_date: () => 'expected a real date as YYYY-MM-DD',
+  not_date: () => 'expected a real date as YYYY-MM-DD, YYYY-MM or YYYY',
   not_language_code: () => 'expected an ISO 639-2 code such as "kor"',
   not_currency_code: () => 'expected an ISO 4217 code such as "KRW"',
   not_url: () => 'expected an http or https URL',

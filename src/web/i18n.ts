@@ -65,6 +65,7 @@ const ko = {
   format_ebook: '전자책',
   format_audiobook: '오디오북',
   format_other: '기타',
+  format_unknown: '형태 미상',
   front: '앞부분',
   back: '뒷부분',
   searchResultsFor: '‘{q}’ 검색 결과',
@@ -132,7 +133,7 @@ const ko = {
   fieldError_not_number: '숫자를 입력하세요.',
   fieldError_not_whole_number: '소수점 없는 정수를 입력하세요.',
   fieldError_one_of: '다음 중 하나여야 합니다: {options}',
-  fieldError_not_date: '실제 있는 날짜를 YYYY-MM-DD 형식으로 입력하세요.',
+  fieldError_not_date: '실제 있는 날짜를 YYYY-MM-DD, YYYY-MM 또는 YYYY 형식으로 입력하세요.',
   fieldError_not_language_code: 'kor처럼 ISO 639-2 언어 코드를 입력하세요.',
   fieldError_not_currency_code: 'KRW처럼 ISO 4217 통화 코드를 입력하세요.',
   fieldError_not_url: 'http 또는 https로 시작하는 주소를 입력하세요.',
@@ -298,6 +299,7 @@ const en: Labels = {
   format_ebook: 'E-book',
   format_audiobook: 'Audiobook',
   format_other: 'Other',
+  format_unknown: 'Format unknown',
   front: 'Front matter',
   back: 'Back matter',
   searchResultsFor: 'Results for “{q}”',
@@ -365,7 +367,7 @@ const en: Labels = {
   fieldError_not_number: 'Enter a number.',
   fieldError_not_whole_number: 'Enter a whole number.',
   fieldError_one_of: 'Must be one of: {options}',
-  fieldError_not_date: 'Enter a real date as YYYY-MM-DD.',
+  fieldError_not_date: 'Enter a real date as YYYY-MM-DD, YYYY-MM or YYYY.',
   fieldError_not_language_code: 'Enter an ISO 639-2 language code such as kor.',
   fieldError_not_currency_code: 'Enter an ISO 4217 currency code such as KRW.',
   fieldError_not_url: 'Enter an address starting with http or https.',
@@ -483,10 +485,18 @@ export function pickLang(query: string | undefined, acceptLanguage: string | und
   return 'ko'
 }
 
-// Intl formatters are costly to build (tens of µs); build each once.
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  ko: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+// Intl formatters are costly to build (tens of µs); build each once. A date keeps its precision: a year or a month is never shown as its first day.
+const dateFormats: Record<Lang, Record<number, Intl.DateTimeFormat>> = {
+  ko: {
+    4: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', timeZone: 'UTC' }),
+    7: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    10: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  },
+  en: {
+    4: new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: 'UTC' }),
+    7: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    10: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  },
 }
 const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
 const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -500,7 +510,8 @@ export function formatDate(lang: Lang, iso: string): string {
   const kept = formattedDates[lang]
   let text = kept.get(iso)
   if (text === undefined) {
-    text = dateFormats[lang].format(new Date(`${iso}T00:00:00Z`))
+    const format = dateFormats[lang][iso.length] ?? dateFormats[lang][10]!
+    text = format.format(new Date(`${iso}${'-01-01'.slice(iso.length - 4)}T00:00:00Z`))
     if (kept.size >= FORMATTED_DATES_KEPT) kept.clear()
     kept.set(iso, text)
   }

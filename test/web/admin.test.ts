@@ -64,7 +64,7 @@ describe('sqlite: back office', () => {
     for (const field of ['issuedOn', 'listPrice', 'contributors', 'categoryIds', 'size']) expect(page).toContain(`href="#f-${field}"`)
     expect(page).toContain('aria-invalid="true"')
     expect(page).toContain('No such category: nowhere')
-    expect(page).toContain('Enter a real date as YYYY-MM-DD.')
+    expect(page).toContain('Enter a real date as YYYY-MM-DD, YYYY-MM or YYYY.')
     expect(page).toContain('Cannot read the size &quot;big&quot;')
     expect(await store.catalog.getBook(SEED as never)).toEqual(before)
   })

@@ -5,7 +5,8 @@ import { minorUnitDigits } from '../onix/supply'
 import { CODE_LISTS } from '../onix/tables.generated'
 import { escapeXml } from '../xml/element'
 
-const FORMS: Record<BookFormat, string> = { hardcover: 'BB', paperback: 'BC', ebook: 'ED', audiobook: 'AJ', other: 'BA' }
+/** Code list 150; 00 "undefined" for a format the source did not say (the importer reads it back as unknown). */
+const FORMS: Record<BookFormat, string> = { hardcover: 'BB', paperback: 'BC', ebook: 'ED', audiobook: 'AJ', other: 'BA', unknown: '00' }
 const ROLES: Record<ContributorRole, string> = { author: 'A01', translator: 'B06', editor: 'B01', illustrator: 'A12', photographer: 'A13', other: 'Z99' }
 
 const el = (name: string, value: string | number) => `<${name}>${escapeXml(String(value))}</${name}>`
@@ -67,6 +68,8 @@ function collateralDetail(b: Book): string {
   return parts.length ? `<CollateralDetail>${parts.join('')}</CollateralDetail>` : ''
 }
 
+const DATE_FORMATS: Record<number, string> = { 4: '05', 7: '01', 10: '00' }
+
 function publishingDetail(b: Book): string {
   const parts: string[] = []
   if (b.imprint) parts.push(`<Imprint>${el('ImprintName', b.imprint)}</Imprint>`)
@@ -75,7 +78,8 @@ function publishingDetail(b: Book): string {
   else if (!b.imprint) parts.push(`<Publisher>${el('PublishingRole', '01')}<PublisherIdentifier>${el('PublisherIDType', '01')}${el('IDTypeName', 'Colophon')}${el('IDValue', 'unknown')}</PublisherIdentifier></Publisher>`)
   // 04 active; 08 inactive, which the importer reads back as "off sale".
   parts.push(el('PublishingStatus', b.onSale ? '04' : '08'))
-  if (b.issuedOn) parts.push(`<PublishingDate>${el('PublishingDateRole', '01')}${el('Date', b.issuedOn.replace(/-/g, ''))}</PublishingDate>`)
+  // dateformat (list 55) keeps the date's precision: 00 YYYYMMDD, 01 YYYYMM, 05 YYYY.
+  if (b.issuedOn) parts.push(`<PublishingDate>${el('PublishingDateRole', '01')}<Date dateformat="${DATE_FORMATS[b.issuedOn.length] ?? '00'}">${b.issuedOn.replace(/-/g, '')}</Date></PublishingDate>`)
   return `<PublishingDetail>${parts.join('')}</PublishingDetail>`
 }
 

@@ -9,6 +9,7 @@ const ROLES: Record<string, ContributorRole> = { A01: 'author', B06: 'translator
 
 /** Code list 150 → Colophon's formats. */
 export function formatOf(productForm: string): BookFormat {
+  if (productForm === '00') return 'unknown'
   if (productForm === 'BB') return 'hardcover'
   if (productForm === 'BC') return 'paperback'
   if (/^(E|DG)/.test(productForm)) return 'ebook'

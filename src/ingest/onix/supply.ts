@@ -43,13 +43,10 @@ export function publishingDetail(pd: XmlElement, ctx: RecordContext, fields: Inc
     const digits = raw.replace(/-/g, '').replace(/^(\d{8})T[\d:+\-Z]*$/, '$1')
     const at = `${path}/PublishingDate[${i + 1}]/Date`
     if (/^\d{8}$/.test(digits)) fields.issuedOn = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`
-    else if (/^\d{6}$/.test(digits)) {
-      fields.issuedOn = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-01`
-      ctx.corrections.push(`${at}: month "${raw}" read as the first of the month`)
-    } else if (/^\d{4}$/.test(digits)) {
-      fields.issuedOn = `${digits}-01-01`
-      ctx.corrections.push(`${at}: year "${raw}" read as 1 January`)
-    } else ctx.problem(at, `"${raw}" is not a date; expected YYYYMMDD`)
+    // Date formats 01 (YYYYMM) and 05 (YYYY) keep their precision: a month or a year, never its first day.
+    else if (/^\d{6}$/.test(digits)) fields.issuedOn = `${digits.slice(0, 4)}-${digits.slice(4, 6)}`
+    else if (/^\d{4}$/.test(digits)) fields.issuedOn = digits
+    else ctx.problem(at, `"${raw}" is not a date; expected YYYYMMDD, YYYYMM or YYYY`)
   })
 }
 

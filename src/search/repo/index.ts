@@ -36,7 +36,8 @@ function scoped(db: Db, scope: Scope): Scoped {
   if (scope.publisher !== undefined) q = q.where('s.publisher', '=', scope.publisher)
   if (scope.format !== undefined) q = q.where('s.format', '=', scope.format)
   if (scope.language !== undefined) q = q.where('s.language', '=', scope.language)
-  if (scope.year !== undefined) q = q.where('s.issued_on', '>=', `${scope.year}-01-01`).where('s.issued_on', '<', `${scope.year + 1}-01-01`)
+  // A date of issue may be a bare year or month ("2006", "2006-03"): both sort from the year's own four digits on.
+  if (scope.year !== undefined) q = q.where('s.issued_on', '>=', String(scope.year).padStart(4, '0')).where('s.issued_on', '<', String(scope.year + 1).padStart(4, '0'))
   if (scope.priceMin !== undefined) q = q.where('s.price', '>=', scope.priceMin)
   if (scope.priceMax !== undefined) q = q.where('s.price', '<=', scope.priceMax)
   if (scope.inStock) q = q.where('s.is_available', '=', 1)

@@ -23,10 +23,13 @@ ${entries.join('\n')}
 </feed>`
 }
 
+/** Atom wants a whole date; a year or month of issue ("2006", "2006-03") stands as its first day there, while dc:issued keeps it as it is. */
+const atomDay = (issuedOn: string | null) => (issuedOn ? issuedOn + '-01-01'.slice(issuedOn.length - 4) : '1970-01-01')
+
 function bookEntry(b: BookSummary): string {
   const price = b.salePrice ?? b.listPrice
   const cover = coverSrc(b)
-  return `<entry><title>${esc(b.title)}</title><id>urn:isbn:${b.isbn13}</id><updated>${b.issuedOn ?? '1970-01-01'}T00:00:00Z</updated>${b.contributors
+  return `<entry><title>${esc(b.title)}</title><id>urn:isbn:${b.isbn13}</id><updated>${atomDay(b.issuedOn)}T00:00:00Z</updated>${b.contributors
     .filter((c) => c.role === 'author')
     .map((c) => `<author><name>${esc(c.name)}</name></author>`)
     .join('')}<dc:identifier>urn:isbn:${b.isbn13}</dc:identifier>${b.issuedOn ? `<dc:issued>${b.issuedOn}</dc:issued>` : ''}${b.publisher ? `<dc:publisher>${esc(b.publisher)}</dc:publisher>` : ''}${

@@ -1,4 +1,4 @@
-import { formatDimensions, hyphenate, richTextToPlain, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
+import { formatDimensions, hyphenate, isComingSoon, richTextToPlain, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
 import type { Recommended } from '../../recommend'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
@@ -44,7 +44,7 @@ function tocList(ctx: PageContext, entries: TocEntry[]): SafeHtml {
 function stockState(ctx: PageContext, book: Book, today: string): { text: string; canBuy: boolean } {
   const { t } = ctx
   if (!book.onSale) return { text: t.notOnSale, canBuy: false }
-  if (book.issuedOn && book.issuedOn > today) return { text: t.preorder, canBuy: true }
+  if (isComingSoon(book.issuedOn, today)) return { text: t.preorder, canBuy: true }
   if (book.stock <= 0) return { text: t.outOfStock, canBuy: false }
   if (book.stock <= 5) return { text: fill(t.lowStock, { n: book.stock }), canBuy: true }
   return { text: t.inStock, canBuy: true }
@@ -86,10 +86,13 @@ ${book.issuedOn ? html`<dt>${t.dateOfIssue}</dt><dd><time datetime="${book.issue
 ${physical.length ? html`<dt>${t.pagesWeightSize}</dt><dd>${physical.join(' | ')}</dd>` : ''}
 <dt>${t.isbn13}</dt><dd><span title="${isbn13h}">${book.isbn13}</span></dd>
 ${book.isbn10 ? html`<dt>${t.isbn10}</dt><dd><span title="${isbn10h ?? ''}">${book.isbn10}</span></dd>` : ''}
-<dt>${t.format}</dt><dd>${t[`format_${book.format}`]}</dd>
+${book.format === 'unknown' ? '' : html`<dt>${t.format}</dt><dd>${t[`format_${book.format}`]}</dd>`}
 ${book.series ? html`<dt>${t.series}</dt><dd>${book.series}${book.seriesNumber ? ` ${book.seriesNumber}` : ''}</dd>` : ''}
 </dl>`
 }
+
+/** schema.org BookFormatType; other carriers and an unknown format say none. */
+const SCHEMA_ORG_FORMATS: Partial<Record<Book['format'], string>> = { paperback: 'Paperback', hardcover: 'Hardcover', ebook: 'EBook', audiobook: 'AudiobookFormat' }
 
 function jsonLd(ctx: PageContext, book: Book, today: string): unknown {
   const price = book.salePrice ?? book.listPrice
@@ -108,14 +111,14 @@ function jsonLd(ctx: PageContext, book: Book, today: string): unknown {
     ...(book.publisher ? { publisher: { '@type': 'Organization', name: book.publisher } } : {}),
     ...(book.issuedOn ? { datePublished: book.issuedOn } : {}),
     ...(book.pageCount ? { numberOfPages: book.pageCount } : {}),
-    bookFormat: `https://schema.org/${book.format === 'hardcover' ? 'Hardcover' : book.format === 'ebook' ? 'EBook' : book.format === 'audiobook' ? 'AudiobookFormat' : 'Paperback'}`,
+    ...(SCHEMA_ORG_FORMATS[book.format] ? { bookFormat: `https://schema.org/${SCHEMA_ORG_FORMATS[book.format]}` } : {}),
     ...(price != null
       ? {
           offers: {
             '@type': 'Offer',
             price: price,
             priceCurrency: book.currency,
-            availability: `https://schema.org/${!book.onSale ? 'Discontinued' : book.issuedOn && book.issuedOn > today ? 'PreOrder' : state.canBuy ? 'InStock' : 'OutOfStock'}`,
+            availability: `https://schema.org/${!book.onSale ? 'Discontinued' : isComingSoon(book.issuedOn, today) ? 'PreOrder' : state.canBuy ? 'InStock' : 'OutOfStock'}`,
             url: `${ctx.origin}/books/${book.isbn13}`,
           },
         }
@@ -152,7 +155,7 @@ ${paths[0] ? crumbs(ctx, paths[0], t.categories) : ''}
 ${book.subtitle ? html`<p class="subtitle">${book.subtitle}</p>` : ''}
 ${altTitle ? html`<p class="alt-title" lang="${title === book.title ? lang === 'ko' ? 'en' : lang : 'ko'}">${altTitle}</p>` : ''}
 <p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span>${c.name}<span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
-<p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}<span>${t[`format_${book.format}`]}</span></p>
+<p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}${book.format === 'unknown' ? '' : html`<span>${t[`format_${book.format}`]}</span>`}</p>
 ${priceBox(ctx, book, today)}
 ${editionList(ctx, editions)}
 </section></div>
