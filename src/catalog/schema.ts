@@ -26,6 +26,8 @@ const tocEntry: z.ZodType<TocEntry> = z.lazy(() =>
     kind: z.enum(['front', 'part', 'chapter', 'back']),
     number: z.string().trim().max(16).optional(),
     title: text(500),
+    place: text(100).optional(),
+    year: z.number().int().min(-3000).max(2100).optional(),
     children: z.array(tocEntry).max(500).optional(),
   }),
 )

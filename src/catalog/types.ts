@@ -18,6 +18,10 @@ export interface TocEntry {
   kind: 'front' | 'part' | 'chapter' | 'back'
   number?: string
   title: string
+  /** Where the entry happens, as staff set it (a name the gazetteer knows; "-" for none); unset, the title is read for one. */
+  place?: string
+  /** When it happens, as staff set it; unset, the title is read for one. */
+  year?: number
   children?: TocEntry[]
 }
 

@@ -178,7 +178,7 @@ function toEdit(record: IncomingRecord, isbn13: Isbn13, mapper: SubjectMapper): 
   const own = record.subjects.filter((s) => s.scheme === 'colophon').map((s) => s.code)
   const categories = [...new Set([...own, ...mapper.categoriesFor(record.subjects)])]
   if (categories.length) fields.categoryIds = categories
-  return { isbn13, fields }
+  return { isbn13, fields, isFeed: true }
 }
 
 function recordProblem(record: IncomingRecord, format: Format, field: string, error: FieldError): { field: string; reason: string } {

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import type { IncomingRecord } from '../types'
 import { readMarc } from './iso2709'
-import { marc8ToUnicode } from './marc8'
 
 type FieldSpec = [tag: string, body: Array<number | string>]
 
@@ -29,19 +28,6 @@ async function read(bytes: Buffer): Promise<IncomingRecord[]> {
   return out
 }
 
-describe('MARC-8', () => {
-  it('moves ANSEL diacritics after their letter and composes them', () => {
-    // "Dvořák, Antonín" with caron (0xE9) and acute (0xE2) before their letters; "Łódź" with Ł (0xA1).
-    const bytes = Buffer.concat([Buffer.from('Dvo'), Buffer.from([0xe9]), Buffer.from('rak, Anton'), Buffer.from([0xe2]), Buffer.from('in '), Buffer.from([0xa1, 0xe2]), Buffer.from('od'), Buffer.from([0xe2]), Buffer.from('z')])
-    expect(marc8ToUnicode(bytes).text).toBe('Dvořak, Antonín Łódź')
-  })
-
-  it('names the scripts it does not convert', () => {
-    const bytes = Buffer.from([0x1b, 0x28, 0x4e, 0x41, 0x1b, 0x28, 0x42, 0x41])
-    expect(marc8ToUnicode(bytes)).toMatchObject({ text: '\ufffdA', unsupported: ['Cyrillic'] })
-  })
-})
-
 describe('ISO 2709 reader', () => {
   const fields = (encoding: 'utf8' | 'marc8'): FieldSpec[] => [
     ['001', ['rec-1']],
@@ -59,7 +45,7 @@ describe('ISO 2709 reader', () => {
     const [marc8] = await read(iso2709(fields('marc8'), ' '))
     const [unicode] = await read(iso2709(fields('utf8'), 'a'))
     expect(marc8!.fields).toEqual(unicode!.fields)
-    expect(unicode!.fields).toMatchObject({ isbn13: '9791100000106', title: 'Jane Eyre', subtitle: 'an autobiography', publisher: 'Smith, Elder', issuedOn: '1847-01-01', pageCount: 368 })
+    expect(unicode!.fields).toMatchObject({ isbn13: '9791100000106', title: 'Jane Eyre', subtitle: 'an autobiography', publisher: 'Smith, Elder', issuedOn: '1847', format: 'paperback', pageCount: 368 })
     expect(unicode!.fields.contributors).toEqual([{ name: 'Charlotte Brontë', role: 'author' }, { name: 'Currer Bell', role: 'author' }])
     expect(unicode!.corrections.join('\n')).toMatch(/300\$c: "22 cm" gives the height only/)
     expect((unicode!.fields.toc as Array<{ title: string }>).map((t) => t.title)).toEqual(['Preface', 'Gateshead', 'Lowood'])
@@ -79,5 +65,17 @@ describe('ISO 2709 reader', () => {
     const broken = fields('utf8').map(([tag, body]): FieldSpec => (tag === '245' ? [tag, ['10', SF, 'aJane ', 0xff, 'Eyre']] : [tag, body]))
     const [r] = await read(iso2709(broken, 'a'))
     expect(r!.problems).toContainEqual({ field: '245', reason: 'bytes that are not valid UTF-8, though leader/09 says UTF-8' })
+  })
+
+  it('reports per record how many MARC-8 characters have no mapping and which delimiters were read as Cyrillic Э', async () => {
+    const damaged = fields('marc8').map(([tag, body]): FieldSpec => {
+      if (tag === '245') return [tag, ['10', SF, 'a\x1b$1!Pr~~~\x1b(B :', SF, 'b\x1b$1~~~\x1b(B']]
+      if (tag === '264') return [tag, [' 1', SF, 'aMoskva :', SF, 'b\x1b(N', SF, 'KSMO\x1b(B,', SF, 'c1847.']]
+      return [tag, body]
+    })
+    const [r] = await read(iso2709(damaged, ' '))
+    expect(r!.fields).toMatchObject({ title: '紅\ufffd', subtitle: '\ufffd', publisher: 'Эксмо' })
+    expect(r!.corrections).toContain('245: 2 MARC-8 characters with no Unicode mapping in the Library of Congress tables, shown as U+FFFD')
+    expect(r!.corrections).toContain('264: 1 subfield delimiter inside MARC-8 Cyrillic text read as Э, the "|" a system had replaced')
   })
 })

@@ -1,6 +1,6 @@
 import { TextDecoder } from 'node:util'
 import type { IncomingRecord, NoteSink, Problem } from '../types'
-import { marc8ToUnicode } from './marc8'
+import { marc8ToUnicode, repairMarc8Delimiters } from './marc8'
 import { marcToRecord, type MarcField, type MarcRecord } from './record'
 
 const RECORD_END = 0x1d
@@ -8,7 +8,7 @@ const FIELD_END = 0x1e
 const SUBFIELD = 0x1f
 const MAX_RECORD = 1_000_000
 /** The fields Colophon reads (record.ts); bad bytes elsewhere don't reject a record. */
-const READ_TAGS = new Set(['020', '041', '056', '100', '245', '260', '264', '300', '505', '520', '650', '653', '700'])
+const READ_TAGS = new Set(['020', '041', '056', '100', '110', '111', '245', '260', '264', '300', '505', '520', '650', '653', '700', '710', '711'])
 
 /** Splits the byte stream at record terminators (0x1D), holding one record at a time. */
 async function* rawRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -28,7 +28,7 @@ async function* rawRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uin
   if (buffer.some((b) => b > 0x20)) yield buffer
 }
 
-function decodeField(bytes: Uint8Array, isUtf8: boolean, tag: string, problems: Problem[], corrections: Set<string>): string {
+function decodeField(bytes: Uint8Array, isUtf8: boolean, tag: string, problems: Problem[], corrections: Set<string>, unmapped: Map<string, number>): string {
   if (isUtf8) {
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC')
@@ -37,12 +37,21 @@ function decodeField(bytes: Uint8Array, isUtf8: boolean, tag: string, problems: 
       return new TextDecoder('utf-8').decode(bytes)
     }
   }
-  const { text, unsupported, invalid } = marc8ToUnicode(bytes)
+  const { text, invalid, unmapped: lost, repairs } = marc8ToUnicode(bytes)
   if (invalid.length && READ_TAGS.has(tag) && !problems.some((p) => p.field === tag)) {
     problems.push({ field: tag, reason: 'bytes that do not read as MARC-8 (leader/09 is blank): unknown codes or diacritics not followed by a letter; the record may be in another encoding such as Windows-1251' })
   }
-  for (const set of unsupported) corrections.add(`${tag}: MARC-8 ${set} characters are not converted; shown as U+FFFD`)
+  if (lost) unmapped.set(`${tag}:unmapped`, (unmapped.get(`${tag}:unmapped`) ?? 0) + lost)
+  for (const repair of repairs) corrections.add(`${tag}: ${repair}`)
   return text
+}
+
+/** A per-record MARC-8 count ("245:unmapped" → n) as a report line. */
+function marc8Tally(key: string, n: number): string {
+  const [tag, kind] = key.split(':')
+  return kind === 'unmapped'
+    ? `${tag}: ${n} MARC-8 character${n === 1 ? '' : 's'} with no Unicode mapping in the Library of Congress tables, shown as U+FFFD`
+    : `${tag}: ${n} subfield delimiter${n === 1 ? '' : 's'} inside MARC-8 Cyrillic text read as Э, the "|" a system had replaced`
 }
 
 /** Parses one ISO 2709 record: leader, directory, then fields by the directory's offsets. */
@@ -54,16 +63,22 @@ export function parseIso2709(raw: Uint8Array, problems: Problem[], corrections: 
   if (!/^\d{5}$/.test(leader.slice(12, 17)) || base > raw.length) return problems.push({ field: 'leader/12-16', reason: `base address "${leader.slice(12, 17)}" is not a number within the record` }), null
   const isUtf8 = leader[9] === 'a'
   const fields: MarcField[] = []
+  const unmapped = new Map<string, number>()
   for (let d = 24; d + 12 <= base && raw[d] !== FIELD_END; d += 12) {
     const entry = ascii(d, d + 12)
     if (!/^[0-9A-Za-z]{3}\d{9}$/.test(entry)) return problems.push({ field: 'directory', reason: `entry "${entry}" is not tag+length+offset` }), null
     const tag = entry.slice(0, 3)
     const start = base + Number(entry.slice(7, 12))
     const data = raw.subarray(start, Math.min(raw.length, start + Number(entry.slice(3, 7))))
-    const body = data.at(-1) === FIELD_END ? data.subarray(0, -1) : data
+    let body = data.at(-1) === FIELD_END ? data.subarray(0, -1) : data
     if (tag < '010' && /^\d+$/.test(tag)) {
-      fields.push({ tag, ind1: ' ', ind2: ' ', value: decodeField(body, isUtf8, tag, problems, corrections), subfields: [] })
+      fields.push({ tag, ind1: ' ', ind2: ' ', value: decodeField(body, isUtf8, tag, problems, corrections, unmapped), subfields: [] })
       continue
+    }
+    if (!isUtf8) {
+      const repair = repairMarc8Delimiters(body)
+      if (repair.repaired) unmapped.set(`${tag}:delimiters`, (unmapped.get(`${tag}:delimiters`) ?? 0) + repair.repaired)
+      body = repair.bytes
     }
     const parts: Uint8Array[] = []
     let from = 2
@@ -73,9 +88,10 @@ export function parseIso2709(raw: Uint8Array, problems: Problem[], corrections: 
         from = i + 1
       }
     }
-    const subfields = parts.filter((p) => p.length).map((p): [string, string] => [String.fromCharCode(p[0]!), decodeField(p.subarray(1), isUtf8, tag, problems, corrections)])
+    const subfields = parts.filter((p) => p.length).map((p): [string, string] => [String.fromCharCode(p[0]!), decodeField(p.subarray(1), isUtf8, tag, problems, corrections, unmapped)])
     fields.push({ tag, ind1: String.fromCharCode(body[0] ?? 0x20), ind2: String.fromCharCode(body[1] ?? 0x20), subfields })
   }
+  for (const [key, n] of unmapped) corrections.add(marc8Tally(key, n))
   return { leader, fields }
 }
 

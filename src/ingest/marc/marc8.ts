@@ -1,63 +1,229 @@
 /**
- * MARC-8 to Unicode for the Latin repertoire: ASCII (G0) and ANSEL extended
- * Latin (G1), after the Library of Congress "MARC 21 Specifications, Code
- * Tables: Extended Latin (ANSEL)". MARC-8 writes a combining diacritic before
- * its base letter and Unicode after it, so diacritics wait for their letter;
- * the result is NFC-normalised.
+ * MARC-8 to Unicode, after the Library of Congress "MARC 21 Specifications:
+ * Character Sets" and its code tables (marc8-tables.generated.ts, generated
+ * by scripts/marc8-tables.ts). G0 starts as ASCII and G1 as ANSEL; escape
+ * sequences designate the other sets: ESC ( F / ESC , F into G0, ESC ) F /
+ * ESC - F into G1, ESC $ F / ESC $ , F / ESC $ ) F for the multibyte EACC,
+ * and ESC g, ESC b, ESC p (Greek symbols, subscripts, superscripts) into G0
+ * until ESC s. A combining mark comes before its base character in MARC-8 and
+ * after it in Unicode, so marks wait for their base; the result is NFC.
+ * Numeric character references (&#xXXXX;), which MARC-8 uses for characters
+ * it lacks, become those characters.
  *
- * Not covered: the other MARC-8 sets reached by escape sequences (Greek,
- * Cyrillic, Hebrew, Arabic, EACC/CJK, sub/superscripts). Their characters come
- * out as U+FFFD and `unsupported` names the set, so the record says so.
+ * Damage some systems do to MARC-8 is repaired and said in `repairs`: a
+ * script left designated where its set has no such character (the escape back
+ * to ASCII was dropped) reads on as ASCII, as do digits in Greek text, whose
+ * set has no digits; a subfield delimiter inside Cyrillic text that stood for
+ * Э (0x7C) is read as Э by `repairMarc8Delimiters`.
  */
-const ANSEL: Record<number, string> = {
-  0xa1: 'Ł', 0xa2: 'Ø', 0xa3: 'Đ', 0xa4: 'Þ', 0xa5: 'Æ', 0xa6: 'Œ', 0xa7: 'ʹ', 0xa8: '·', 0xa9: '♭', 0xaa: '®', 0xab: '±', 0xac: 'Ơ',
-  0xad: 'Ư', 0xae: 'ʼ', 0xb0: 'ʻ', 0xb1: 'ł', 0xb2: 'ø', 0xb3: 'đ', 0xb4: 'þ', 0xb5: 'æ', 0xb6: 'œ', 0xb7: 'ʺ', 0xb8: 'ı', 0xb9: '£',
-  0xba: 'ð', 0xbc: 'ơ', 0xbd: 'ư', 0xc0: '°', 0xc1: 'ℓ', 0xc2: '℗', 0xc3: '©', 0xc4: '♯', 0xc5: '¿', 0xc6: '¡', 0xc7: 'ß', 0xc8: '€',
-}
-const COMBINING: Record<number, string> = {
-  0xe0: '\u0309', 0xe1: '\u0300', 0xe2: '\u0301', 0xe3: '\u0302', 0xe4: '\u0303', 0xe5: '\u0304', 0xe6: '\u0306', 0xe7: '\u0307',
-  0xe8: '\u0308', 0xe9: '\u030c', 0xea: '\u030a', 0xeb: '\ufe20', 0xec: '\ufe21', 0xed: '\u0315', 0xee: '\u030b', 0xef: '\u0310',
-  0xf0: '\u0327', 0xf1: '\u0328', 0xf2: '\u0323', 0xf3: '\u0324', 0xf4: '\u0325', 0xf5: '\u0333', 0xf6: '\u0332', 0xf7: '\u0326',
-  0xf8: '\u031c', 0xf9: '\u032e', 0xfa: '\ufe22', 0xfb: '\ufe23', 0xfe: '\u0313',
-}
-const SET_NAMES: Record<string, string> = { g: 'Greek symbols', b: 'subscripts', p: 'superscripts', S: 'Greek', N: 'Cyrillic', Q: 'extended Cyrillic', '2': 'Hebrew', '3': 'Arabic', '4': 'extended Arabic', '1': 'CJK (EACC)' }
+import { CONTROLS, EACC_ROWS, SINGLE_BYTE_SETS } from './marc8-tables.generated'
 
-export function marc8ToUnicode(bytes: Uint8Array): { text: string; unsupported: string[]; invalid: number[] } {
+export interface Marc8Text {
+  text: string
+  /** Bytes that mean nothing in MARC-8 here: undefined G1 codes, and marks before no letter (0xE0 stands for those). */
+  invalid: number[]
+  /** Characters of a designated set that have no Unicode mapping (EACC codes not in the tables): shown as U+FFFD. */
+  unmapped: number
+  /** What was repaired, one line per kind. */
+  repairs: string[]
+}
+
+interface CharSet {
+  name: string
+  isMultibyte: boolean
+  /** By 7-bit code; undefined where the set has no character. */
+  chars: Array<string | undefined>
+  isCombining: Uint8Array
+}
+
+const ESC = 0x1b
+const ASCII_FINAL = 0x42
+const CYRILLIC_FINAL = 0x4e
+/** Technique 1: ESC and one byte, for the sets of a few characters. */
+const SHORT_FINALS: Record<number, number> = { 0x67: 0x67, 0x62: 0x62, 0x70: 0x70, 0x73: ASCII_FINAL }
+/** The non-sort markers say where a sort key starts; the text keeps no trace of them. */
+const DROPPED_CONTROLS = new Set([0x88, 0x89])
+
+const SETS = new Map<number, CharSet>()
+for (const [final, table] of Object.entries(SINGLE_BYTE_SETS)) {
+  const chars: Array<string | undefined> = new Array(128)
+  for (const [code, ch] of Object.entries(table.chars)) chars[Number(code)] = ch
+  const isCombining = new Uint8Array(128)
+  for (const code of table.combining) isCombining[code] = 1
+  SETS.set(final.charCodeAt(0), { name: table.name, isMultibyte: false, chars, isCombining })
+}
+const EACC_FINAL = 0x31
+SETS.set(EACC_FINAL, { name: 'East Asian (EACC)', isMultibyte: true, chars: [], isCombining: new Uint8Array(128) })
+const ASCII = SETS.get(ASCII_FINAL)!
+const ANSEL = SETS.get(0x45)!
+const GREEK = SETS.get(0x53)!
+
+let eacc: { rows: Int32Array; cells: Uint32Array } | null = null
+/** The EACC table as row index → 96 cells of code points (0: none), built on first use. */
+function eaccTable(): { rows: Int32Array; cells: Uint32Array } {
+  if (eacc) return eacc
+  const lines = EACC_ROWS.split('\n').filter(Boolean)
+  const rows = new Int32Array(96 * 96).fill(-1)
+  const cells = new Uint32Array(lines.length * 96)
+  lines.forEach((line, r) => {
+    rows[(line.charCodeAt(0) - 0x20) * 96 + line.charCodeAt(1) - 0x20] = r
+    for (let i = 2; i < line.length; ) {
+      const cp = line.codePointAt(i + 1)!
+      cells[r * 96 + line.charCodeAt(i) - 0x20] = cp
+      i += cp > 0xffff ? 3 : 2
+    }
+  })
+  return (eacc = { rows, cells })
+}
+
+/** The code point of a three-byte EACC code (each byte's high bit ignored), or 0. */
+export function eaccCodePoint(b1: number, b2: number, b3: number): number {
+  const { rows, cells } = eaccTable()
+  const [c1, c2, c3] = [(b1 & 0x7f) - 0x20, (b2 & 0x7f) - 0x20, (b3 & 0x7f) - 0x20]
+  if (c1 < 0 || c2 < 0 || c3 < 0) return 0
+  const r = rows[c1 * 96 + c2]!
+  return r < 0 ? 0 : cells[r * 96 + c3]!
+}
+
+interface Designation {
+  next: number
+  set?: CharSet
+  isG1?: boolean
+}
+
+/** Reads the escape sequence at `at`: which set it designates into G0 or G1, and where the text goes on. */
+function readEscape(bytes: Uint8Array, at: number): Designation {
+  const first = bytes[at + 1]
+  if (first === undefined) return { next: at + 1 }
+  const short = SHORT_FINALS[first]
+  if (short) return { next: at + 2, set: SETS.get(short)! }
+  let j = at + 1
+  let isG1 = false
+  while (j < bytes.length && bytes[j]! >= 0x20 && bytes[j]! <= 0x2f) {
+    if (bytes[j] === 0x29 || bytes[j] === 0x2d) isG1 = true
+    j++
+  }
+  const final = bytes[j]
+  return { next: j + 1, set: final === undefined ? undefined : SETS.get(final), isG1 }
+}
+
+/** A numeric character reference (&#xXXXX; or &#NNNN;) at `at`: its character and length, or null. */
+function characterReference(bytes: Uint8Array, at: number): { ch: string; length: number } | null {
+  if (bytes[at + 1] !== 0x23) return null
+  const end = bytes.indexOf(0x3b, at + 2)
+  if (end < 0 || end - at > 10) return null
+  const body = String.fromCharCode(...bytes.subarray(at + 2, end))
+  const m = /^(?:[xX]([0-9A-Fa-f]{1,6})|(\d{1,7}))$/.exec(body)
+  const cp = m ? parseInt(m[1] ?? m[2]!, m[1] ? 16 : 10) : -1
+  if (cp < 0x20 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null
+  return { ch: String.fromCodePoint(cp), length: end - at + 1 }
+}
+
+/** Digits in Greek text: a run of two or more of 0x30–0x39 (Greek has quotes at 0x30–0x35 and nothing at 0x36–0x39). */
+function isDigitRun(bytes: Uint8Array, at: number): boolean {
+  const isDigit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39
+  return isDigit(bytes[at]) && (bytes[at]! >= 0x36 || isDigit(bytes[at + 1]) || isDigit(bytes[at - 1]))
+}
+
+function isPlainAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    if (b >= 0x7f || b === ESC || b === 0x26) return false
+  }
+  return true
+}
+
+export function marc8ToUnicode(bytes: Uint8Array): Marc8Text {
+  if (isPlainAscii(bytes)) return { text: String.fromCharCode(...bytes), invalid: [], unmapped: 0, repairs: [] }
   let out = ''
   let pending = ''
-  let g0 = 'B'
-  const unsupported = new Set<string>()
+  let g0 = ASCII
+  let g1 = ANSEL
+  let unmapped = 0
   const invalid: number[] = []
+  const repairs = new Set<string>()
   const emit = (ch: string) => {
     // A MARC-8 diacritic always precedes a letter; one before a space or a mark means the bytes are in another encoding.
-    if (pending && !/\p{L}/u.test(ch)) invalid.push(0xe0)
+    if (pending && !/[\p{L}\p{N}]/u.test(ch)) invalid.push(0xe0)
     out += ch + pending
     pending = ''
   }
+  const multibyte = (b1: number, b2: number | undefined, b3: number | undefined) => {
+    const cp = b2 === undefined || b3 === undefined ? 0 : eaccCodePoint(b1, b2, b3)
+    if (!cp) unmapped++
+    emit(cp ? String.fromCodePoint(cp) : '\ufffd')
+  }
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!
-    if (b === 0x1b) {
-      // ESC ( X / ESC , X / ESC $ X / ESC $ , X designate a set; ESC s and ESC g... are single-byte shortcuts.
-      let j = i + 1
-      while (j < bytes.length && [0x28, 0x29, 0x2c, 0x2d, 0x24].includes(bytes[j]!)) j++
-      const set = String.fromCharCode(bytes[j] ?? 0x42)
-      g0 = set === 's' ? 'B' : set
-      if (!['B', 'E', 's'].includes(set)) unsupported.add(SET_NAMES[set] ?? `set "${set}"`)
-      i = j
-      continue
-    }
-    if (b === 0x88 || b === 0x89) continue // non-sorting markers
-    if (b === 0x8d) emit('\u200d')
-    else if (b === 0x8e) emit('\u200c')
-    else if (b < 0x80) {
-      if (g0 === 'B' || g0 === 'E' || b < 0x21) emit(String.fromCharCode(b))
-      else emit('\ufffd')
-    } else if (COMBINING[b]) pending += COMBINING[b]
-    else if (ANSEL[b]) emit(ANSEL[b])
-    else {
-      invalid.push(b)
-      emit('\ufffd')
+    if (b === ESC) {
+      const d = readEscape(bytes, i)
+      if (!d.set) repairs.add(`an escape sequence that designates no MARC-8 character set (ESC ${String.fromCharCode(...bytes.subarray(i + 1, d.next))}) was skipped`)
+      else if (d.isG1) g1 = d.set
+      else g0 = d.set
+      i = d.next - 1
+    } else if (b < 0x20) emit(String.fromCharCode(b))
+    else if (b < 0x7f) {
+      if (b === 0x26 && g0 === ASCII) {
+        const ref = characterReference(bytes, i)
+        if (ref) {
+          emit(ref.ch)
+          i += ref.length - 1
+          continue
+        }
+      }
+      if (g0.isMultibyte) {
+        if (b === 0x20) emit(' ')
+        else multibyte(b, bytes[i + 1], bytes[i + 2]), (i += 2)
+        continue
+      }
+      const ch = g0.chars[b] ?? (b === 0x20 ? ' ' : undefined)
+      if (ch === undefined || (g0 === GREEK && isDigitRun(bytes, i))) {
+        repairs.add(`MARC-8 ${g0.name} was left designated over characters it does not have (digits, punctuation): read on as ASCII from there, as if the escape back had been dropped`)
+        g0 = ASCII
+        i--
+      } else if (g0.isCombining[b]) pending += ch
+      else emit(ch)
+    } else if (b < 0xa0) {
+      const ch = CONTROLS[b]
+      if (ch && !DROPPED_CONTROLS.has(b)) emit(ch)
+      else if (!ch) invalid.push(b), emit('\ufffd')
+    } else if (g1.isMultibyte) {
+      multibyte(b, bytes[i + 1], bytes[i + 2])
+      i += 2
+    } else {
+      const ch = g1.chars[b & 0x7f]
+      if (ch === undefined) invalid.push(b), emit('\ufffd')
+      else if (g1.isCombining[b & 0x7f]) pending += ch
+      else emit(ch)
     }
   }
-  return { text: (out + pending).normalize('NFC'), unsupported: [...unsupported], invalid }
+  return { text: (out + pending).normalize('NFC'), invalid, unmapped, repairs: [...repairs] }
+}
+
+/**
+ * Some systems write a subfield delimiter (0x1F) for "|", which in Basic
+ * Cyrillic is Э. A delimiter while Basic Cyrillic is still designated in G0,
+ * right after a letter or the escape itself, and not followed by a subfield
+ * that designates its own set, is that Э: this returns the field with it put
+ * back (and how many), the bytes as they were when there is none.
+ */
+export function repairMarc8Delimiters(body: Uint8Array): { bytes: Uint8Array; repaired: number } {
+  let g0 = ASCII_FINAL
+  let copy: Uint8Array | null = null
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!
+    if (b === ESC) {
+      const d = readEscape(body, i)
+      if (d.set && !d.isG1) g0 = body[d.next - 1] === 0x73 ? ASCII_FINAL : body[d.next - 1]!
+      i = d.next - 1
+    } else if (b === 0x1f) {
+      const before = body[i - 1] ?? 0
+      if (g0 === CYRILLIC_FINAL && before >= 0x40 && before <= 0x7e && body[i + 2] !== ESC) (copy ??= Uint8Array.from(body))[i] = 0x7c
+      else g0 = ASCII_FINAL
+    }
+  }
+  if (!copy) return { bytes: body, repaired: 0 }
+  let repaired = 0
+  for (let i = 0; i < body.length; i++) if (copy[i] !== body[i]) repaired++
+  return { bytes: copy, repaired }
 }

@@ -1,6 +1,10 @@
 import type { Contributor, ContributorRole } from '../../catalog'
-import { parseToc } from '../toc'
 import type { IncomingFields, IncomingRecord, Problem, SubjectCode } from '../types'
+import { contentsOf } from './contents'
+import { issuedOf } from './dates'
+import { formOf } from './form'
+import { publisherOf, titleOf } from './isbd'
+import { readIsbn } from './isbn'
 
 export interface MarcField {
   tag: string
@@ -53,11 +57,6 @@ function physical(f: MarcField | undefined, fields: IncomingFields, corrections:
   else corrections.push(`300$c: "${clean(size)}" gives the height only; dimensions need height and width, so they were not kept`)
 }
 
-function yearOf(f: MarcField | undefined): string | null {
-  const m = /(\d{4})/.exec(sub(f, 'c') ?? '')
-  return m ? m[1]! : null
-}
-
 /**
  * A MARC 21 bibliographic record as an IncomingRecord: 020, 041, 056 (KDC),
  * 100/700, 245, 260/264, 300, 505, 520, 650/653. 250 (edition) has no field
@@ -67,30 +66,30 @@ export function marcToRecord(marc: MarcRecord, at: { file: string; index: number
   const byTag = (tag: string) => marc.fields.filter((f) => f.tag === tag)
   const first = (tag: string) => byTag(tag)[0]
   const fields: IncomingFields = {}
-  const isbns = byTag('020').map((f) => (sub(f, 'a') ?? '').trim().split(/\s/)[0]!).filter(Boolean)
-  const isbn = isbns.find((i) => i.replace(/-/g, '').length === 13) ?? isbns[0]
-  if (isbn) fields.isbn13 = isbn
-  else problems.push({ field: '020$a', reason: 'no ISBN in the record; Colophon files books by ISBN' })
+  const id = readIsbn(marc.fields)
+  if (id.isbn) fields.isbn13 = id.isbn
+  if (id.problem) problems.push(id.problem)
+  corrections.push(...id.notes)
   const t = first('245')
-  if (t) {
-    const parts = [sub(t, 'a'), ...subs(t, 'n'), ...subs(t, 'p')].filter(Boolean).map((s) => clean(s!))
-    fields.title = parts.join('. ') || null
-    fields.subtitle = sub(t, 'b') ? clean(sub(t, 'b')!) : null
+  const title = t ? titleOf(t) : null
+  if (title) {
+    fields.title = title.title
+    fields.subtitle = title.subtitle
+    if (title.parallel) corrections.push(`245$b: "${title.parallel}" follows " =", a parallel title, not a subtitle; not kept as one`)
   }
+  const form = formOf(marc, id.qualifiers, title?.medium ?? null)
+  // Unknown is left out: a new book is stored as unknown, a known one keeps the format it has.
+  if (form.format !== 'unknown') fields.format = form.format
+  if (form.note) corrections.push(form.note)
   const people = [...byTag('100').map((f) => contributor(f, 'author')), ...byTag('700').map((f) => contributor(f, 'other'))].filter((c): c is Contributor => c !== null)
   fields.contributors = people
   const pub = byTag('264').find((f) => f.ind2 === '1') ?? first('260')
-  if (pub) {
-    fields.publisher = sub(pub, 'b') ? clean(sub(pub, 'b')!) : null
-    const year = yearOf(pub)
-    if (year) {
-      fields.issuedOn = `${year}-01-01`
-      corrections.push(`${pub.tag}$c: year ${year} read as 1 January`)
-    }
-  }
+  if (pub) fields.publisher = publisherOf(sub(pub, 'b'))
+  const issued = issuedOf(pub, first('008')?.value)
+  if (issued.issuedOn) fields.issuedOn = issued.issuedOn
+  if (issued.note) corrections.push(issued.note)
   physical(first('300'), fields, corrections)
-  const contents = byTag('505').map((f) => (subs(f, 't').length ? subs(f, 't').map(clean).join('\n') : (sub(f, 'a') ?? '').split(/\s+--\s+/).map(clean).join('\n')))
-  if (contents.length) fields.toc = parseToc(contents.join('\n'))
+  if (byTag('505').length) fields.toc = contentsOf(marc.fields)
   const summary = byTag('520').map((f) => sub(f, 'a')).filter(Boolean)
   if (summary.length) fields.descriptionHtml = summary.join('\n\n')
   const lang = sub(first('041'), 'a') ?? first('008')?.value?.slice(35, 38)
@@ -99,6 +98,6 @@ export function marcToRecord(marc: MarcRecord, at: { file: string; index: number
     ...byTag('056').flatMap((f) => subs(f, 'a').map((code) => ({ scheme: 'kdc' as const, code }))),
     ...[...byTag('650'), ...byTag('653')].flatMap((f) => subs(f, 'a').map((code) => ({ scheme: 'keyword' as const, code: clean(code) }))),
   ]
-  const reference = first('001')?.value?.trim() || isbn || null
+  const reference = first('001')?.value?.trim() || id.isbn || null
   return { source: { file: at.file, index: at.index, reference }, action: 'upsert', fields, subjects, problems, corrections }
 }
