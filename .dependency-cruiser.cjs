@@ -22,6 +22,7 @@ const DOMAIN_IMPORTS = {
   payments: ['commerce'],
   mail: [],
   audit: [],
+  atlas: ['catalog'],
 }
 const domains = Object.keys(DOMAIN_IMPORTS).join('|')
 

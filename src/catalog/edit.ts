@@ -1,4 +1,6 @@
 import type { CategoryTree } from './categories'
+import { keepChapterPlaces } from './toc-places'
+import type { TocEntry } from './types'
 import { categoryError, fieldErrorsOf, type FieldErrors } from './field-errors'
 import type { Isbn13 } from './isbn'
 import { isSameBook } from './merge'
@@ -18,6 +20,8 @@ export interface BookEdit {
   isbn13: Isbn13
   fields: BookFields
   mustExist?: boolean
+  /** A feed's edit: what staff set that feeds never carry (a chapter's place and year) stays. */
+  isFeed?: boolean
 }
 
 export interface AppliedEdit {
@@ -53,6 +57,7 @@ function applyEdit(edit: BookEdit, base: BookInput | undefined, tree: CategoryTr
   if (!base && edit.mustExist) return { errors: { isbn13: { code: 'not_in_catalog', params: {} } } }
   if (!base && edit.fields.title === undefined) return { errors: { title: { code: 'required_for_new_book', params: {} } } }
   const carried = Object.fromEntries(Object.entries(edit.fields).filter(([, v]) => v !== undefined))
+  if (edit.isFeed && base && Array.isArray(carried.toc)) carried.toc = keepChapterPlaces(carried.toc as TocEntry[], base.toc)
   const raw = { ...base, ...carried, isbn13: edit.isbn13 }
   const checked = checkBookInput(raw)
   const errors: FieldErrors = 'issues' in checked ? fieldErrorsOf(checked.issues, raw) : {}

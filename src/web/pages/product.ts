@@ -1,7 +1,9 @@
+import { chapterPoints } from '../../atlas'
 import { formatDimensions, hyphenate, isComingSoon, richTextToPlain, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
 import type { Recommended } from '../../recommend'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
+import { chapterAtlas } from './chapter-atlas'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
 import { byline, coverImage, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
@@ -33,12 +35,14 @@ function fold(ctx: PageContext, id: string, isLong: boolean, body: SafeHtml): Sa
   return html`<div class="fold" id="${id}">${body}</div><a class="more" href="#${id}" data-more="${ctx.t.more}" data-less="${ctx.t.less}">${ctx.t.more}</a>`
 }
 
-function tocList(ctx: PageContext, entries: TocEntry[]): SafeHtml {
-  return html`<ol class="toc">${entries.map((e) =>
-    e.kind === 'chapter'
-      ? html`<li class="chapter">${e.number ? html`<span class="num">${e.number}</span>` : ''}<span>${e.title}${e.children?.length ? tocList(ctx, e.children) : ''}</span></li>`
-      : html`<li class="${e.kind}">${e.title}${e.children?.length ? tocList(ctx, e.children) : ''}</li>`,
-  )}</ol>`
+/** The contents tree; each entry's anchor (`toc-N`, N its place in reading order) is where the map and the timeline link. */
+function tocList(ctx: PageContext, entries: TocEntry[], counter = { next: 0 }): SafeHtml {
+  return html`<ol class="toc">${entries.map((e) => {
+    const id = `toc-${counter.next++}`
+    return e.kind === 'chapter'
+      ? html`<li class="chapter" id="${id}">${e.number ? html`<span class="num">${e.number}</span>` : ''}<span>${e.title}${e.children?.length ? tocList(ctx, e.children, counter) : ''}</span></li>`
+      : html`<li class="${e.kind}" id="${id}">${e.title}${e.children?.length ? tocList(ctx, e.children, counter) : ''}</li>`
+  })}</ol>`
 }
 
 function stockState(ctx: PageContext, book: Book, today: string): { text: string; canBuy: boolean } {
@@ -137,9 +141,11 @@ export function productPage(ctx: PageContext, view: ProductView): string {
   // The plain text is never longer than the markup, so most reviews need no stripping to tell.
   const review = book.reviewHtml ?? ''
   const reviewLong = review.length > FOLD_TEXT_CHARS && richTextToPlain(review).length > FOLD_TEXT_CHARS
+  const points = chapterPoints(book.toc)
   const sections: Array<[string, string]> = [
     ['introduction', t.bookIntroduction],
     ['contents', t.tableOfContents],
+    ...(points.length ? ([['atlas', t.atlasTitle]] as Array<[string, string]>) : []),
     ...(book.reviewHtml ? ([['review', t.publishersReview]] as Array<[string, string]>) : []),
     ['specifics', t.specifics],
     ['related', t.youMayAlsoLike],
@@ -166,8 +172,9 @@ ${book.descriptionHtml ? html`<div class="rich">${raw(book.descriptionHtml)}</di
 ${book.authorBioHtml ? html`<h3>${t.authorBio}</h3><div class="rich">${raw(book.authorBioHtml)}</div>` : ''}
 </section>
 <section id="contents" class="book-section" aria-labelledby="contents-h"><h2 id="contents-h">${t.tableOfContents}</h2>
-${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIES, tocList(ctx, book.toc)) : html`<p class="empty">${t.noContent}</p>`}
+${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIES && !points.length, tocList(ctx, book.toc)) : html`<p class="empty">${t.noContent}</p>`}
 </section>
+${chapterAtlas(ctx, points)}
 ${book.reviewHtml ? html`<section id="review" class="book-section" aria-labelledby="review-h"><h2 id="review-h">${t.publishersReview}</h2>
 ${fold(ctx, 'review-body', reviewLong, html`<div class="rich">${raw(book.reviewHtml)}</div>`)}</section>` : ''}
 <section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}</section>

@@ -35,11 +35,14 @@ const words = {
     trSubtitle: '부제',
     trRow: '{n}번째 번역',
     legendToc: '목차',
-    tocHelp: '항목마다 종류, 번호, 제목을 적고, 단추로 순서와 들여쓰기를 바꿉니다. 저장해야 반영됩니다.',
+    tocHelp: '항목마다 종류, 번호, 제목을 적고, 단추로 순서와 들여쓰기를 바꿉니다. 저장해야 반영됩니다. 장소와 연도는 비워 두면 제목에서 읽습니다("베이징 1618"). 지명 사전에 없는 곳은 "이름 @ 위도, 경도", 장소가 없으면 "-"로 적습니다. 적은 값은 다음 가져오기에도 남습니다.',
     tocRow: '{n}번째 항목',
     tocKind: '종류',
     tocNumber: '번호',
     tocTitle: '제목',
+    tocPlace: '장소',
+    tocYear: '연도',
+    tocPlaceAuto: '자동',
     kind_front: '앞부분',
     kind_part: '부',
     kind_chapter: '장',
@@ -102,11 +105,14 @@ const words = {
     trSubtitle: 'Subtitle',
     trRow: 'Translation {n}',
     legendToc: 'Table of contents',
-    tocHelp: 'Give each entry its kind, number and title; the buttons change the order and indentation. Nothing is kept until you save.',
+    tocHelp: 'Give each entry its kind, number and title; the buttons change the order and indentation. Nothing is kept until you save. Left empty, the place and year are read from the title ("Beijing 1618"); a place the gazetteer lacks is written "Name @ lat, lon", and "-" means no place. What you set here stays over later imports.',
     tocRow: 'Entry {n}',
     tocKind: 'Kind',
     tocNumber: 'Number',
     tocTitle: 'Title',
+    tocPlace: 'Place',
+    tocYear: 'Year',
+    tocPlaceAuto: 'auto',
     kind_front: 'Front matter',
     kind_part: 'Part',
     kind_chapter: 'Chapter',
@@ -216,6 +222,7 @@ ${error ? html`<p class="error" id="f-toc-err">${error}</p>` : ''}
 <select name="toc.${n}.kind" aria-label="${label}: ${w.tocKind}">${(['front', 'part', 'chapter', 'back'] as const).map((k) => html`<option value="${k}"${form[`toc.${i}.kind`] === k ? html` selected` : ''}>${w[`kind_${k}`]}</option>`)}</select>
 <input name="toc.${n}.number" value="${form[`toc.${i}.number`] ?? ''}" size="4" aria-label="${label}: ${w.tocNumber}">
 <input name="toc.${n}.title" value="${title}" aria-label="${label}: ${w.tocTitle}"><input type="hidden" name="toc.${n}.depth" value="${depth}">
+<input name="toc.${n}.place" value="${form[`toc.${i}.place`] ?? ''}" size="10" placeholder="${w.tocPlaceAuto}" aria-label="${label}: ${w.tocPlace}"><input name="toc.${n}.year" value="${form[`toc.${i}.year`] ?? ''}" size="5" inputmode="numeric" placeholder="${w.tocPlaceAuto}" aria-label="${label}: ${w.tocYear}">
 <span class="toc-ops">${OPS.map(([op, glyph]) => html`<button class="btn small" type="submit" name="tocOp" value="${op}:${n}" formnovalidate aria-label="${fill(w[`op_${op}`], { title: title || label })}" title="${fill(w[`op_${op}`], { title: title || label })}">${glyph}</button>`)}</span></li>`
 })}</ol>
 <p><button class="btn" type="submit" name="tocOp" value="add:-1" formnovalidate>${w.addEntry}</button></p>

@@ -1,6 +1,6 @@
 import { InputError } from '../../../core/errors'
 import { parsePhysicalSpec, type Book, type BookEdit, type BookFields, type FieldError, type FieldErrorCode, type Isbn13, type PriceLawError, type TocEntry } from '../../../catalog'
-import { applyTocOp, rowsToToc, tocRowsFromForm, tocToRows } from './toc-rows'
+import { applyTocOp, rowsToToc, tocRowsFromForm, tocToRows, type TocRow } from './toc-rows'
 
 /** The edit form's fields, as strings, the way a browser posts them. */
 export type BookForm = Record<string, string>
@@ -77,10 +77,19 @@ export function bookToForm(book: Book): BookForm {
   }
 }
 
+const rowFields = (i: number, row: TocRow): BookForm => ({
+  [`toc.${i}.kind`]: row.kind,
+  [`toc.${i}.number`]: row.number,
+  [`toc.${i}.title`]: row.title,
+  [`toc.${i}.depth`]: String(row.depth),
+  [`toc.${i}.place`]: row.place,
+  [`toc.${i}.year`]: row.year,
+})
+
 /** The contents tree as the form's rows (`toc.N.kind` and so on), with the mark that says the form has them. */
 export function tocToForm(toc: TocEntry[]): BookForm {
   const form: BookForm = { tocRows: '1' }
-  tocToRows(toc).forEach((row, i) => Object.assign(form, { [`toc.${i}.kind`]: row.kind, [`toc.${i}.number`]: row.number, [`toc.${i}.title`]: row.title, [`toc.${i}.depth`]: String(row.depth) }))
+  tocToRows(toc).forEach((row, i) => Object.assign(form, rowFields(i, row)))
   return form
 }
 
@@ -114,7 +123,7 @@ export function pressedTocButton(posted: BookForm): BookForm | undefined {
   const rows = applyTocOp(tocRowsFromForm(posted, { keepBlank: true }), posted.tocOp)
   const rest = Object.fromEntries(Object.entries(posted).filter(([k]) => !k.startsWith('toc.') && k !== 'tocOp'))
   const form: BookForm = { ...rest, tocRows: '1' }
-  rows.forEach((row, i) => Object.assign(form, { [`toc.${i}.kind`]: row.kind, [`toc.${i}.number`]: row.number, [`toc.${i}.title`]: row.title, [`toc.${i}.depth`]: String(row.depth) }))
+  rows.forEach((row, i) => Object.assign(form, rowFields(i, row)))
   return form
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { TocEntry } from '../../../catalog'
 import { applyTocOp, rowsToToc, tocRowsFromForm, tocToRows, type TocRow } from './toc-rows'
 
-const row = (title: string, depth = 0, kind: TocRow['kind'] = 'chapter', number = ''): TocRow => ({ kind, number, title, depth })
+const row = (title: string, depth = 0, kind: TocRow['kind'] = 'chapter', number = ''): TocRow => ({ kind, number, title, depth, place: '', year: '' })
 const titles = (rows: TocRow[]) => rows.map((r) => `${'-'.repeat(r.depth)}${r.title}`)
 
 const tree: TocEntry[] = [
@@ -29,6 +29,12 @@ describe('the contents tree as form rows', () => {
         expect(rowsToToc(tocToRows(entries))).toEqual(normal(entries))
       }),
     )
+  })
+
+  it("keeps a row's place and year, as staff set them", () => {
+    const rows = tocRowsFromForm({ 'toc.0.title': 'Kiiu 2022', 'toc.0.place': ' Kyiv ', 'toc.0.year': '2022', 'toc.1.title': 'Elsewhere', 'toc.1.place': '-' })
+    expect(rowsToToc(rows)).toEqual([{ kind: 'chapter', title: 'Kiiu 2022', place: 'Kyiv', year: 2022 }, { kind: 'chapter', title: 'Elsewhere', place: '-' }])
+    expect(tocToRows(rowsToToc(rows))).toEqual(rows)
   })
 
   it('reads posted rows in index order, drops blank ones and never lets a row skip a level', () => {

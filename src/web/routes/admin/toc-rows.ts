@@ -13,6 +13,9 @@ export interface TocRow {
   number: string
   title: string
   depth: number
+  /** Where and when the entry happens, as staff set them; empty, the title is read for them. */
+  place: string
+  year: string
 }
 
 export const TOC_KINDS: ReadonlyArray<TocEntry['kind']> = ['front', 'part', 'chapter', 'back']
@@ -23,7 +26,7 @@ export type TocOp = (typeof TOC_OPS)[number]
 export const MAX_TOC_DEPTH = 5
 
 export function tocToRows(entries: TocEntry[], depth = 0): TocRow[] {
-  return entries.flatMap((e) => [{ kind: e.kind, number: e.number ?? '', title: e.title, depth }, ...tocToRows(e.children ?? [], depth + 1)])
+  return entries.flatMap((e) => [{ kind: e.kind, number: e.number ?? '', title: e.title, depth, place: e.place ?? '', year: e.year?.toString() ?? '' }, ...tocToRows(e.children ?? [], depth + 1)])
 }
 
 /** Rows back into a tree: a row deeper than the one before it is its child (a jump of several levels counts as one). */
@@ -31,7 +34,8 @@ export function rowsToToc(rows: TocRow[]): TocEntry[] {
   const roots: TocEntry[] = []
   const stack: Array<{ depth: number; entry: TocEntry }> = []
   for (const row of rows) {
-    const entry: TocEntry = { kind: row.kind, title: row.title, ...(row.number && { number: row.number }) }
+    // A year that is not a number goes on as one, for the catalog's schema to name the field.
+    const entry: TocEntry = { kind: row.kind, title: row.title, ...(row.number && { number: row.number }), ...(row.place && { place: row.place }), ...(row.year && { year: Number(row.year) }) }
     while (stack.length && stack[stack.length - 1]!.depth >= row.depth) stack.pop()
     const parent = stack[stack.length - 1]?.entry
     if (parent) (parent.children ??= []).push(entry)
@@ -45,7 +49,7 @@ export function rowsToToc(rows: TocRow[]): TocEntry[] {
 export function tocRowsFromForm(posted: Record<string, string>, { keepBlank = false } = {}): TocRow[] {
   const byIndex = new Map<number, Partial<Record<keyof TocRow, string>>>()
   for (const [name, value] of Object.entries(posted)) {
-    const m = /^toc\.(\d{1,4})\.(kind|number|title|depth)$/.exec(name)
+    const m = /^toc\.(\d{1,4})\.(kind|number|title|depth|place|year)$/.exec(name)
     if (!m) continue
     const index = Number(m[1])
     byIndex.set(index, { ...byIndex.get(index), [m[2]!]: value })
@@ -57,6 +61,8 @@ export function tocRowsFromForm(posted: Record<string, string>, { keepBlank = fa
       number: (r.number ?? '').trim(),
       title: (r.title ?? '').trim(),
       depth: Math.min(MAX_TOC_DEPTH, Math.max(0, Math.trunc(Number(r.depth)) || 0)),
+      place: (r.place ?? '').trim(),
+      year: (r.year ?? '').trim(),
     }))
     .filter((r) => keepBlank || r.title)
     .reduce<TocRow[]>((rows, r) => [...rows, { ...r, depth: Math.min(r.depth, rows.length ? rows[rows.length - 1]!.depth + 1 : 0) }], [])
@@ -89,7 +95,7 @@ export function applyTocOp(rows: TocRow[], op: string): TocRow[] {
   if (!m) return rows
   const kind = m[1] as TocOp
   const i = Number(m[2])
-  if (kind === 'add' && i === -1) return [...rows, { kind: 'chapter', number: '', title: '', depth: 0 }]
+  if (kind === 'add' && i === -1) return [...rows, { kind: 'chapter', number: '', title: '', depth: 0, place: '', year: '' }]
   if (i < 0 || i >= rows.length) return rows
   const [start, end] = subtree(rows, i)
   const block = rows.slice(start, end)
@@ -98,7 +104,7 @@ export function applyTocOp(rows: TocRow[], op: string): TocRow[] {
     case 'remove':
       return [...rows.slice(0, start), ...rows.slice(end)]
     case 'add':
-      return [...rows.slice(0, end), { kind: rows[i]!.kind, number: '', title: '', depth: rows[i]!.depth }, ...rows.slice(end)]
+      return [...rows.slice(0, end), { kind: rows[i]!.kind, number: '', title: '', depth: rows[i]!.depth, place: '', year: '' }, ...rows.slice(end)]
     case 'indent':
       return previousSibling(rows, i) === undefined || block.some((r) => r.depth >= MAX_TOC_DEPTH) ? rows : shift(1)
     case 'outdent':
