@@ -1,5 +1,5 @@
 import { bandOf, emptyCounts, type FacetCounts, type FacetDimension } from './facet-counts'
-import { addToFacetTotals, countedBooks, facetTotals, recountFacetTotals, type CountedBook, type Db } from './repo/shelves'
+import { addToFacetTotals, countedBooks, facetTotals, recountFacetTotals, type CountedBook, type Db, type FacetTotal } from './repo/shelves'
 
 /**
  * Each shelf's facet counts as running totals (search_facet_count), so a
@@ -8,7 +8,8 @@ import { addToFacetTotals, countedBooks, facetTotals, recountFacetTotals, type C
  * transaction; `colophon reindex` recounts them from scratch.
  */
 export class FacetDeltas {
-  private readonly byKey = new Map<string, number>()
+  // scope → dimension → value → change: no key string to build and parse for each of a book's dozens of counts.
+  private readonly byScope = new Map<string, Map<string, Map<string, number>>>()
 
   /** A book counts once on the whole catalog ('') and on every shelf it sits on or under. */
   add(book: CountedBook, categoryIds: string[], sign: 1 | -1): void {
@@ -21,12 +22,16 @@ export class FacetDeltas {
       ['price', book.price == null ? null : String(Math.round(book.price))],
       ...categoryIds.map((c): [string, string] => ['category', c]),
     ]
-    for (const scope of ['', ...categoryIds])
+    for (const scope of ['', ...categoryIds]) {
+      let dims = this.byScope.get(scope)
+      if (!dims) this.byScope.set(scope, (dims = new Map()))
       for (const [dim, value] of values) {
         if (value == null) continue
-        const key = JSON.stringify([scope, dim, value])
-        this.byKey.set(key, (this.byKey.get(key) ?? 0) + sign)
+        let counts = dims.get(dim)
+        if (!counts) dims.set(dim, (counts = new Map()))
+        counts.set(value, (counts.get(value) ?? 0) + sign)
       }
+    }
   }
 
   /** Takes off what these books counted, read before their rows are replaced or deleted. */
@@ -37,18 +42,22 @@ export class FacetDeltas {
     for (const b of books) this.add(b, shelves.get(Number(b.id)) ?? [], -1)
   }
 
-  /** Writes the summed changes in key order, so concurrent writers take row locks alike. */
+  /** Writes the summed changes in key order (scope, dimension, value), so concurrent writers take row locks alike. */
   async apply(trx: Db): Promise<void> {
-    const rows = [...this.byKey]
-      .filter(([, n]) => n !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, n]) => {
-        const [category_id, dim, value] = JSON.parse(key) as [string, string, string]
-        return { category_id, dim, value, n }
-      })
+    const rows: FacetTotal[] = []
+    for (const category_id of sorted(this.byScope.keys()))
+      for (const dim of sorted(this.byScope.get(category_id)!.keys())) {
+        const counts = this.byScope.get(category_id)!.get(dim)!
+        for (const value of sorted(counts.keys())) {
+          const n = counts.get(value)!
+          if (n !== 0) rows.push({ category_id, dim, value, n })
+        }
+      }
     await addToFacetTotals(trx, rows)
   }
 }
+
+const sorted = (keys: Iterable<string>) => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 
 /** A shelf's facet counts ('' for the whole catalog), from the running totals. */
 export async function shelfCounts(db: Db, categoryId: string): Promise<FacetCounts> {

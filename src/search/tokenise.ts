@@ -76,46 +76,42 @@ export function indexTokens(text: string): string[] {
   const s = normalise(text)
   const out: string[] = []
   // The stretch of CJK characters being read: its length and where its last character is (each is one UTF-16 unit).
+  // No closures in here: the build wraps each one made per call.
   let stretch = 0
   let last = -1
   let latinStart = -1
   // Whether only white space lies between the last word character and here.
   let isInGap = false
   let gapIsSpace = false
-  const endStretch = () => {
-    if (stretch > 0) out.push(s[last]!)
-    stretch = 0
-  }
-  const endLatin = (end: number) => {
-    if (latinStart >= 0) out.push(s.slice(latinStart, end))
-    latinStart = -1
-  }
   for (let i = 0; i < s.length; ) {
     const code = s.charCodeAt(i)
     const width = code >= 0xd800 && code <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1
-    if (!isWordChar(s, i, code, width)) {
-      endLatin(i)
+    const isWord = isWordChar(s, i, code, width)
+    const isCjk = isWord && isCjkUnit(code)
+    if (latinStart >= 0 && (!isWord || isCjk)) {
+      out.push(s.slice(latinStart, i))
+      latinStart = -1
+    }
+    if (stretch > 0 && ((isWord && !isCjk && latinStart < 0) || (isCjk && isInGap && !gapIsSpace))) {
+      out.push(s[last]!)
+      stretch = 0
+    }
+    if (!isWord) {
       gapIsSpace = (isInGap ? gapIsSpace : true) && isSpace(code)
       isInGap = true
-    } else if (isCjkUnit(code)) {
-      endLatin(i)
-      if (isInGap && !gapIsSpace) endStretch()
-      // Each character after the first closes a pair with the one before.
-      if (stretch > 0) out.push(s[last]! + s[i]!)
-      stretch++
-      last = i
-      isInGap = false
     } else {
-      if (latinStart < 0) {
-        endStretch()
-        latinStart = i
-      }
       isInGap = false
+      if (isCjk) {
+        // Each character after the first closes a pair with the one before.
+        if (stretch > 0) out.push(s[last]! + s[i]!)
+        stretch++
+        last = i
+      } else if (latinStart < 0) latinStart = i
     }
     i += width
   }
-  endLatin(s.length)
-  endStretch()
+  if (latinStart >= 0) out.push(s.slice(latinStart))
+  if (stretch > 0) out.push(s[last]!)
   return out
 }
 
