@@ -1,6 +1,6 @@
 import { TextDecoder } from 'node:util'
 import type { IncomingRecord, NoteSink, Problem } from '../types'
-import { marc8ToUnicode, repairMarc8Delimiters } from './marc8'
+import { isUtf8NotMarc8, marc8ToUnicode, repairMarc8Delimiters } from './marc8'
 import { marcToRecord, type MarcField, type MarcRecord } from './record'
 
 const RECORD_END = 0x1d
@@ -61,7 +61,8 @@ export function parseIso2709(raw: Uint8Array, problems: Problem[], corrections: 
   const leader = ascii(0, 24)
   const base = Number(leader.slice(12, 17))
   if (!/^\d{5}$/.test(leader.slice(12, 17)) || base > raw.length) return problems.push({ field: 'leader/12-16', reason: `base address "${leader.slice(12, 17)}" is not a number within the record` }), null
-  const isUtf8 = leader[9] === 'a'
+  const isUtf8 = leader[9] === 'a' || isUtf8NotMarc8(raw)
+  if (isUtf8 && leader[9] !== 'a') corrections.add('leader/09 says MARC-8, but the record is UTF-8 (no escape sequences, every byte above 0x7F in a whole UTF-8 sequence): read as UTF-8')
   const fields: MarcField[] = []
   const unmapped = new Map<string, number>()
   for (let d = 24; d + 12 <= base && raw[d] !== FIELD_END; d += 12) {

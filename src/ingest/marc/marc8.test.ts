@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eaccCodePoint, marc8ToUnicode, repairMarc8Delimiters } from './marc8'
+import { eaccCodePoint, isUtf8NotMarc8, marc8ToUnicode, repairMarc8Delimiters } from './marc8'
 
 /** MARC-8 bytes from strings (each char one byte, as written) and byte values. */
 const m8 = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))))
@@ -55,6 +55,18 @@ describe('MARC-8 to Unicode', () => {
     const r = marc8ToUnicode(m8(`a${ESC}(Zb`))
     expect(r.text).toBe('ab')
     expect(r.repairs[0]).toMatch(/ESC \(Z/)
+  })
+
+  it('drops a stray ESC that begins no escape sequence, keeping the text after it', () => {
+    const r = marc8ToUnicode(m8(`Soci${ESC}t`, [0xe2], `e linn${ESC}enne`))
+    expect(r).toMatchObject({ text: 'Socité linnenne', repairs: ['a stray ESC (0x1B) that begins no escape sequence was dropped'] })
+  })
+
+  it('tells a record in UTF-8 from one in MARC-8', () => {
+    expect(isUtf8NotMarc8(Buffer.from('Société linnéenne', 'utf8'))).toBe(true)
+    expect(isUtf8NotMarc8(m8('Soci', [0xe2], 'et', [0xe2], 'e ', [0xc3], ' 2001'))).toBe(false)
+    expect(isUtf8NotMarc8(m8('plain ASCII'))).toBe(false)
+    expect(isUtf8NotMarc8(Buffer.concat([m8(`${ESC}(N`), Buffer.from('é', 'utf8')]))).toBe(false)
   })
 
   it('flags bytes that are no MARC-8 at all (undefined ANSEL codes)', () => {

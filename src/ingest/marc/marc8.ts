@@ -89,22 +89,26 @@ interface Designation {
   next: number
   set?: CharSet
   isG1?: boolean
+  /** False for an ESC that begins no escape sequence (a stray byte). */
+  isSequence: boolean
 }
+
+/** The intermediate bytes MARC-8 escape sequences use: ! $ ( ) , - */
+const INTERMEDIATES = new Set([0x21, 0x24, 0x28, 0x29, 0x2c, 0x2d])
 
 /** Reads the escape sequence at `at`: which set it designates into G0 or G1, and where the text goes on. */
 function readEscape(bytes: Uint8Array, at: number): Designation {
-  const first = bytes[at + 1]
-  if (first === undefined) return { next: at + 1 }
-  const short = SHORT_FINALS[first]
-  if (short) return { next: at + 2, set: SETS.get(short)! }
+  const short = SHORT_FINALS[bytes[at + 1] ?? 0]
+  if (short) return { next: at + 2, set: SETS.get(short)!, isSequence: true }
   let j = at + 1
   let isG1 = false
-  while (j < bytes.length && bytes[j]! >= 0x20 && bytes[j]! <= 0x2f) {
+  while (j < bytes.length && INTERMEDIATES.has(bytes[j]!)) {
     if (bytes[j] === 0x29 || bytes[j] === 0x2d) isG1 = true
     j++
   }
   const final = bytes[j]
-  return { next: j + 1, set: final === undefined ? undefined : SETS.get(final), isG1 }
+  if (j === at + 1 || final === undefined || final < 0x30 || final > 0x7e) return { next: at + 1, isSequence: false }
+  return { next: j + 1, set: SETS.get(final), isG1, isSequence: true }
 }
 
 /** A numeric character reference (&#xXXXX; or &#NNNN;) at `at`: its character and length, or null. */
@@ -157,12 +161,13 @@ export function marc8ToUnicode(bytes: Uint8Array): Marc8Text {
     const b = bytes[i]!
     if (b === ESC) {
       const d = readEscape(bytes, i)
-      if (!d.set) repairs.add(`an escape sequence that designates no MARC-8 character set (ESC ${String.fromCharCode(...bytes.subarray(i + 1, d.next))}) was skipped`)
+      if (!d.isSequence) repairs.add('a stray ESC (0x1B) that begins no escape sequence was dropped')
+      else if (!d.set) repairs.add(`an escape sequence that designates no MARC-8 character set (ESC ${String.fromCharCode(...bytes.subarray(i + 1, d.next))}) was skipped`)
       else if (d.isG1) g1 = d.set
       else g0 = d.set
       i = d.next - 1
     } else if (b < 0x20) emit(String.fromCharCode(b))
-    else if (b < 0x7f) {
+    else if (b < 0x7f || (b === 0x7f && g0.isMultibyte)) {
       if (b === 0x26 && g0 === ASCII) {
         const ref = characterReference(bytes, i)
         if (ref) {
@@ -226,4 +231,28 @@ export function repairMarc8Delimiters(body: Uint8Array): { bytes: Uint8Array; re
   let repaired = 0
   for (let i = 0; i < body.length; i++) if (copy[i] !== body[i]) repaired++
   return { bytes: copy, repaired }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true
+  return false
+}
+
+/**
+ * Whether a record that leader/09 calls MARC-8 is really UTF-8: no escape
+ * sequence, some bytes above 0x7F, and all of them whole UTF-8 sequences.
+ * MARC-8 text never is: its diacritics (0xE0–0xFE) come before an ASCII
+ * letter and its special characters (0xA1–0xC8) stand alone, neither of
+ * which UTF-8 allows.
+ */
+export function isUtf8NotMarc8(record: Uint8Array): boolean {
+  if (record.includes(ESC) || !hasHighByte(record)) return false
+  try {
+    strictUtf8.decode(record)
+    return true
+  } catch {
+    return false
+  }
 }
