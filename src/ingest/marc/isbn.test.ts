@@ -17,7 +17,7 @@ describe('020 ISBNs', () => {
     const r = readIsbn([f020(['a', '9780415782654 (hardback)']), f020(['a', '0415782651']), f020(['a', '9780203112021 (ebook)']), f020(['z', '3777000008 (German ed.):'])])
     expect(r.isbn).toBe('9780415782654')
     expect(r.notes).toEqual([
-      '020$a: "9780415782654 (hardback)" read as ISBN 9780415782654, its qualifier "hardback" kept as a hint of the format',
+      '020$a: "9780415782654 (hardback)" read as ISBN 9780415782654 with the qualifier "hardback"',
       '020$a: the record also names ISBN 9780203112021 (ebook), another edition; not imported from this record',
       '020$z: cancelled or invalid ISBN 3777000008 (German ed.) listed in the record; not imported',
     ])

@@ -65,7 +65,7 @@ export function readIsbn(fields: MarcField[]): MarcIsbn {
   const chosen = candidates.find((c) => canonical(c.isbn)) ?? candidates[0]
   const notes: string[] = []
   const isbn13 = chosen && canonical(chosen.isbn)
-  if (chosen && chosen.qualifiers.length) notes.push(`020$a: "${chosen.raw}" read as ISBN ${chosen.isbn}, its qualifier "${chosen.qualifiers.join('; ')}" kept as a hint of the format`)
+  if (chosen && chosen.qualifiers.length) notes.push(`020$a: "${chosen.raw}" read as ISBN ${chosen.isbn} with the qualifier "${chosen.qualifiers.join('; ')}"`)
   for (const c of candidates) {
     if (c === chosen || (isbn13 && canonical(c.isbn) === isbn13)) continue
     if (canonical(c.isbn)) notes.push(`020$a: the record also names ISBN ${described(c)}, another edition; not imported from this record`)
