@@ -47,7 +47,7 @@ export class Importer {
     const { head, all } = await peek(bytes)
     let format: Format | null = options.format ?? null
     const report: FileReport = {
-      runId: 0, file, format, status: 'done', error: null, counts: emptyCounts(), rejected: [], corrections: [],
+      runId: 0, file, format, status: 'done', error: null, counts: emptyCounts(), rejected: [], corrections: [], unmappedSubjects: [],
       quality: { books: 0, missing: Object.fromEntries(QUALITY_FIELDS.map((f) => [f, 0])) as FileReport['quality']['missing'], examples: [] },
     }
     try {
@@ -156,6 +156,7 @@ export class Importer {
       if (refused) this.listCorrection(report, record, `${sourceField(report.format!, 'salePrice')}: sale price ${refused.salePrice.params.salePrice} is below ${refused.salePrice.params.minimum}, 90% of the list price (book price law): not stored, the book sells at its list price`)
     }
     this.countQuality(report, saved)
+    report.unmappedSubjects = mapper.unmappedCodes(MAX_LISTED)
     await repo.recordRunBooks(this.db, report.runId, applied.map((a) => a.isbn13))
     await repo.updateRun(this.db, report.runId, report.counts)
   }

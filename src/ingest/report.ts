@@ -1,4 +1,5 @@
 import type { FieldError, FieldErrorCode, QualityField } from '../catalog'
+import type { UnmappedSubject } from './subjects'
 import type { Format } from './types'
 
 export interface ImportCounts {
@@ -40,6 +41,12 @@ export interface FileReport {
   counts: ImportCounts
   rejected: Rejection[]
   corrections: Correction[]
+  /**
+   * Subject codes of the mapped schemes (BISAC, BIC, Thema, KDC, DDC) that filed
+   * their book under no category, with how many records carried each, most
+   * frequent first (absent from reports written before it was counted).
+   */
+  unmappedSubjects: UnmappedSubject[]
   /** Books written by this import that lack each field a product page needs. */
   quality: { books: number; missing: Record<QualityField, number>; examples: Array<{ isbn13: string; missing: QualityField[] }> }
 }

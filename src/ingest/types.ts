@@ -19,7 +19,7 @@ export interface Problem {
 }
 
 /** "colophon" carries a Colophon category id as is (Colophon's own exports). */
-export const SUBJECT_SCHEMES = ['bisac', 'bic', 'thema', 'kdc', 'keyword', 'colophon'] as const
+export const SUBJECT_SCHEMES = ['bisac', 'bic', 'thema', 'kdc', 'ddc', 'keyword', 'colophon'] as const
 export type SubjectScheme = (typeof SUBJECT_SCHEMES)[number]
 
 export interface SubjectCode {

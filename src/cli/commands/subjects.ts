@@ -10,7 +10,7 @@ export const subjectsCommand: Command = {
   usage: `colophon subjects [SCHEME CODE CATEGORY]
 
 Without arguments: the table importers use to file books under categories,
-by subject scheme (bisac, bic, thema, kdc, keyword) and code prefix; the longest
+by subject scheme (bisac, bic, thema, kdc, ddc) and code prefix; the longest
 matching prefix wins. With arguments: maps CODE (a prefix) of SCHEME to
 CATEGORY, e.g. "colophon subjects kdc 813 fiction-korean".`,
   options: {},

@@ -1,5 +1,6 @@
 import type { Contributor, ContributorRole } from '../../catalog'
-import type { IncomingFields, IncomingRecord, Problem, SubjectCode } from '../types'
+import type { IncomingFields, IncomingRecord, Problem } from '../types'
+import { marcSubjects } from './subjects'
 import { contentsOf } from './contents'
 import { issuedOf } from './dates'
 import { formOf } from './form'
@@ -58,7 +59,7 @@ function physical(f: MarcField | undefined, fields: IncomingFields, corrections:
 }
 
 /**
- * A MARC 21 bibliographic record as an IncomingRecord: 020, 041, 056 (KDC),
+ * A MARC 21 bibliographic record as an IncomingRecord: 020, 041, 056 (KDC), 082 (DDC),
  * 100/700, 245, 260/264, 300, 505, 520, 650/653. 250 (edition) has no field
  * in Colophon's catalog yet and is not kept.
  */
@@ -94,10 +95,7 @@ export function marcToRecord(marc: MarcRecord, at: { file: string; index: number
   if (summary.length) fields.descriptionHtml = summary.join('\n\n')
   const lang = sub(first('041'), 'a') ?? first('008')?.value?.slice(35, 38)
   if (lang && /^[a-z]{3}$/.test(lang.trim())) fields.language = lang.trim()
-  const subjects: SubjectCode[] = [
-    ...byTag('056').flatMap((f) => subs(f, 'a').map((code) => ({ scheme: 'kdc' as const, code }))),
-    ...[...byTag('650'), ...byTag('653')].flatMap((f) => subs(f, 'a').map((code) => ({ scheme: 'keyword' as const, code: clean(code) }))),
-  ]
+  const subjects = marcSubjects(marc.fields)
   const reference = first('001')?.value?.trim() || id.isbn || null
   return { source: { file: at.file, index: at.index, reference }, action: 'upsert', fields, subjects, problems, corrections }
 }

@@ -6,8 +6,11 @@ import { descriptiveDetail } from './descriptive'
 import { RecordContext } from './record-context'
 import { productSupply, publishingDetail } from './supply'
 
-/** Subject schemes (code list 27) Colophon maps to categories: BISAC (10), BIC subject categories (12), Thema subject categories (93), KDC. */
-const SUBJECT_SCHEMES: Record<string, SubjectScheme> = { '10': 'bisac', '12': 'bic', '93': 'thema', '35': 'kdc' }
+/**
+ * Subject schemes (code list 27) Colophon maps to categories: Dewey (01, abridged 02), BISAC (10),
+ * BIC subject categories (12), KDC (35), Thema subject categories (93). Qualifiers (BIC 13, Thema 94-99) are not subjects of their own.
+ */
+const SUBJECT_SCHEMES: Record<string, SubjectScheme> = { '01': 'ddc', '02': 'ddc', '10': 'bisac', '12': 'bic', '35': 'kdc', '93': 'thema' }
 
 /** The ISBN: ProductIDType 15 (ISBN-13), else 03 (GTIN-13) in the 978/979 range, else 02 (ISBN-10). */
 function isbnOf(product: XmlElement, ctx: RecordContext): string | null {
