@@ -123,7 +123,6 @@ export function createApp(services: AppServices) {
       c.set('cacheGeneration', pageCache.generation)
     }
     await next()
-    if (!c.res.headers.get('vary')?.includes('Accept-Language')) c.header('Vary', 'Accept-Language', { append: true })
   })
 
   app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage }))

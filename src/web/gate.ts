@@ -96,7 +96,7 @@ export class Gate {
       accountIssued: undefined,
       staffToken: cookie ? STAFF_COOKIE.exec(cookie)?.[1] : undefined,
       staffIssued: undefined,
-      lang: requestLang(req.url, req.header('accept-language')),
+      lang: requestLang(req.url),
       isBot: isBot(req.header('user-agent')),
       isSecure: viaProxy && req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https',
       ip: (viaProxy ? forwardedClient(req.header('x-forwarded-for'), this.trusted) : undefined) ?? req.remoteAddress ?? '',

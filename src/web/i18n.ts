@@ -21,6 +21,9 @@ const ko = {
   atlasPlaces: '장마다 장소와 연도',
   atlasChapters: '{n}장',
   youMayAlsoLike: '이 책과 함께 보면 좋은 책',
+  /** Shown on a Korean page to a browser that prefers English, so in English. */
+  languageOffer: 'This page is also in English',
+  inKorean: '(한국어)',
   otherEditions: '다른 판',
   dateOfIssue: '발행일',
   pagesWeightSize: '쪽수, 무게, 크기',
@@ -260,6 +263,8 @@ const en: Labels = {
   atlasPlaces: "Each chapter's place and year",
   atlasChapters: 'Chapter {n}',
   youMayAlsoLike: 'You may also like',
+  languageOffer: '이 페이지는 한국어로도 볼 수 있습니다',
+  inKorean: '(in Korean)',
   otherEditions: 'Other editions',
   dateOfIssue: 'Date of issue',
   pagesWeightSize: 'Page count, weight, size',

@@ -41,7 +41,7 @@ export class CachedPage {
     this.etag = pageEtag(raw)
     this.lastModified = new Date().toUTCString()
     const cacheControl = slotted ? `private, ${kind.cacheControl}` : kind.cacheControl
-    this.notModifiedHeaders = ['content-type', kind.type, 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', cacheControl, 'vary', 'Accept-Encoding, Accept-Language']
+    this.notModifiedHeaders = ['content-type', kind.type, 'etag', this.etag, 'last-modified', this.lastModified, 'cache-control', cacheControl, 'vary', 'Accept-Encoding']
     if (!slotted) this.encoded[first === 'br' ? 'br' : 'gzip'] = first === 'br' ? brotliPage(raw) : gzipPage(raw)
   }
 

@@ -21,11 +21,11 @@ describe('pageKey', () => {
     expect(pageKey(EN, '/books/9788962633245?lang=en')).toBe('en!/books/9788962633245')
   })
 
-  it('reads the language from ?lang= first, then Accept-Language', () => {
-    expect(requestLang('/books/1?lang=en', 'ko')).toEqual(EN)
-    expect(requestLang('/books/1?page=2&lang=ko', 'en')).toEqual({ lang: 'ko', explicit: true })
-    expect(requestLang('/books/1?lang=english', 'ko')).toEqual(KO)
-    expect(requestLang('/books/1?xlang=en', undefined)).toEqual(KO)
-    expect(requestLang('/books/1', 'en-US,en;q=0.9')).toEqual({ lang: 'en', explicit: false })
+  it('reads the language from the URL alone: ?lang=, else Korean', () => {
+    expect(requestLang('/books/1?lang=en')).toEqual(EN)
+    expect(requestLang('/books/1?page=2&lang=ko')).toEqual({ lang: 'ko', explicit: true })
+    expect(requestLang('/books/1?lang=english')).toEqual(KO)
+    expect(requestLang('/books/1?xlang=en')).toEqual(KO)
+    expect(requestLang('/books/1')).toEqual(KO)
   })
 })

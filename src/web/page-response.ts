@@ -1,22 +1,26 @@
-import { pickLang, type Lang } from './i18n'
+import type { Lang } from './i18n'
 import { brotliPage, gzipPage, HTML_PAGE, pageEtag, type AnswerKind, type CachedPage, type Encoding } from './page-cache'
 import { fillSlot, type SlottedBody } from './visitor-slot'
 
 export interface RequestLang {
   lang: Lang
-  /** Chosen by ?lang= rather than negotiated: the page's links then keep the choice. */
+  /** Chosen by ?lang= rather than by default: the page's links then keep the choice. */
   explicit: boolean
 }
 
-/** The page language: ?lang=ko|en when given, else Accept-Language, else Korean. */
-export function requestLang(rawUrl: string, acceptLanguage: string | undefined): RequestLang {
+/**
+ * The page language: one URL, one language. ?lang=ko|en when given, else
+ * Korean; the browser's Accept-Language never changes what a URL says (a
+ * page only offers a link to the other language, from the page's script).
+ */
+export function requestLang(rawUrl: string): RequestLang {
   const i = rawUrl.indexOf('lang=')
   if (i > 0 && (rawUrl[i - 1] === '?' || rawUrl[i - 1] === '&')) {
     const v = rawUrl.slice(i + 5, i + 7)
     const end = rawUrl[i + 7]
     if ((v === 'en' || v === 'ko') && (end === undefined || end === '&' || end === '#')) return { lang: v, explicit: true }
   }
-  return { lang: pickLang(undefined, acceptLanguage), explicit: false }
+  return { lang: 'ko', explicit: false }
 }
 
 /** The cache key of a page: its language, how it was chosen, and its URL without the lang parameter. */
@@ -90,7 +94,7 @@ export function answerUncached(
   const raw = Buffer.from(filled)
   const etag = pageEtag(raw)
   const cacheControl = filled === html ? kind.cacheControl : `private, ${kind.cacheControl}`
-  const headers: Record<string, string> = { 'content-type': kind.type, etag, 'cache-control': cacheControl, vary: 'Accept-Encoding, Accept-Language' }
+  const headers: Record<string, string> = { 'content-type': kind.type, etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' }
   if (req.ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: undefined }
   const encoding = pickEncoding(req.acceptEncoding)
   const body = encoding === 'br' ? brotliPage(raw) : encoding === 'gzip' ? gzipPage(raw) : raw

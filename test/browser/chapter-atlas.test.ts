@@ -37,7 +37,10 @@ describe.skipIf(!browserAvailable())("the seed book's chapters on a map and a ti
       for (const href of await page.locator('#atlas a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(await page.locator(href!).count(), href!).toBe(1)
       await page.click('ol.atlas-list li:nth-child(6) a')
       expect(await page.evaluate(() => location.hash)).toMatch(/^#toc-\d+$/)
-      expect(await page.locator(':target').textContent()).toContain('Moscow 1950')
+      const target = page.locator(':target')
+      expect(await target.textContent()).toContain('Moscow 1950')
+      // The folded contents open to show the chapter a link leads to.
+      expect(await target.evaluate((el) => el.getBoundingClientRect().bottom <= el.closest('.fold')!.getBoundingClientRect().bottom)).toBe(true)
       expect(await axeViolations(page)).toEqual([])
       await atlas.screenshot({ path: join(OUT, `chapter-atlas-${lang}.png`) })
       await page.close()

@@ -36,9 +36,17 @@ for (const dialect of testDialects()) {
         expect(page).toContain('세계사')
       })
 
-      it('serves English by ?lang=en and by Accept-Language', async () => {
-        for (const res of [await get(`/books/${SEED}?lang=en`), await get(`/books/${SEED}`, { 'accept-language': 'en-US,en;q=0.9' })]) {
+      it('serves English by ?lang=en; an English browser gets what the URL says, with the other language offered', async () => {
+        const korean = await get(`/books/${SEED}`, { 'accept-language': 'en-US,en;q=0.9' })
+        expect(korean.headers.get('vary') ?? '').not.toContain('Accept-Language')
+        const koPage = await korean.text()
+        expect(koPage).toContain('<html lang="ko">')
+        expect(koPage).toContain(`<link rel="canonical" href="/books/${SEED}">`)
+        expect(koPage).toContain(`<p class="lang-offer wrap" data-offer-lang="en" hidden><a href="/books/${SEED}?lang=en" lang="en" hreflang="en">This page is also in English</a></p>`)
+        for (const res of [await get(`/books/${SEED}?lang=en`)]) {
           const page = await res.text()
+          // The publisher's Korean texts stay, marked and labelled as Korean.
+          expect(page).toMatch(/<p class="in-other-lang">\(in Korean\)<\/p><div class="rich" lang="ko">/)
           expect(page).toContain('<html lang="en">')
           expect(page).toContain('<h1 id="book-title">China and Russia</h1>')
           expect(page).toContain('Skip to product information')

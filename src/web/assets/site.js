@@ -15,3 +15,19 @@ document.querySelectorAll('a.more[href^="#"]').forEach(function (link) {
   })
   link.replaceWith(button)
 })
+// One URL, one language: a browser that prefers the page's other language is offered a link to it.
+;(function () {
+  var offer = document.querySelector('.lang-offer[data-offer-lang]')
+  if (!offer) return
+  var wanted = offer.getAttribute('data-offer-lang')
+  var page = document.documentElement.lang
+  var langs = navigator.languages || [navigator.language || '']
+  for (var i = 0; i < langs.length; i++) {
+    var tag = String(langs[i]).slice(0, 2).toLowerCase()
+    if (tag === page) return
+    if (tag === wanted) {
+      offer.hidden = false
+      return
+    }
+  }
+})()

@@ -27,7 +27,8 @@ export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string
   const skip = meta.skip ?? { target: 'main', label: t.skipToContent }
   const title = meta.title === t.siteName ? meta.title : `${meta.title} | ${t.siteName}`
   const other = lang === 'ko' ? 'en' : 'ko'
-  // The switch always names its language, so it wins over the browser's Accept-Language.
+  // One URL, one language: the switch names its language in the link, and the page's
+  // script offers it (unhides the offer) when the browser prefers the other language.
   const switchHref = meta.canonicalPath + (meta.canonicalPath.includes('?') ? '&' : '?') + `lang=${other}`
   return (
     '<!doctype html>' +
@@ -58,6 +59,7 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <a class="account-link" href="${href(ctx, '/account')}">${t.accountMine}</a>
 <a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${t.languageSwitch}</a>
 </div></header>
+<p class="lang-offer wrap" data-offer-lang="${other}" hidden><a href="${switchHref}" lang="${other}" hreflang="${other}">${t.languageOffer}</a></p>
 <main id="main" class="wrap" tabindex="-1">${body}</main>
 <footer class="site-footer"><div class="wrap">${t.footer}</div></footer>
 <script src="${assets.js.url}" defer></script>

@@ -45,6 +45,18 @@ function tocList(ctx: PageContext, entries: TocEntry[], counter = { next: 0 }): 
   })}</ol>`
 }
 
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/
+
+/**
+ * A publisher's text, sanitised when stored. On an English page a Korean
+ * text stays, marked as Korean (for screen readers' voices and for
+ * translation tools) and labelled so a reader knows why.
+ */
+function richText(ctx: PageContext, markup: string): SafeHtml {
+  if (ctx.lang === 'ko' || !HANGUL.test(markup)) return html`<div class="rich">${raw(markup)}</div>`
+  return html`<p class="in-other-lang">${ctx.t.inKorean}</p><div class="rich" lang="ko">${raw(markup)}</div>`
+}
+
 function stockState(ctx: PageContext, book: Book, today: string): { text: string; canBuy: boolean } {
   const { t } = ctx
   if (!book.onSale) return { text: t.notOnSale, canBuy: false }
@@ -167,16 +179,16 @@ ${editionList(ctx, editions)}
 </section></div>
 <nav class="section-nav" aria-label="${t.specifics}"><ul>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>
 <section id="introduction" class="book-section" aria-labelledby="introduction-h"><h2 id="introduction-h">${t.bookIntroduction}</h2>
-${book.descriptionHeadline ? html`<p class="headline">${book.descriptionHeadline}</p>` : ''}
-${book.descriptionHtml ? html`<div class="rich">${raw(book.descriptionHtml)}</div>` : html`<p class="empty">${t.noContent}</p>`}
-${book.authorBioHtml ? html`<h3>${t.authorBio}</h3><div class="rich">${raw(book.authorBioHtml)}</div>` : ''}
+${book.descriptionHeadline ? html`<p class="headline"${ctx.lang === 'en' && HANGUL.test(book.descriptionHeadline) ? raw(' lang="ko"') : ''}>${book.descriptionHeadline}</p>` : ''}
+${book.descriptionHtml ? richText(ctx, book.descriptionHtml) : html`<p class="empty">${t.noContent}</p>`}
+${book.authorBioHtml ? html`<h3>${t.authorBio}</h3>${richText(ctx, book.authorBioHtml)}` : ''}
 </section>
 <section id="contents" class="book-section" aria-labelledby="contents-h"><h2 id="contents-h">${t.tableOfContents}</h2>
-${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIES && !points.length, tocList(ctx, book.toc)) : html`<p class="empty">${t.noContent}</p>`}
+${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIES, tocList(ctx, book.toc)) : html`<p class="empty">${t.noContent}</p>`}
 </section>
 ${chapterAtlas(ctx, points)}
 ${book.reviewHtml ? html`<section id="review" class="book-section" aria-labelledby="review-h"><h2 id="review-h">${t.publishersReview}</h2>
-${fold(ctx, 'review-body', reviewLong, html`<div class="rich">${raw(book.reviewHtml)}</div>`)}</section>` : ''}
+${fold(ctx, 'review-body', reviewLong, richText(ctx, book.reviewHtml))}</section>` : ''}
 <section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}</section>
 <section id="related" class="book-section" aria-labelledby="related-h"><h2 id="related-h">${t.youMayAlsoLike}</h2>${recommendationShelf(ctx, related, categories)}</section>
 <section id="categories" class="book-section" aria-labelledby="categories-h"><h2 id="categories-h">${t.categories}</h2>
