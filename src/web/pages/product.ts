@@ -5,6 +5,7 @@ import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
 import { chapterAtlas } from './chapter-atlas'
 import { href, type PageContext } from './context'
+import { sizeDrawing } from './size-drawing'
 import { layout } from './layout'
 import { byline, coverImage, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
 
@@ -189,7 +190,7 @@ ${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIE
 ${chapterAtlas(ctx, points)}
 ${book.reviewHtml ? html`<section id="review" class="book-section" aria-labelledby="review-h"><h2 id="review-h">${t.publishersReview}</h2>
 ${fold(ctx, 'review-body', reviewLong, richText(ctx, book.reviewHtml))}</section>` : ''}
-<section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}</section>
+<section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}${sizeDrawing(ctx, book.dimensions)}</section>
 <section id="related" class="book-section" aria-labelledby="related-h"><h2 id="related-h">${t.youMayAlsoLike}</h2>${recommendationShelf(ctx, related, categories)}</section>
 <section id="categories" class="book-section" aria-labelledby="categories-h"><h2 id="categories-h">${t.categories}</h2>
 ${paths.length ? html`<ul class="paths">${paths.map((p, i) => html`<li>${crumbs(ctx, p, `${t.categories} ${i + 1}`)}</li>`)}</ul>` : html`<p class="empty">${t.noContent}</p>`}
