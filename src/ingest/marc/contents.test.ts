@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contentsOf } from './contents'
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 const f505 = (ind2: string, ...subfields: Array<[string, string]>): MarcField => ({ tag: '505', ind1: '0', ind2, subfields })
 

@@ -1,6 +1,6 @@
 import type { TocEntry } from '../../catalog'
 import { stripIsbd } from './isbd'
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 /** Plainly front matter, in the main cataloguing languages and Korean. */
 const FRONT = /^(?:preface|foreword|fore-word|introduction|introductory note|prologue|acknowledge?ments?|dedication|contents|table of contents|list of (?:illustrations|figures|tables|abbreviations)|abbreviations|avant-propos|préface|introduction générale|vorwort|einleitung|einführung|prólogo|prefacio|introducción|prefazione|introduzione|предисловие|введение|머리말|머릿말|서문|서론|들어가며|들어가는 말|책머리에|프롤로그|차례|목차|감사의 말|일러두기|추천사)(?![\p{L}\p{N}])/iu

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { issuedOf } from './dates'
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 const f260 = (c: string): MarcField => ({ tag: '260', ind1: ' ', ind2: ' ', subfields: [['a', 'Bangkok :'], ['b', 'Nanmee,'], ['c', c]] })
 const f008 = (date1: string) => `070101s${date1}    th            000 0 tha d`

@@ -1,4 +1,4 @@
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 export interface MarcDate {
   /** YYYY or YYYY-MM, as precise as the record; null when it gives no year. */

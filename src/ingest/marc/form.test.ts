@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formOf } from './form'
-import type { MarcField, MarcRecord } from './record'
+import type { MarcField, MarcRecord } from './field'
 
 const control = (tag: string, value: string): MarcField => ({ tag, ind1: ' ', ind2: ' ', value, subfields: [] })
 const data = (tag: string, ...subfields: Array<[string, string]>): MarcField => ({ tag, ind1: ' ', ind2: ' ', subfields })

@@ -1,5 +1,5 @@
 import type { BookFormat } from '../../catalog'
-import type { MarcRecord } from './record'
+import type { MarcRecord } from './field'
 
 /** 'print': a printed book whose binding the evidence does not say. */
 type Hint = BookFormat | 'print'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { publisherOf, stripIsbd, titleOf } from './isbd'
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 const f245 = (...subfields: Array<[string, string]>): MarcField => ({ tag: '245', ind1: '1', ind2: '0', subfields })
 

@@ -1,4 +1,4 @@
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 /** Words a cataloguer abbreviates, whose full stop is not ISBD's (AACR2 appendix B, the common ones). */
 const ABBREVIATION = /\b(?:etc|ed|eds|p|pp|v|vol|vols|no|cm|ill|col|co|inc|ltd|jr|sr|st|dr|mr|mrs|ms|bd|hrsg|cf|ca|approx|pbk|hbk|bdg|lib|alk|pa|geb|kart|brosch|ebk)\.$/i

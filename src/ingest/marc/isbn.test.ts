@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readIsbn } from './isbn'
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 const f020 = (...subfields: Array<[string, string]>): MarcField => ({ tag: '020', ind1: ' ', ind2: ' ', subfields })
 

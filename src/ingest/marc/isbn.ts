@@ -2,7 +2,7 @@ import { compactIsbn, parseIsbn } from '../../catalog'
 import { InputError } from '../../core/errors'
 import type { Problem } from '../types'
 import { stripIsbd } from './isbd'
-import type { MarcField } from './record'
+import type { MarcField } from './field'
 
 /** An ISBN as 020 $a writes it: digits (hyphens allowed), then anything — " :", "(pbk.)", "(v. 1)" — which is no part of it. */
 const LEADING_ISBN = /^\s*(?:ISBN[:\s]*)?(\d[\d\-‐]{8,15}[\dXx])(?![\dXx])\s*(.*)$/i

@@ -7,19 +7,9 @@ import { formOf } from './form'
 import { publisherOf, titleOf } from './isbd'
 import { readIsbn } from './isbn'
 
-export interface MarcField {
-  tag: string
-  ind1: string
-  ind2: string
-  /** Control fields (00X) have a value and no subfields. */
-  value?: string
-  subfields: Array<[code: string, value: string]>
-}
+import type { MarcField, MarcRecord } from './field'
 
-export interface MarcRecord {
-  leader: string
-  fields: MarcField[]
-}
+export type { MarcField, MarcRecord } from './field'
 
 const RELATOR_TERMS: Record<string, ContributorRole> = { author: 'author', translator: 'translator', editor: 'editor', illustrator: 'illustrator', photographer: 'photographer' }
 const RELATOR_CODES: Record<string, ContributorRole> = { aut: 'author', trl: 'translator', edt: 'editor', ill: 'illustrator', pht: 'photographer' }
