@@ -7,10 +7,10 @@ const book = parseBookInput(generatedBook(7))
 
 describe('changedFields', () => {
   it('names only the fields that differ, with both values', () => {
-    const after = { ...book, stock: book.stock + 1, toc: [...book.toc, { kind: 'back' as const, title: '찾아보기' }], subtitle: null }
+    const after = { ...book, stock: book.stock! + 1, toc: [...book.toc, { kind: 'back' as const, title: '찾아보기' }], subtitle: null }
     expect(changedFields(book, after)).toEqual([
       ...(book.subtitle === null ? [] : [{ field: 'subtitle', before: book.subtitle, after: null }]),
-      { field: 'stock', before: book.stock, after: book.stock + 1 },
+      { field: 'stock', before: book.stock, after: book.stock! + 1 },
       { field: 'toc', before: book.toc, after: after.toc },
     ].sort((a, b) => Object.keys(book).indexOf(a.field) - Object.keys(book).indexOf(b.field)))
   })

@@ -73,7 +73,8 @@ export function absorb(kept: BookInput, merged: BookInput): BookInput {
     contributors: kept.contributors.length ? kept.contributors : merged.contributors,
     toc: kept.toc.length ? kept.toc : merged.toc,
     categoryIds: [...new Set([...kept.categoryIds, ...merged.categoryIds])],
-    stock: kept.stock + merged.stock,
+    // A count plus an uncounted book is still the copies counted; two uncounted books stay uncounted.
+    stock: kept.stock === null && merged.stock === null ? null : (kept.stock ?? 0) + (merged.stock ?? 0),
   }
 }
 

@@ -16,6 +16,7 @@ export { coverFileName, defaultCoverDir, COVER_FORMATS, type CoverFile, type Cov
 export type * from './types'
 export { CONTRIBUTOR_ROLES, BOOK_FORMATS } from './types'
 export { bookToInput } from './merge'
+export { availabilityOf, isDigital, isOrderable, type Availability } from './availability'
 export type { Duplicates, DuplicateGroup, DuplicateMember, DuplicatePage, MergeResult } from './duplicates'
 export { isUnderPriceLaw, priceLawError, type PriceLawError } from './price-law'
 export { missingFields, QUALITY_FIELDS, type QualityField, type QualitySummary } from './quality'

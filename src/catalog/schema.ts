@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { InputError } from '../core/errors'
 import { parseIsbn, type Isbn13 } from './isbn'
 import { datePrecision } from './issued'
+import { isDigital } from './availability'
 import { toRichText } from './rich-text'
 import { BOOK_FORMATS, CONTRIBUTOR_ROLES, type Book, type TocEntry } from './types'
 
@@ -63,7 +64,9 @@ const bookInputSchema = z
     currency: z.string().refine((s) => /^[A-Z]{3}$/.test(s), { message: 'expected an ISO 4217 code such as "KRW"', params: { code: 'not_currency_code' } }).default('KRW'),
     listPrice: money.nullish(),
     salePrice: money.nullish(),
-    stock: z.number().int().min(0).max(10_000_000).default(0),
+    // Only a given count is a count: a book nobody counted (null) is sold to order, not out of stock.
+    stock: z.number().int().min(0).max(10_000_000).nullable().default(null),
+    leadDays: z.number().int().min(0).max(365).nullable().default(null),
     onSale: z.boolean().default(true),
     descriptionHeadline: text(500).nullish(),
     descriptionHtml: richText.nullish(),
@@ -101,6 +104,8 @@ export function checkBookInput(raw: unknown): { book: BookInput } | { issues: z.
       weightG: b.weightG ?? null,
       dimensions: b.dimensions ?? null,
       listPrice: b.listPrice ?? null,
+      // An e-book has no copies to count, whatever a feed or form said.
+      stock: isDigital(b) ? null : b.stock,
       salePrice: b.salePrice ?? null,
       descriptionHeadline: b.descriptionHeadline ?? null,
       descriptionHtml: b.descriptionHtml ?? null,

@@ -50,7 +50,8 @@ export interface StaffBookRow {
   currency: string
   listPrice: number | null
   salePrice: number | null
-  stock: number
+  /** Null when the copies are not counted. */
+  stock: number | null
   onSale: boolean
   updatedAt: string
   categoryIds: string[]

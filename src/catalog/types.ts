@@ -61,7 +61,10 @@ export interface Book {
   currency: string
   listPrice: number | null
   salePrice: number | null
-  stock: number
+  /** Copies on hand; null when nobody counts them (an e-book, a book the supplier sends to order). */
+  stock: number | null
+  /** Days from order to dispatch when the copies are not on hand (ONIX OrderTime); null when unknown. */
+  leadDays: number | null
   /** False once a publisher withdraws the book: kept, but no longer sold. */
   onSale: boolean
   descriptionHeadline: string | null
@@ -80,7 +83,7 @@ export interface Book {
 /** What lists and shelves show of a book. */
 export type BookSummary = Pick<
   Book,
-  'isbn13' | 'title' | 'translations' | 'contributors' | 'publisher' | 'issuedOn' | 'format' | 'coverUrl' | 'cover' | 'currency' | 'listPrice' | 'salePrice' | 'stock' | 'onSale'
+  'isbn13' | 'title' | 'translations' | 'contributors' | 'publisher' | 'issuedOn' | 'format' | 'coverUrl' | 'cover' | 'currency' | 'listPrice' | 'salePrice' | 'stock' | 'leadDays' | 'onSale'
 >
 
 export interface Category {

@@ -4,7 +4,7 @@ import { CatalogService, defaultCoverDir } from '../catalog'
 import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type Order, type OrderRules, type PricingRules, type Refunder } from '../commerce'
 import { loadConfig, type Config } from '../core/config'
 import { createLogger, type Logger } from '../core/logger'
-import { Importer } from '../ingest'
+import { Importer, type PriceRule } from '../ingest'
 import { MailService, type MailTransportConfig } from '../mail'
 import { PaymentsService, PortOne, type PortOneConfig } from '../payments'
 import { SearchService } from '../search'
@@ -50,6 +50,8 @@ export interface ShopSettings {
   staff: { idleMinutes: number; maxHours: number }
   /** The largest feed file the back office takes, in bytes. */
   importMaxBytes: number
+  /** The currencies an imported book may be priced in when its feed has no KRW price for Korea. */
+  priceFallback?: PriceRule['fallback']
 }
 
 export function shopSettings(config: Config): ShopSettings {
@@ -58,6 +60,7 @@ export function shopSettings(config: Config): ShopSettings {
     orders: { bankTransferDays: config.COLOPHON_BANK_DAYS, cardMinutes: config.COLOPHON_CARD_MINUTES, returnDays: config.COLOPHON_RETURN_DAYS },
     staff: { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS },
     importMaxBytes: Math.round(config.COLOPHON_IMPORT_MAX_MB * 1024 * 1024),
+    priceFallback: config.COLOPHON_PRICE_FALLBACK_CURRENCY,
     delivery: { cutoff: config.COLOPHON_SHIP_CUTOFF, transitDays: 1, holidaysFile: config.COLOPHON_HOLIDAYS_FILE },
     mail: { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX },
     bank: { bankName: config.COLOPHON_BANK_NAME, bankAccount: config.COLOPHON_BANK_ACCOUNT, accountHolder: config.COLOPHON_BANK_HOLDER },
@@ -99,7 +102,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, portone, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError } from '../core/errors'
-import type { BookSummary, CatalogService, Isbn13 } from '../catalog'
+import { isDigital, type BookSummary, type CatalogService, type Isbn13 } from '../catalog'
 import type { Database, Kysely, Transactor } from '../store'
 import { DEFAULT_PRICING_RULES, priceCart, type PricingRules } from './pricing'
 import * as repo from './repo'
@@ -16,7 +16,7 @@ function priceOf(book: BookSummary): number {
 
 type CartItem = Pick<CartLine, 'book' | 'quantity'>
 
-const lineInput = ({ book, quantity }: CartItem) => ({ listPrice: (book.listPrice ?? book.salePrice)!, salePrice: book.salePrice, currency: book.currency, quantity })
+const lineInput = ({ book, quantity }: CartItem) => ({ listPrice: (book.listPrice ?? book.salePrice)!, salePrice: book.salePrice, currency: book.currency, quantity, isDigital: isDigital(book) })
 
 /** Prices the cart once per currency in it (a cart may mix them; an order may not), keeping the lines in cart order. */
 function priceItems(items: CartItem[], rules: PricingRules): Pick<Cart, 'lines' | 'totals'> {

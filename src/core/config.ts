@@ -42,6 +42,13 @@ const envSchema = z.object({
   COLOPHON_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
   /** The book price law (도서정가제) on KRW books: "off" for a store outside Korea. */
   COLOPHON_PRICE_LAW: z.enum(['on', 'off']).default('on'),
+  /** Which currency an imported book is priced in when its feed has no KRW price for Korea: "any" (the feed's first), "none", or ISO 4217 codes in order ("USD,EUR"). */
+  COLOPHON_PRICE_FALLBACK_CURRENCY: z
+    .string()
+    .trim()
+    .regex(/^(any|none|[A-Z]{3}(\s*,\s*[A-Z]{3})*)$/, 'expected any, none or ISO 4217 codes such as USD,EUR')
+    .transform((s): 'any' | 'none' | string[] => (s === 'any' || s === 'none' ? s : s.split(',').map((c) => c.trim())))
+    .default('any'),
   /** Points earned as a share of the price paid; the law caps discount and points together at 15%. */
   COLOPHON_POINT_RATE: z.coerce.number().min(0).max(0.15).default(0.05),
   /** Shipping fee in won, charged below COLOPHON_FREE_SHIPPING_FROM (the books' total after discounts). */

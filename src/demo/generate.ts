@@ -75,7 +75,7 @@ export function generatedBook(n: number): BookInput {
   // A series is named after the title's first common word, so a name alone (shape 4) has none.
   const hasSeries = r.chance(0.08) && shape !== 4
   const pages = r.int(96, 720)
-  return {
+  const book: BookInput = {
     isbn13: isbn13FromPrefix('97911' + String(n).padStart(7, '0')),
     title,
     subtitle: r.chance(0.3) ? `${noun(r)[0]}으로 읽는 ${noun(r)[0]}` : null,
@@ -97,6 +97,7 @@ export function generatedBook(n: number): BookInput {
     // Korean law caps a new book's discount at 10% of its list price.
     salePrice: r.chance(0.85) ? listPrice * 0.9 : listPrice,
     stock: r.chance(0.1) ? 0 : r.int(1, 80),
+    leadDays: null,
     onSale: !r.chance(0.01),
     descriptionHeadline: r.chance(0.7) ? `${noun(r)[0]}에 대해 우리가 몰랐던 모든 것` : null,
     descriptionHtml: paragraph(r, r.int(3, 6)) + paragraph(r, r.int(2, 5)),
@@ -106,4 +107,7 @@ export function generatedBook(n: number): BookInput {
     coverUrl: null,
     categoryIds: cats,
   }
+  // Drawn for every book, so each book's other fields stay what they were; an e-book has no copies to count.
+  if (book.format === 'ebook') book.stock = null
+  return book
 }

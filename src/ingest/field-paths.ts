@@ -13,7 +13,7 @@ export const FIELD_PATHS: Record<Format, Record<string, string>> = {
     language: 'DescriptiveDetail/Language/LanguageCode', series: 'DescriptiveDetail/Collection', seriesNumber: 'DescriptiveDetail/Collection//PartNumber',
     pageCount: 'DescriptiveDetail/Extent/ExtentValue', weightG: 'DescriptiveDetail/Measure[MeasureType 08]', dimensions: 'DescriptiveDetail/Measure',
     currency: 'ProductSupply/SupplyDetail/Price/CurrencyCode', listPrice: 'ProductSupply/SupplyDetail/Price/PriceAmount', salePrice: 'ProductSupply/SupplyDetail/Price[PriceType 12]/PriceAmount',
-    stock: 'ProductSupply/SupplyDetail/Stock/OnHand', descriptionHeadline: 'CollateralDetail/TextContent[TextType 10]', descriptionHtml: 'CollateralDetail/TextContent[TextType 03]',
+    stock: 'ProductSupply/SupplyDetail/Stock/OnHand', leadDays: 'ProductSupply/SupplyDetail/OrderTime', descriptionHeadline: 'CollateralDetail/TextContent[TextType 10]', descriptionHtml: 'CollateralDetail/TextContent[TextType 03]',
     toc: 'CollateralDetail/TextContent[TextType 04]', reviewHtml: 'CollateralDetail/TextContent[TextType 06]', authorBioHtml: 'CollateralDetail/TextContent[TextType 12]',
     coverUrl: 'CollateralDetail/SupportingResource/ResourceVersion/ResourceLink', categoryIds: 'DescriptiveDetail/Subject',
   },
@@ -25,7 +25,7 @@ export const FIELD_PATHS: Record<Format, Record<string, string>> = {
   csv: {
     isbn13: 'isbn13', title: 'title', subtitle: 'subtitle', originalTitle: 'original_title', contributors: 'contributors', publisher: 'publisher', imprint: 'imprint',
     issuedOn: 'issued_on', language: 'language', format: 'format', series: 'series', seriesNumber: 'series_number', pageCount: 'page_count', weightG: 'weight_g',
-    dimensions: 'width_mm/height_mm/thickness_mm', currency: 'currency', listPrice: 'list_price', salePrice: 'sale_price', stock: 'stock', onSale: 'on_sale',
+    dimensions: 'width_mm/height_mm/thickness_mm', currency: 'currency', listPrice: 'list_price', salePrice: 'sale_price', stock: 'stock', leadDays: 'lead_days', onSale: 'on_sale',
     categoryIds: 'categories', coverUrl: 'cover_url', descriptionHeadline: 'description_headline', descriptionHtml: 'description_html', toc: 'toc',
     reviewHtml: 'review_html', authorBioHtml: 'author_bio_html', translations: 'translations',
   },

@@ -1,4 +1,5 @@
 export { Importer, type ImportOptions } from './pipeline'
+export type { PriceRule } from './onix/prices'
 export { openInput } from './input'
 export { FeedError } from './errors'
 export { FORMATS, type Format } from './types'

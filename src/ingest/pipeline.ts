@@ -4,6 +4,7 @@ import type { Database, Kysely } from '../store'
 import { FeedError } from './errors'
 import { sourceField } from './field-paths'
 import type { CsvReadOptions } from './csv/reader'
+import { DEFAULT_PRICE_RULE, type PriceRule } from './onix/prices'
 import { READERS, type RecordReader } from './readers'
 import { emptyCounts, reasonOf, type FileReport, type ImportRun } from './report'
 import * as repo from './repo'
@@ -40,6 +41,8 @@ export class Importer {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly catalog: CatalogService,
+    /** Which of an ONIX product's prices the store sells at (onix/prices.ts). */
+    private readonly prices: PriceRule = DEFAULT_PRICE_RULE,
   ) {}
 
   async importFile(file: string, bytes: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<FileReport> {
@@ -67,9 +70,9 @@ export class Importer {
       const tree = await this.catalog.categories()
       const mapper = new SubjectMapper(await repo.subjectMap(this.db), new Set(collectIds(tree.roots)))
       const note = (message: string) => report.corrections.push({ file, record: 0, reference: null, message })
-      // Every reader is handed the parse options; only the CSV reader has any so far.
-      const read: (...args: [...Parameters<RecordReader>, CsvReadOptions]) => ReturnType<RecordReader> = READERS[format]
-      for await (const record of read(all, file, note, { maxCellBytes: options.maxCellBytes })) {
+      // Every reader is handed the parse options and takes those it has: CSV its cell limit, ONIX the price rule.
+      const read: (...args: [...Parameters<RecordReader>, CsvReadOptions & { prices: PriceRule }]) => ReturnType<RecordReader> = READERS[format]
+      for await (const record of read(all, file, note, { maxCellBytes: options.maxCellBytes, prices: this.prices })) {
         report.counts.records++
         for (const message of record.corrections) this.listCorrection(report, record, message)
         if (record.problems.length) this.reject(report, record, record.problems)

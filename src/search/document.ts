@@ -1,4 +1,4 @@
-import { isbn10Of, richTextToPlain, type BookInput, type TocEntry } from '../catalog'
+import { isbn10Of, isOrderable, richTextToPlain, type BookInput, type TocEntry } from '../catalog'
 import type { TextDocument } from '../store'
 import type { SearchBookRow } from './repo'
 import { indexTokens, initialsOf, normalise } from './tokenise'
@@ -55,7 +55,7 @@ export function searchBookRow(book: BookInput, categoryPath: (id: string) => str
       language: book.language,
       issued_on: book.issuedOn,
       price: book.salePrice ?? book.listPrice,
-      is_available: book.onSale && book.stock > 0 ? 1 : 0,
+      is_available: isOrderable(book) ? 1 : 0,
     },
     categoryIds: [...new Set(book.categoryIds.flatMap(categoryPath))],
   }

@@ -94,6 +94,10 @@ export interface BookTable {
   list_price: number | null
   sale_price: number | null
   stock: number
+  /** 0: copies not counted (an e-book, a book supplied to order); `stock` then holds 0. */
+  stock_counted: Generated<number>
+  /** Days from order to dispatch when the copies are not on hand; null when unknown. */
+  lead_days: number | null
   on_sale: number
   description_headline: string | null
   description_html: string | null

@@ -24,12 +24,12 @@ for (const dialect of testDialects()) {
     it('records each field a saved form changed, before and after', async () => {
       const { stock, publisher } = await store.catalog.getBook(SEED)
       await editor.get(`/admin/books/${SEED}`)
-      const saved = await editor.post(`/admin/books/${SEED}`, { stock: String(stock + 2), publisher: '새 출판사' })
+      const saved = await editor.post(`/admin/books/${SEED}`, { stock: String(stock! + 2), publisher: '새 출판사' })
       expect(saved.status).toBe(303)
       const [entry, ...rest] = await store.audit.history('book', SEED)
       expect(rest).toEqual([])
       expect(entry).toMatchObject({ action: 'edit', recordType: 'book', recordId: SEED })
-      expect(entry!.changes).toEqual(expect.arrayContaining([{ field: 'stock', before: stock, after: stock + 2 }, { field: 'publisher', before: publisher, after: '새 출판사' }]))
+      expect(entry!.changes).toEqual(expect.arrayContaining([{ field: 'stock', before: stock, after: stock! + 2 }, { field: 'publisher', before: publisher, after: '새 출판사' }]))
       expect(entry!.changes).toHaveLength(2)
     })
 

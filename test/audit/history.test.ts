@@ -39,14 +39,14 @@ for (const dialect of testDialects()) {
 
     it('lists each change with its author, the way it came and each field before and after, for a viewer without put-back buttons', async () => {
       const { stock, subtitle } = await store.catalog.getBook(SEED)
-      await store.catalog.editBooks([{ isbn13: SEED, fields: { stock: stock + 5, subtitle: '<script>alert(1)</script>' } }], formEditor(editor))
+      await store.catalog.editBooks([{ isbn13: SEED, fields: { stock: stock! + 5, subtitle: '<script>alert(1)</script>' } }], formEditor(editor))
       const page = await viewer.get(HISTORY)
       expect(page.status).toBe(200)
       expect(page.headers.get('cache-control')).toContain('no-store')
       const text = await page.text()
       expect(text).toContain('김편집')
       expect(text).toContain('고치기 화면')
-      expect(text).toMatch(new RegExp(`재고</th><td class="audit-value">${stock}</td><td class="audit-value">${stock + 5}</td>`))
+      expect(text).toMatch(new RegExp(`재고</th><td class="audit-value">${stock}</td><td class="audit-value">${stock! + 5}</td>`))
       expect(text).toContain(`<td class="audit-value">${subtitle ?? '(없음)'}</td><td class="audit-value">&lt;script&gt;alert(1)&lt;/script&gt;</td>`)
       expect(text).not.toContain('<script>alert(1)')
       expect(text).not.toContain('history/revert')
@@ -58,7 +58,7 @@ for (const dialect of testDialects()) {
 
     it('names the import run an imported change came through, with a link to it', async () => {
       const { title, stock } = await store.catalog.getBook(SEED)
-      const report = await store.importer.importFile('s.csv', bytesOf(`isbn13,title,stock\n${SEED},${title},${stock + 1}\n`), { user: '운영팀' })
+      const report = await store.importer.importFile('s.csv', bytesOf(`isbn13,title,stock\n${SEED},${title},${stock! + 1}\n`), { user: '운영팀' })
       const text = await (await viewer.get(HISTORY)).text()
       expect(text).toContain(`<a href="/admin/imports/${report.runId}">가져오기 #${report.runId}</a>`)
       expect(text).toContain('운영팀')

@@ -26,14 +26,14 @@ for (const dialect of testDialects()) {
 
     it('records who changed which fields of a book, from what to what, and nothing for an edit that changes nothing', async () => {
       const before = await store.catalog.getBook(SEED)
-      await store.catalog.editBooks([{ isbn13: SEED, fields: { stock: before.stock + 7, subtitle: '새 부제', title: before.title } }], editor)
+      await store.catalog.editBooks([{ isbn13: SEED, fields: { stock: before.stock! + 7, subtitle: '새 부제', title: before.title } }], editor)
       await store.catalog.editBooks([{ isbn13: SEED, fields: { title: before.title } }], editor)
       const [entry, ...older] = await store.audit.history('book', SEED)
       expect(older).toEqual([])
       expect(entry).toMatchObject({ actor: 'staff:s-1', actorName: '김편집', action: 'edit', recordType: 'book', recordId: SEED, via: 'form' })
       expect(entry!.changes).toEqual(
         expect.arrayContaining([
-          { field: 'stock', before: before.stock, after: before.stock + 7 },
+          { field: 'stock', before: before.stock, after: before.stock! + 7 },
           { field: 'subtitle', before: before.subtitle, after: '새 부제' },
         ]),
       )
@@ -43,10 +43,10 @@ for (const dialect of testDialects()) {
 
     it('records an import run as the way its books changed, in the same batches', async () => {
       const { stock, title } = await store.catalog.getBook(SEED)
-      const report = await store.importer.importFile('stock.csv', bytesOf(`isbn13,title,stock\n${SEED},${title},${stock + 1}\n${NEW},Brand new,3\n`), { user: 'ops' })
+      const report = await store.importer.importFile('stock.csv', bytesOf(`isbn13,title,stock\n${SEED},${title},${stock! + 1}\n${NEW},Brand new,3\n`), { user: 'ops' })
       expect(report.counts).toMatchObject({ updated: 1, created: 1, rejected: 0 })
       const [updated] = await store.audit.history('book', SEED)
-      expect(updated).toMatchObject({ actor: 'cli', actorName: 'ops', action: 'import', via: `import:${report.runId}`, changes: [{ field: 'stock', before: stock, after: stock + 1 }] })
+      expect(updated).toMatchObject({ actor: 'cli', actorName: 'ops', action: 'import', via: `import:${report.runId}`, changes: [{ field: 'stock', before: stock, after: stock! + 1 }] })
       const [created] = await store.audit.history('book', NEW)
       expect(created).toMatchObject({ action: 'create', via: `import:${report.runId}`, changes: [] })
     })

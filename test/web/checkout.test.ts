@@ -68,7 +68,7 @@ for (const dialect of testDialects()) {
       expect(first.status).toBe(303)
       expect(second.headers.get('location')).toBe(first.headers.get('location'))
       const number = ORDER_PATH.exec(first.headers.get('location')!)![1]!
-      expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(before - 2)
+      expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(before! - 2)
       const order = await store.orders.byNumber(number)
       expect(order).toMatchObject({ status: 'awaiting_payment', booksTotal: 43_200, shippingFee: 0, total: 43_200, paymentMethod: 'bank_transfer', buyer: { phone: '010-1234-5678' }, delivery: { postalCode: '06236', recipientPhone: '010-1234-5678' } })
       expect(order.lines).toEqual([expect.objectContaining({ isbn13: SEED, quantity: 2, listPrice: 24_000, unitPrice: 21_600, discount: 4_800, points: 2_160 })])
@@ -110,7 +110,7 @@ for (const dialect of testDialects()) {
       await s.post('/cart/items', { isbn: SEED, quantity: '3' })
       const key = keyOf(await (await s.get('/checkout')).text())
       const number = ORDER_PATH.exec((await s.post('/checkout', koreanAddress(key))).headers.get('location')!)![1]!
-      expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(before - 3)
+      expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(before! - 3)
       await s.get(`/orders/${number}`)
       expect((await s.post(`/orders/${number}/cancel`, { reason: '다른 책으로 바꿉니다' })).status).toBe(303)
       expect((await store.catalog.getBook(parseIsbn(SEED))).stock).toBe(before)

@@ -16,7 +16,7 @@ export interface DuplicateMember {
   currency: string
   listPrice: number | null
   salePrice: number | null
-  stock: number
+  stock: number | null
   onSale: boolean
   workId: string | null
 }
@@ -44,7 +44,7 @@ export async function booksWithKeys(db: Db, keys: string[]): Promise<Array<Dupli
   if (keys.length === 0) return []
   const rows = await db
     .selectFrom('book')
-    .select(['isbn13', 'title', 'contributors', 'publisher', 'issued_on', 'format', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale', 'work_id', 'dup_key'])
+    .select(['isbn13', 'title', 'contributors', 'publisher', 'issued_on', 'format', 'currency', 'list_price', 'sale_price', 'stock', 'stock_counted', 'on_sale', 'work_id', 'dup_key'])
     .where('dup_key', 'in', keys)
     .orderBy('dup_key')
     .orderBy('isbn13')
@@ -60,7 +60,7 @@ export async function booksWithKeys(db: Db, keys: string[]): Promise<Array<Dupli
     currency: r.currency,
     listPrice: r.list_price == null ? null : Number(r.list_price),
     salePrice: r.sale_price == null ? null : Number(r.sale_price),
-    stock: r.stock,
+    stock: r.stock_counted ? r.stock : null,
     onSale: r.on_sale === 1,
     workId: r.work_id,
   }))

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { BookRow, CategoryRow, Database, NewBookRow } from '../../store'
+import { DIGITAL_FORMATS } from '../availability'
 import { toCover } from '../covers'
 import { duplicateKey } from '../duplicate-key'
 import { isbn10Of, type Isbn13 } from '../isbn'
@@ -31,7 +32,9 @@ function toRow(b: BookInput, now: string): NewBookRow {
     currency: b.currency,
     list_price: b.listPrice,
     sale_price: b.salePrice,
-    stock: b.stock,
+    stock: b.stock ?? 0,
+    stock_counted: b.stock === null ? 0 : 1,
+    lead_days: b.leadDays,
     on_sale: b.onSale ? 1 : 0,
     description_headline: b.descriptionHeadline,
     description_html: b.descriptionHtml,
@@ -81,7 +84,8 @@ function fromRow(r: BookRow & CoverColumns): Book {
     currency: r.currency,
     listPrice: r.list_price == null ? null : Number(r.list_price),
     salePrice: r.sale_price == null ? null : Number(r.sale_price),
-    stock: r.stock,
+    stock: r.stock_counted ? r.stock : null,
+    leadDays: r.lead_days,
     onSale: r.on_sale === 1,
     descriptionHeadline: r.description_headline,
     descriptionHtml: r.description_html,
@@ -175,10 +179,12 @@ const summaryColumns = [
   'book.list_price',
   'book.sale_price',
   'book.stock',
+  'book.stock_counted',
+  'book.lead_days',
   'book.on_sale',
 ] as const
 
-type SummaryRow = Pick<BookRow, 'isbn13' | 'title' | 'title_translations' | 'contributors' | 'publisher' | 'issued_on' | 'format' | 'cover_url' | 'currency' | 'list_price' | 'sale_price' | 'stock' | 'on_sale'> & CoverColumns
+type SummaryRow = Pick<BookRow, 'isbn13' | 'title' | 'title_translations' | 'contributors' | 'publisher' | 'issued_on' | 'format' | 'cover_url' | 'currency' | 'list_price' | 'sale_price' | 'stock' | 'stock_counted' | 'lead_days' | 'on_sale'> & CoverColumns
 
 /** Loads summaries for ISBNs, keeping the order given. */
 export async function findSummaries(db: Db, isbns: string[]): Promise<BookSummary[]> {
@@ -205,7 +211,8 @@ function toSummary(r: SummaryRow): BookSummary {
     currency: r.currency,
     listPrice: r.list_price == null ? null : Number(r.list_price),
     salePrice: r.sale_price == null ? null : Number(r.sale_price),
-    stock: r.stock,
+    stock: r.stock_counted ? r.stock : null,
+    leadDays: r.lead_days,
     onSale: r.on_sale === 1,
   }
 }
@@ -395,30 +402,35 @@ export async function bookFactsAfter(db: Db, afterIsbn: string, limit: number): 
 
 /**
  * Takes stock for an order: each line only if that much is left, so two
- * checkouts can never sell the same last copy. Returns the ISBNs short of stock.
+ * checkouts can never sell the same last copy. A book whose copies nobody
+ * counts (an e-book, a book supplied to order) is sold without taking any:
+ * its row is matched (so it must still be on sale) and left as it was.
+ * Returns the ISBNs short of stock or no longer sold.
  */
 export async function takeStock(trx: Db, lines: StockLine[]): Promise<string[]> {
   const short: string[] = []
   for (const { isbn13, quantity } of lines) {
     const r = await trx
       .updateTable('book')
-      .set((eb) => ({ stock: eb('stock', '-', quantity) }))
+      .set({ stock: sql<number>`CASE WHEN ${sql.ref('stock_counted')} = 1 AND ${sql.ref('format')} NOT IN (${sql.join(DIGITAL_FORMATS)}) THEN ${sql.ref('stock')} - ${quantity} ELSE ${sql.ref('stock')} END` })
       .where('isbn13', '=', isbn13)
       .where('on_sale', '=', 1)
-      .where('stock', '>=', quantity)
+      .where((eb) => eb.or([eb('stock', '>=', quantity), eb('stock_counted', '=', 0), eb('format', 'in', DIGITAL_FORMATS)]))
       .executeTakeFirst()
     if (Number(r.numUpdatedRows) !== 1) short.push(isbn13)
   }
   return short
 }
 
-/** Puts an order's copies back on the shelf (a cancelled order, a return received). */
+/** Puts an order's copies back on the shelf (a cancelled order, a return received); uncounted books have no shelf to go back to. */
 export async function returnStock(trx: Db, lines: StockLine[]): Promise<void> {
   for (const { isbn13, quantity } of lines) {
     await trx
       .updateTable('book')
       .set((eb) => ({ stock: eb('stock', '+', quantity) }))
       .where('isbn13', '=', isbn13)
+      .where('stock_counted', '=', 1)
+      .where('format', 'not in', DIGITAL_FORMATS)
       .execute()
   }
 }

@@ -107,7 +107,8 @@ export function conditions(eb: Eb, b: Branch, driver: Driver | null, walkedBy?: 
   if (b.text && driver !== 'contributor') where.push(...textConditions(eb, b.text, driver === 'book' || isWalkedRange))
   if (b.stockAtMost != null) {
     const isDriving = driver === 'book' && !b.text && !b.missing?.length && !b.offSale && !b.priceLaw
-    where.push(isDriving ? eb('stock', '<=', b.stockAtMost) : sql<SqlBool>`stock + 0 <= ${b.stockAtMost}`)
+    // Uncounted books (stock_counted 0, stock 0) are not low on stock; the term matches the partial index book_staff_counted_stock.
+    where.push(isDriving ? eb('stock', '<=', b.stockAtMost) : sql<SqlBool>`stock + 0 <= ${b.stockAtMost}`, eb('stock_counted', '=', 1))
   }
   if (b.importRun != null && driver !== 'import_run_book') {
     where.push(eb.exists(eb.selectFrom('import_run_book').select('import_run_book.run_id').whereRef('import_run_book.isbn13', '=', 'book.isbn13').where('run_id', '=', b.importRun)))

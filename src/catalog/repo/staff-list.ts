@@ -133,7 +133,7 @@ export async function staffRows(db: Db, isbns: string[]): Promise<StaffBookRow[]
   const rows = await db
     .selectFrom('book')
     .select([
-      'isbn13', 'title', 'contributors', 'publisher', 'issued_on', 'currency', 'list_price', 'sale_price', 'stock', 'on_sale', 'updated_at',
+      'isbn13', 'title', 'contributors', 'publisher', 'issued_on', 'currency', 'list_price', 'sale_price', 'stock', 'stock_counted', 'on_sale', 'updated_at',
       'cover_url', 'category_ids',
       sql<number>`CASE WHEN description_html IS NULL THEN 1 ELSE 0 END`.as('no_description'),
       sql<number>`CASE WHEN toc IS NULL THEN 1 ELSE 0 END`.as('no_toc'),
@@ -159,7 +159,7 @@ export async function staffRows(db: Db, isbns: string[]): Promise<StaffBookRow[]
         currency: r.currency,
         listPrice: r.list_price == null ? null : Number(r.list_price),
         salePrice: r.sale_price == null ? null : Number(r.sale_price),
-        stock: r.stock,
+        stock: r.stock_counted ? r.stock : null,
         onSale: r.on_sale === 1,
         updatedAt: r.updated_at,
         categoryIds: JSON.parse(r.category_ids),

@@ -53,7 +53,9 @@ export function priceCart(lines: LineInput[], rules: PricingRules, options: Cart
   const priced = lines.map((l, i) => priceLine(l, rules, shares[i]))
   const booksTotal = sum(priced.map((l) => l.lineTotal))
   const { fee, freeFrom } = rules.shipping
-  const shippingFee = priced.length && currency === rules.shipping.currency && booksTotal < freeFrom ? fee : 0
+  // A cart of e-books only has no parcel, so no fee.
+  const hasParcel = lines.some((l) => !l.isDigital)
+  const shippingFee = hasParcel && currency === rules.shipping.currency && booksTotal < freeFrom ? fee : 0
   const pointsSpent = Math.max(0, Math.min(Math.floor(pointsToSpend), Math.floor(pointsBalance), booksTotal + shippingFee))
   return {
     currency,

@@ -11,6 +11,8 @@ export interface LineInput {
   currency: string
   quantity: number
   coupon?: Coupon
+  /** Delivered as a file (an e-book): nothing to ship. */
+  isDigital?: boolean
 }
 
 /** What the law changed in a line, with the facts (the page words them). */

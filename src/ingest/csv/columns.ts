@@ -10,7 +10,7 @@ import type { IncomingFields } from '../types'
 export const CSV_COLUMNS = [
   'isbn13', 'title', 'subtitle', 'original_title', 'contributors', 'publisher', 'imprint', 'issued_on', 'language', 'format',
   'series', 'series_number', 'page_count', 'weight_g', 'width_mm', 'height_mm', 'thickness_mm', 'currency', 'list_price',
-  'sale_price', 'stock', 'on_sale', 'categories', 'cover_url', 'description_headline', 'description_html', 'toc',
+  'sale_price', 'stock', 'lead_days', 'on_sale', 'categories', 'cover_url', 'description_headline', 'description_html', 'toc',
   'review_html', 'author_bio_html', 'translations',
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
@@ -73,7 +73,9 @@ export function csvRowToFields(row: Map<string, string>, problems: Array<{ field
   set('currency', (s) => s && (f.currency = s))
   set('list_price', (s) => (f.listPrice = number(s, 'list_price', problems)))
   set('sale_price', (s) => (f.salePrice = number(s, 'sale_price', problems)))
-  set('stock', (s) => (f.stock = number(s, 'stock', problems) ?? 0))
+  // An empty cell: the copies are not counted (sold to order), not none.
+  set('stock', (s) => (f.stock = number(s, 'stock', problems)))
+  set('lead_days', (s) => (f.leadDays = number(s, 'lead_days', problems)))
   set('on_sale', (s) => {
     if (s === '') return
     if (!/^(true|false|1|0|yes|no)$/i.test(s)) problems.push({ field: 'on_sale', reason: `"${s}" is not true or false` })
@@ -99,7 +101,7 @@ export function bookToCsvCells(b: Book): string[] {
     publisher: s(b.publisher), imprint: s(b.imprint), issued_on: s(b.issuedOn), language: s(b.language), format: b.format,
     series: s(b.series), series_number: s(b.seriesNumber), page_count: s(b.pageCount), weight_g: s(b.weightG),
     width_mm: s(b.dimensions?.widthMm ?? null), height_mm: s(b.dimensions?.heightMm ?? null), thickness_mm: s(b.dimensions?.thicknessMm ?? null),
-    currency: b.currency, list_price: s(b.listPrice), sale_price: s(b.salePrice), stock: String(b.stock), on_sale: String(b.onSale),
+    currency: b.currency, list_price: s(b.listPrice), sale_price: s(b.salePrice), stock: s(b.stock), lead_days: s(b.leadDays), on_sale: String(b.onSale),
     categories: b.categoryIds.join(';'), cover_url: s(b.coverUrl), description_headline: s(b.descriptionHeadline),
     description_html: s(b.descriptionHtml), toc: b.toc.length ? JSON.stringify(b.toc) : '', review_html: s(b.reviewHtml),
     author_bio_html: s(b.authorBioHtml), translations: Object.keys(b.translations).length ? JSON.stringify(b.translations) : '',

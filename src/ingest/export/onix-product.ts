@@ -1,7 +1,7 @@
-import type { Book, BookFormat, ContributorRole } from '../../catalog'
+import { isDigital, type Book, type BookFormat, type ContributorRole } from '../../catalog'
 import { CATEGORY_SCHEME_NAME } from '../onix/category-scheme'
 import { ISO639_2B } from '../onix/languages'
-import { minorUnitDigits } from '../onix/supply'
+import { minorUnitDigits } from '../onix/prices'
 import { CODE_LISTS } from '../onix/tables.generated'
 import { escapeXml } from '../xml/element'
 
@@ -88,14 +88,26 @@ function amount(minor: number, currency: string): string {
   return (minor / 10 ** digits).toFixed(digits)
 }
 
+/**
+ * ProductAvailability (list 65) and Stock say what the catalog knows and no
+ * more: 21 in stock or 31 out of stock with the count, 20 available with no
+ * Stock for a book nobody counts (an e-book, a book supplied to order, with
+ * its OrderTime when known), 40 off sale.
+ */
+function supplyState(b: Book): string {
+  const orderTime = b.leadDays != null && !isDigital(b) ? el('OrderTime', b.leadDays) : ''
+  if (!b.onSale) return el('ProductAvailability', '40')
+  if (isDigital(b) || b.stock === null) return el('ProductAvailability', '20') + orderTime
+  return `${el('ProductAvailability', b.stock > 0 ? '21' : '31')}${orderTime}<Stock>${el('OnHand', b.stock)}</Stock>`
+}
+
 function productSupply(b: Book): string {
-  const availability = !b.onSale ? '40' : b.stock > 0 ? '21' : '20'
   const prices: string[] = []
   const currency = CODE_LISTS[96]!.includes(b.currency) ? b.currency : null
   if (b.listPrice != null && currency) prices.push(`<Price>${el('PriceType', '02')}${el('PriceAmount', amount(b.listPrice, currency))}${el('CurrencyCode', currency)}</Price>`)
   if (b.salePrice != null && currency) prices.push(`<Price>${el('PriceType', '12')}${el('PriceAmount', amount(b.salePrice, currency))}${el('CurrencyCode', currency)}</Price>`)
   const priced = prices.length ? prices.join('') : el('UnpricedItemType', '03')
-  return `<ProductSupply><SupplyDetail><Supplier>${el('SupplierRole', '00')}${el('SupplierName', 'Colophon')}</Supplier>${el('ProductAvailability', availability)}<Stock>${el('OnHand', b.stock)}</Stock>${priced}</SupplyDetail></ProductSupply>`
+  return `<ProductSupply><SupplyDetail><Supplier>${el('SupplierRole', '00')}${el('SupplierName', 'Colophon')}</Supplier>${supplyState(b)}${priced}</SupplyDetail></ProductSupply>`
 }
 
 /** One book as an ONIX 3.0 reference-tag Product. */

@@ -3,6 +3,7 @@ import { childElements, childText, firstChild, type XmlElement } from '../xml/el
 import { CATEGORY_SCHEME_NAME } from './category-scheme'
 import { collateralDetail } from './collateral'
 import { descriptiveDetail } from './descriptive'
+import { DEFAULT_PRICE_RULE, type PriceRule } from './prices'
 import { RecordContext } from './record-context'
 import { productSupply, publishingDetail } from './supply'
 
@@ -43,7 +44,7 @@ function subjects(dd: XmlElement, ctx: RecordContext): void {
  * become fields, so a block update (NotificationType 04) replaces those
  * blocks and the catalog keeps the rest, as ONIX 3.0 specifies.
  */
-export function onixProductToRecord(product: XmlElement, at: { file: string; index: number }): IncomingRecord {
+export function onixProductToRecord(product: XmlElement, at: { file: string; index: number }, prices: PriceRule = DEFAULT_PRICE_RULE): IncomingRecord {
   const ctx = new RecordContext()
   const reference = childText(product, 'RecordReference')
   const notification = ctx.code(1, childText(product, 'NotificationType'), 'NotificationType')
@@ -62,8 +63,8 @@ export function onixProductToRecord(product: XmlElement, at: { file: string; ind
   if (cd) collateralDetail(cd, ctx, fields)
   const pd = firstChild(product, 'PublishingDetail')
   if (pd) publishingDetail(pd, ctx, fields)
-  const ps = firstChild(product, 'ProductSupply')
-  if (ps) productSupply(ps, ctx, fields)
+  const supplies = childElements(product, 'ProductSupply')
+  if (supplies.length) productSupply(supplies, ctx, fields, { form: childText(dd, 'ProductForm'), prices })
   if (!dd && notification !== '04') ctx.corrections.push('no DescriptiveDetail: only the blocks present were read')
   return ctx.record(source, 'upsert', fields)
 }

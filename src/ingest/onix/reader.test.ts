@@ -95,7 +95,8 @@ describe('ONIX 3.0 reader', () => {
 
   it('reads a block update (04) as only the blocks it carries', async () => {
     const { records } = await read(openInput(fixture('block-update.xml')))
-    expect(Object.keys(records[0]!.fields).sort()).toEqual(['currency', 'isbn13', 'listPrice', 'salePrice'])
+    // The ProductSupply block: prices, and its availability (21, no <Stock>: not counted, no lead time).
+    expect(Object.keys(records[0]!.fields).sort()).toEqual(['currency', 'isbn13', 'leadDays', 'listPrice', 'salePrice', 'stock'])
   })
 
   it('reads a delete (05) as a withdrawal', async () => {

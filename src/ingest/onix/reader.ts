@@ -2,6 +2,7 @@ import { decodeXml } from '../decode'
 import { FeedError } from '../errors'
 import type { IncomingRecord, NoteSink } from '../types'
 import { streamXmlRecords } from '../xml/stream'
+import type { PriceRule } from './prices'
 import { onixProductToRecord } from './product'
 import { SHORT_TAGS } from './tables.generated'
 
@@ -33,7 +34,7 @@ function checkRoot(file: string, note: NoteSink, name: string, attrs: Record<str
  * Reads an ONIX for Books 3.0 file, reference or short tags, one product at a
  * time: memory holds one Product whatever the size of the file.
  */
-export async function* readOnix(bytes: AsyncIterable<Uint8Array>, file: string, note: NoteSink): AsyncGenerator<IncomingRecord> {
+export async function* readOnix(bytes: AsyncIterable<Uint8Array>, file: string, note: NoteSink, options: { prices?: PriceRule } = {}): AsyncGenerator<IncomingRecord> {
   let index = 0
   let isBareProduct = false
   const records = streamXmlRecords(decodeXml(bytes, file, note), {
@@ -47,5 +48,5 @@ export async function* readOnix(bytes: AsyncIterable<Uint8Array>, file: string, 
     },
     isRecord: (name, depth) => name === 'Product' && (depth === 2 || (isBareProduct && depth === 1)),
   })
-  for await (const product of records) yield onixProductToRecord(product, { file, index: ++index })
+  for await (const product of records) yield onixProductToRecord(product, { file, index: ++index }, options.prices)
 }

@@ -1,30 +1,12 @@
 import type { IncomingFields } from '../types'
 import { childElements, childText, firstChild, type XmlElement } from '../xml/element'
+import { supplyPrices, type PriceRule } from './prices'
 import type { RecordContext } from './record-context'
 
 /** PublishingStatus codes (list 64) that mean the book can no longer be sold. */
 const OFF_SALE_STATUS = new Set(['01', '05', '07', '08', '11', '12', '15', '16', '17'])
 /** ProductAvailability codes (list 65) that mean the same. */
 const OFF_SALE_AVAILABILITY = new Set(['01', '40', '41', '42', '43', '45', '46', '47', '48', '49', '51', '52'])
-/** Price types: recommended retail (01/02) or fixed retail (03/04) → list price; special sale (11-14) → sale price. */
-const LIST_PRICE_TYPES = ['02', '04', '01', '03']
-const SALE_PRICE_TYPES = ['12', '14', '11', '13']
-
-const digitsByCurrency = new Map<string, number>()
-
-/** Digits after the decimal point in a currency's minor unit (KRW and JPY have none), by ICU's currency data. */
-export function minorUnitDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency)
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-    } catch {
-      digits = 2
-    }
-    digitsByCurrency.set(currency, digits)
-  }
-  return digits
-}
 
 /** PublishingDetail: imprint, publisher, publication date (role 01) and status. */
 export function publishingDetail(pd: XmlElement, ctx: RecordContext, fields: IncomingFields): void {
@@ -50,46 +32,52 @@ export function publishingDetail(pd: XmlElement, ctx: RecordContext, fields: Inc
   })
 }
 
-interface PriceRow {
-  type: string
-  currency: string | null
-  amount: number
-}
+/** ProductAvailability codes (list 65) of a product that can be ordered though nobody gave a count: available, in stock, to order, print on demand, not yet available (a pre-order), contact the supplier. */
+const ORDERABLE_AVAILABILITY = new Set(['10', '11', '12', '20', '21', '22', '23', '99'])
+/** Temporarily unavailable, out of stock, reprinting, awaiting reissue, temporarily withdrawn: none to sell now. */
+const NONE_NOW_AVAILABILITY = new Set(['30', '31', '32', '33', '34'])
+/** ProductForm (list 150) of products delivered as files: digital (E*), downloadable or online audio. */
+const DIGITAL_FORM = /^(E[A-Z]|A[JNO])$/
 
-function choosePrice(prices: PriceRow[], types: string[], currency: string | null): PriceRow | undefined {
-  for (const type of types) {
-    const hit = prices.find((p) => p.type === type && (currency === null || p.currency === currency))
-    if (hit) return hit
+/**
+ * The first SupplyDetail that says anything about availability: stock and
+ * lead time. Only <Stock><OnHand> is a count; a product available without one
+ * is sold to order (stock null), shipped <OrderTime> days after the order; a
+ * digital product has no stock at all.
+ */
+function supplyState(sd: XmlElement, at: string, form: string | null, ctx: RecordContext, fields: IncomingFields): void {
+  const availability = ctx.code(65, childText(sd, 'ProductAvailability'), `${at}/ProductAvailability`)
+  if (availability && OFF_SALE_AVAILABILITY.has(availability) && fields.onSale === undefined) fields.onSale = false
+  const onHand = childText(firstChild(sd, 'Stock'), 'OnHand')
+  const orderTime = childText(sd, 'OrderTime')
+  if (form && DIGITAL_FORM.test(form)) {
+    fields.stock = null
+    fields.leadDays = null
+    if (onHand !== null) ctx.corrections.push(`${at}/Stock/OnHand: "${onHand}" ignored: a digital product (ProductForm ${form}) has no stock`)
+    return
   }
-  return undefined
+  if (orderTime !== null && /^\d{1,3}$/.test(orderTime)) fields.leadDays = Number(orderTime)
+  else if (orderTime !== null) ctx.corrections.push(`${at}/OrderTime: "${orderTime}" is not a number of days; left out`)
+  else fields.leadDays = null
+  if (onHand !== null && /^-?\d+$/.test(onHand)) {
+    // A negative count is copies owed to earlier orders (backorders): none on hand.
+    fields.stock = Math.max(0, Number(onHand))
+    if (Number(onHand) < 0) ctx.corrections.push(`${at}/Stock/OnHand: "${onHand}" (copies owed) read as 0 on hand`)
+    return
+  }
+  if (onHand !== null) ctx.corrections.push(`${at}/Stock/OnHand: "${onHand}" is not a count; the stock is left uncounted`)
+  if (availability && NONE_NOW_AVAILABILITY.has(availability)) fields.stock = 0
+  else if (availability === null || ORDERABLE_AVAILABILITY.has(availability) || onHand !== null) fields.stock = null
 }
 
-/** ProductSupply: availability, stock on hand and prices, in the currency of the first list price found. */
-export function productSupply(ps: XmlElement, ctx: RecordContext, fields: IncomingFields): void {
-  const prices: PriceRow[] = []
-  childElements(ps, 'SupplyDetail').forEach((sd, i) => {
-    const at = `ProductSupply/SupplyDetail[${i + 1}]`
-    const availability = ctx.code(65, childText(sd, 'ProductAvailability'), `${at}/ProductAvailability`)
-    if (availability && OFF_SALE_AVAILABILITY.has(availability) && fields.onSale === undefined) fields.onSale = false
-    const onHand = childText(firstChild(sd, 'Stock'), 'OnHand')
-    if (onHand !== null && fields.stock === undefined) fields.stock = Number(onHand)
-    childElements(sd, 'Price').forEach((p, j) => {
-      const pat = `${at}/Price[${j + 1}]`
-      const type = ctx.code(58, childText(p, 'PriceType') ?? '01', `${pat}/PriceType`)
-      const currency = ctx.code(96, childText(p, 'CurrencyCode'), `${pat}/CurrencyCode`)
-      const raw = childText(p, 'PriceAmount')
-      if (!type || raw === null) return
-      const amount = Number(raw)
-      if (!Number.isFinite(amount) || amount < 0) return ctx.problem(`${pat}/PriceAmount`, `"${raw}" is not a price`)
-      prices.push({ type, currency, amount })
-    })
-  })
-  const list = choosePrice(prices, LIST_PRICE_TYPES, 'KRW') ?? choosePrice(prices, LIST_PRICE_TYPES, null)
-  if (!list) return
-  const currency = list.currency ?? 'KRW'
-  const scale = 10 ** minorUnitDigits(currency)
-  fields.currency = currency
-  fields.listPrice = Math.round(list.amount * scale)
-  const sale = choosePrice(prices, SALE_PRICE_TYPES, list.currency)
-  fields.salePrice = sale ? Math.round(sale.amount * scale) : null
+/**
+ * ProductSupply: availability, stock and lead time from the first
+ * SupplyDetail that states an availability; prices from all of them, by the
+ * store's rule (prices.ts).
+ */
+export function productSupply(supplies: XmlElement[], ctx: RecordContext, fields: IncomingFields, options: { form: string | null; prices: PriceRule }): void {
+  const details = supplies.flatMap((ps, s) => childElements(ps, 'SupplyDetail').map((sd, i) => ({ sd, at: `ProductSupply${supplies.length > 1 ? `[${s + 1}]` : ''}/SupplyDetail[${i + 1}]` })))
+  const stated = details.find((d) => firstChild(d.sd, 'ProductAvailability') || firstChild(d.sd, 'Stock')) ?? details[0]
+  if (stated) supplyState(stated.sd, stated.at, options.form, ctx, fields)
+  supplyPrices(supplies, ctx, fields, options.prices)
 }

@@ -1,5 +1,5 @@
 import { chapterPoints } from '../../atlas'
-import { formatDimensions, hyphenate, isComingSoon, richTextToPlain, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
+import { availabilityOf, formatDimensions, hyphenate, isComingSoon, richTextToPlain, type Availability, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
 import type { Recommended } from '../../recommend'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
@@ -62,9 +62,18 @@ function stockState(ctx: PageContext, book: Book, today: string): { text: string
   const { t } = ctx
   if (!book.onSale) return { text: t.notOnSale, canBuy: false }
   if (isComingSoon(book.issuedOn, today)) return { text: t.preorder, canBuy: true }
-  if (book.stock <= 0) return { text: t.outOfStock, canBuy: false }
-  if (book.stock <= 5) return { text: fill(t.lowStock, { n: book.stock }), canBuy: true }
-  return { text: t.inStock, canBuy: true }
+  return supplyText(ctx, availabilityOf(book))
+}
+
+/** What the buy box says of a book on sale, from what the catalog knows: a count, no count (to order), or a file. */
+function supplyText({ t }: PageContext, a: Availability): { text: string; canBuy: boolean } {
+  if (a.kind === 'digital') return { text: t.availableDigital, canBuy: true }
+  if (a.kind === 'to_order') {
+    const text = a.leadDays == null ? t.availableToOrder : a.leadDays <= 1 ? t.shipsWithinDay : fill(t.shipsWithinDays, { n: a.leadDays })
+    return { text, canBuy: true }
+  }
+  if (a.kind !== 'in_stock') return { text: t.outOfStock, canBuy: false }
+  return a.count <= 5 ? { text: fill(t.lowStock, { n: a.count }), canBuy: true } : { text: t.inStock, canBuy: true }
 }
 
 function priceBox(ctx: PageContext, book: Book, today: string): SafeHtml {
@@ -135,7 +144,7 @@ function jsonLd(ctx: PageContext, book: Book, today: string): unknown {
             '@type': 'Offer',
             price: price,
             priceCurrency: book.currency,
-            availability: `https://schema.org/${!book.onSale ? 'Discontinued' : isComingSoon(book.issuedOn, today) ? 'PreOrder' : state.canBuy ? 'InStock' : 'OutOfStock'}`,
+            availability: `https://schema.org/${!book.onSale ? 'Discontinued' : isComingSoon(book.issuedOn, today) ? 'PreOrder' : !state.canBuy ? 'OutOfStock' : availabilityOf(book).kind === 'to_order' ? 'BackOrder' : 'InStock'}`,
             url: `${ctx.origin}/books/${book.isbn13}`,
           },
         }

@@ -11,7 +11,7 @@ const words = {
     title: '책 목록', duplicates: '중복 의심 책 보기', filters: '찾기와 거르기', text: 'ISBN, 제목 또는 저자 (앞부분)', missing: '빠진 것', missing_cover: '표지 없음', missing_description: '책소개 없음',
     missing_toc: '목차 없음', missing_category: '분야 없음', offSale: '판매 중지', priceLaw: '도서정가제 위반 판매가', stock: '재고가 이 수 이하', run: '가져오기 실행 번호',
     category: '분야', anyCategory: '모든 분야', apply: '거르기', clear: '모두 보기', found: '{n}권', foundMany: '1만 권 넘음', pageN: '{n}쪽', caption: '책 목록, {sort} {dir}',
-    asc: '오름차순', desc: '내림차순', select: '선택', selectBook: '{title} 선택', isbn: 'ISBN', bookTitle: '제목', contributors: '저자', price: '판매가', stockCol: '재고',
+    asc: '오름차순', desc: '내림차순', select: '선택', selectBook: '{title} 선택', isbn: 'ISBN', bookTitle: '제목', contributors: '저자', price: '판매가', stockCol: '재고', notCounted: '세지 않음',
     onSaleCol: '판매', issued: '발행일', updated: '고친 때', gaps: '빠진 것', yes: '판매 중', no: '중지', none: '없음', next: '다음 쪽', first: '첫 쪽', empty: '맞는 책이 없습니다.',
     bulk: '한꺼번에 바꾸기', action: '할 일', act_onSale: '판매 시작', act_offSale: '판매 중지', act_categoryReplace: '분야를 이것으로 바꾸기', act_categoryAdd: '분야에 더하기',
     act_salePrice: '판매가 정하기 (비우면 정가로)', bulkCategory: '분야', bulkPrice: '판매가 (원)', scope: '어느 책에', scope_selected: '고른 책', scope_filter: '거른 책 모두 (1만 권까지)',
@@ -23,7 +23,7 @@ const words = {
     title: 'Books', duplicates: 'Likely duplicates', filters: 'Find and filter', text: 'ISBN, title or author (its start)', missing: 'Missing', missing_cover: 'No cover', missing_description: 'No description',
     missing_toc: 'No contents', missing_category: 'No category', offSale: 'Off sale', priceLaw: 'Sale price against the book price law', stock: 'Stock at or under', run: 'Import run number',
     category: 'Category', anyCategory: 'Any category', apply: 'Filter', clear: 'Show all', found: '{n} books', foundMany: 'more than 10,000 books', pageN: 'page {n}', caption: 'Books, {sort} {dir}',
-    asc: 'ascending', desc: 'descending', select: 'Select', selectBook: 'Select {title}', isbn: 'ISBN', bookTitle: 'Title', contributors: 'Authors', price: 'Price', stockCol: 'Stock',
+    asc: 'ascending', desc: 'descending', select: 'Select', selectBook: 'Select {title}', isbn: 'ISBN', bookTitle: 'Title', contributors: 'Authors', price: 'Price', stockCol: 'Stock', notCounted: 'not counted',
     onSaleCol: 'Sale', issued: 'Issued', updated: 'Updated', gaps: 'Missing', yes: 'On sale', no: 'Off', none: 'none', next: 'Next page', first: 'First page', empty: 'No books match.',
     bulk: 'Change many at once', action: 'Action', act_onSale: 'Put on sale', act_offSale: 'Take off sale', act_categoryReplace: 'Move to this category', act_categoryAdd: 'Add this category',
     act_salePrice: 'Set the sale price (empty: the list price)', bulkCategory: 'Category', bulkPrice: 'Sale price (won)', scope: 'Which books', scope_selected: 'The selected books', scope_filter: 'Every book the filter finds (up to 10,000)',
@@ -112,7 +112,7 @@ function bookRow(ctx: PageContext, w: Words, row: StaffListPage['rows'][number],
   const id = `bl-pick-${row.isbn13}`
   return html`<tr>${mayWrite ? html`<td><input type="checkbox" id="${id}" name="isbn" value="${row.isbn13}" form="bulk" aria-label="${fill(w.selectBook, { title: row.title })}"></td>` : ''}
 <td><a href="${href(ctx, `/admin/books/${row.isbn13}`)}">${row.isbn13}</a></td><td>${row.title}</td><td>${row.contributors.slice(0, 3).join(', ')}</td>
-<td class="num">${price == null ? '' : formatMoney(ctx.lang, price, row.currency)}</td><td class="num">${row.stock}</td><td>${row.onSale ? w.yes : w.no}</td>
+<td class="num">${price == null ? '' : formatMoney(ctx.lang, price, row.currency)}</td><td class="num">${row.stock ?? w.notCounted}</td><td>${row.onSale ? w.yes : w.no}</td>
 <td>${row.issuedOn ?? ''}</td><td>${row.updatedAt.slice(0, 10)}</td><td>${row.missing.map((m) => w[`missing_${m}`]).join(', ') || w.none}</td></tr>`
 }
 

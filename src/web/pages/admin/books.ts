@@ -70,7 +70,8 @@ const words = {
     currency: '통화',
     listPrice: '정가 (최소 단위)',
     salePrice: '판매가 (최소 단위)',
-    stock: '재고',
+    stock: '재고 (비워 두면 세지 않음: 주문 받아 발송)',
+    leadDays: '재고가 없을 때 주문 후 발송까지 일수',
     descriptionHeadline: '책소개 제목',
     descriptionHtml: '책소개 (HTML 또는 일반 텍스트)',
     reviewHtml: '출판사 리뷰',
@@ -140,7 +141,8 @@ const words = {
     currency: 'Currency',
     listPrice: 'List price (minor units)',
     salePrice: 'Sale price (minor units)',
-    stock: 'Stock',
+    stock: 'Stock (leave empty when not counted: sold to order)',
+    leadDays: 'Days from order to dispatch when not in stock',
     descriptionHeadline: 'Introduction headline',
     descriptionHtml: 'Book introduction (HTML or plain text)',
     reviewHtml: "Publisher's review",
@@ -263,7 +265,7 @@ ${translationsFieldset(w, form, errors.translations)}
 ${field('format', w.format, errors, (id) => html`<select id="${id}" name="format">${BOOK_FORMATS.map((f) => html`<option${f === form.format ? html` selected` : ''}>${f}</option>`)}</select>`)}
 ${text('language', w.language)}${text('series', w.series)}${text('seriesNumber', w.seriesNumber)}
 ${text('pageCount', w.pageCount, 'number')}${text('weightG', w.weightG, 'number')}${text('size', w.size)}</fieldset>
-<fieldset><legend>${w.legendPrice}</legend>${text('currency', w.currency)}${text('listPrice', w.listPrice, 'number')}${text('salePrice', w.salePrice, 'number')}${text('stock', w.stock, 'number')}
+<fieldset><legend>${w.legendPrice}</legend>${text('currency', w.currency)}${text('listPrice', w.listPrice, 'number')}${text('salePrice', w.salePrice, 'number')}${text('stock', w.stock, 'number')}${text('leadDays', w.leadDays, 'number')}
 <input type="hidden" name="hasOnSale" value="1"><div class="field"><label><input type="checkbox" name="onSale"${form.onSale === 'on' ? html` checked` : ''}> ${w.onSale}</label></div></fieldset>
 <fieldset><legend>${w.legendTexts}</legend>${text('descriptionHeadline', w.descriptionHeadline)}${area('descriptionHtml', w.descriptionHtml, 8)}${area('reviewHtml', w.reviewHtml, 8)}${area('authorBioHtml', w.authorBioHtml, 4)}${text('coverUrl', w.coverUrl, 'url')}</fieldset>
 ${tocFieldset(w, form, errors.toc)}

@@ -12,7 +12,7 @@ const words = {
     title: '중복 의심 책', intro: '제목과 첫 저자가 같은 책들입니다. 띄어쓰기, 문장 부호, 대소문자, 전각 문자는 무시하고 비교합니다.',
     unkeyed: '아직 비교하지 않은 예전 책이 {n}권 있습니다. 이 화면을 열 때마다 차례로 비교하니 다시 열어 주세요.', empty: '결정을 기다리는 중복 의심 책이 없습니다.',
     kind_duplicates: '중복 의심 (같은 형태)', kind_editions: '같은 작품의 다른 판 (다른 형태)', group: '{title}: {n}권', caption: '{title}의 책들',
-    isbn: 'ISBN', bookTitle: '제목', contributors: '저자', publisher: '출판사', format: '형태', price: '판매가', stock: '재고', sale: '판매', actions: '할 일',
+    isbn: 'ISBN', bookTitle: '제목', contributors: '저자', publisher: '출판사', format: '형태', price: '판매가', stock: '재고', notCounted: '세지 않음', sale: '판매', actions: '할 일',
     onSale: '판매 중', offSale: '중지', none: '없음',
     merge: '이 책으로 합치기', mergeDetail: '같은 형태의 {isbns}을(를) {isbn}에 합칩니다', link: '같은 작품의 판으로 잇기', dismiss: '중복 아님',
     linkDetail: '{title}의 책 {n}권', next: '다음 쪽', first: '첫 쪽', back: '중복 의심 목록으로', openBook: '{isbn} 고치기', openPage: '{isbn} 상품 페이지',
@@ -27,7 +27,7 @@ const words = {
     title: 'Likely duplicates', intro: 'Books with the same title and first author, compared without spaces, punctuation, case or full-width forms.',
     unkeyed: '{n} older books are not compared yet. Each visit to this page compares more of them: open it again.', empty: 'No likely duplicates are waiting for a decision.',
     kind_duplicates: 'Likely duplicate (same format)', kind_editions: 'Editions of one work (different formats)', group: '{title}: {n} books', caption: 'Books of {title}',
-    isbn: 'ISBN', bookTitle: 'Title', contributors: 'Authors', publisher: 'Publisher', format: 'Format', price: 'Price', stock: 'Stock', sale: 'Sale', actions: 'Actions',
+    isbn: 'ISBN', bookTitle: 'Title', contributors: 'Authors', publisher: 'Publisher', format: 'Format', price: 'Price', stock: 'Stock', notCounted: 'not counted', sale: 'Sale', actions: 'Actions',
     onSale: 'On sale', offSale: 'Off', none: 'none',
     merge: 'Merge into this one', mergeDetail: 'merge {isbns}, of the same format, into {isbn}', link: 'Link as editions of one work', dismiss: 'Not duplicates',
     linkDetail: '{n} books of {title}', next: 'Next page', first: 'First page', back: 'Back to likely duplicates', openBook: 'Edit {isbn}', openPage: 'Product page of {isbn}',
@@ -69,7 +69,7 @@ function mergeForm(ctx: PageContext, group: DuplicateGroup, member: DuplicateMem
 function memberRow(ctx: PageContext, group: DuplicateGroup, m: DuplicateMember, view: DuplicatesView, w: Words): SafeHtml {
   const price = m.salePrice ?? m.listPrice
   return html`<tr><th scope="row"><a href="${href(ctx, `/admin/books/${m.isbn13}`)}">${m.isbn13}</a></th><td>${m.title}</td><td>${m.contributors.map((c) => c.name).join(', ') || w.none}</td>
-<td>${m.publisher ?? w.none}</td><td>${ctx.t[`format_${m.format}`]}</td><td class="num">${price == null ? w.none : formatMoney(ctx.lang, price, m.currency)}</td><td class="num">${m.stock}</td><td>${m.onSale ? w.onSale : w.offSale}</td>
+<td>${m.publisher ?? w.none}</td><td>${ctx.t[`format_${m.format}`]}</td><td class="num">${price == null ? w.none : formatMoney(ctx.lang, price, m.currency)}</td><td class="num">${m.stock ?? w.notCounted}</td><td>${m.onSale ? w.onSale : w.offSale}</td>
 ${view.mayWrite ? html`<td>${mergeForm(ctx, group, m, w)}</td>` : ''}</tr>`
 }
 

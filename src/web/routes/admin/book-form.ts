@@ -65,7 +65,8 @@ export function bookToForm(book: Book): BookForm {
     currency: book.currency,
     listPrice: book.listPrice?.toString() ?? '',
     salePrice: book.salePrice?.toString() ?? '',
-    stock: String(book.stock),
+    stock: book.stock?.toString() ?? '',
+    leadDays: book.leadDays?.toString() ?? '',
     onSale: book.onSale ? 'on' : '',
     descriptionHeadline: book.descriptionHeadline ?? '',
     descriptionHtml: book.descriptionHtml ?? '',
@@ -149,7 +150,9 @@ const FIELDS: Record<string, (value: string, book: Book | undefined) => BookFiel
   currency: (v) => ({ currency: v.trim() || 'KRW' }),
   listPrice: (v) => ({ listPrice: numberOrNull(v) }),
   salePrice: (v) => ({ salePrice: numberOrNull(v) }),
-  stock: (v) => ({ stock: numberOrNull(v) ?? 0 }),
+  // Left empty, the copies are not counted: the book is sold to order, not out of stock.
+  stock: (v) => ({ stock: numberOrNull(v) }),
+  leadDays: (v) => ({ leadDays: numberOrNull(v) }),
   descriptionHeadline: (v) => ({ descriptionHeadline: textOrNull(v) }),
   descriptionHtml: (v) => ({ descriptionHtml: textOrNull(v) }),
   // Pasted text replaces the tree's rows; left empty, the rows are what is saved.
