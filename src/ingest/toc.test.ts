@@ -19,6 +19,14 @@ describe('parseToc', () => {
     ])
   })
 
+  it('reads a volume as a number, as a library contents note writes it, and leaves lower-case words alone', () => {
+    expect(parseToc('v. 1 Letters 1-244\nBd. 2 Briefe\ncivil war')).toEqual([
+      { kind: 'chapter', number: 'v. 1', title: 'Letters 1-244' },
+      { kind: 'chapter', number: 'Bd. 2', title: 'Briefe' },
+      { kind: 'back', title: 'civil war' },
+    ])
+  })
+
   it('splits MARC-style " -- " contents notes', () => {
     expect(parseToc('Preface -- 1. Door -- 2. Snow').map((e) => e.title)).toEqual(['Preface', 'Door', 'Snow'])
   })

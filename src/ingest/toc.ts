@@ -1,7 +1,8 @@
 import type { TocEntry } from '../catalog'
 
 const PART = /^(?:part|book|partie|teil|제\s*\d+\s*부)\b/i
-const NUMBERED = /^((?:\d+(?:\.\d+)*|[IVXLC]+|제\s*\d+\s*장))[.):]?\s+(.+)$/
+// A volume ("v. 2", "t. 1", "Bd. 3"), as library contents notes number a set, is a number too.
+const NUMBERED = /^((?:\d+(?:\.\d+)*|[IVXLC]+|제\s*\d+\s*장|(?:[vV]|[vV]ol|t|[bB]d|[nN]o)\.\s*\d+))[.):]?\s+(.+)$/
 
 interface Line {
   text: string

@@ -24,10 +24,12 @@ describe('505 contents notes', () => {
       { kind: 'back', title: '참고문헌' },
       { kind: 'back', title: '찾아보기' },
     ])
-    expect(contentsOf([f505(' ', ['a', 'v. 1. From mannerism to romanticism.--v. 2. Victorian and after. -- 1984 revisited'])])).toEqual([
+    expect(contentsOf([f505(' ', ['a', 'v. 1. From mannerism to romanticism.--v. 2. Victorian and after. -- 1984 revisited -- Civil rights -- IV. Coda'])])).toEqual([
       { kind: 'chapter', number: 'v. 1', title: 'From mannerism to romanticism' },
       { kind: 'chapter', number: 'v. 2', title: 'Victorian and after' },
       { kind: 'chapter', title: '1984 revisited' },
+      { kind: 'chapter', title: 'Civil rights' },
+      { kind: 'chapter', number: 'IV', title: 'Coda' },
     ])
   })
 

@@ -7,9 +7,9 @@ const FRONT = /^(?:preface|foreword|fore-word|introduction|introductory note|pro
 /** Plainly back matter. */
 const BACK = /^(?:index(?:es)?|general index|bibliography|references|works cited|further reading|notes|endnotes|glossary|appendix|appendices|annex|afterword|postscript|epilogue|colophon|about the authors?|about the contributors|list of contributors|contributors|chronology|sources|credits|permissions|bibliographie|anhang|register|literaturverzeichnis|índice|bibliografía|indice|указатель|찾아보기|색인|참고문헌|참고 문헌|주석|미주|부록|맺음말|나가며|후기|에필로그|옮긴이의 말|역자 후기|저자 소개|연보)(?![\p{L}\p{N}])/iu
 const PART = /^(?:part|book|partie|teil|parte|livre|часть|제\s*\d+\s*부)(?![\p{L}\p{N}])/iu
-/** "1.", "IV.", "v. 2.", "Chapter 3:", "제3장" before a title; a bare number needs its punctuation, so "1984 revisited" stays whole. */
-const NUMBER = /^((?:v|vol|t|bd|no|chapter|ch|chap)\.?\s*\d+|\d+(?:\.\d+)*|[IVXLC]+|제\s*\d+\s*[장부])[.):]?\s+(?=\S)/i
-const NEEDS_PUNCTUATION = /^(?:\d+(?:\.\d+)*|[IVXLC]+)$/i
+/** "1.", "IV.", "v. 2.", "제3장" before a title (the numbers toc.ts reads back from an export); a bare number needs its punctuation, so "1984 revisited" stays whole. */
+const NUMBER = /^((?:[vV]|[vV]ol|t|[bB]d|[nN]o)\.\s*\d+|\d+(?:\.\d+)*|[IVXLC]+|제\s*\d+\s*장)[.):]?\s+(?=\S)/
+const NEEDS_PUNCTUATION = /^(?:\d+(?:\.\d+)*|[IVXLC]+)$/
 
 function kindOf(title: string): TocEntry['kind'] {
   const bare = title.replace(/\s+\/.*$/, '')
@@ -31,7 +31,7 @@ function entry(text: string, number?: string, responsibility?: string): TocEntry
   const by = responsibility ? stripIsbd(unfenced(responsibility)) : ''
   const full = by ? `${title} / ${by}` : title
   if (!full) return null
-  const kind = num && !PART.test(num) ? 'chapter' : kindOf(full)
+  const kind = num ? 'chapter' : kindOf(full)
   return { kind, ...(num ? { number: num.slice(0, 16) } : {}), title: full.slice(0, 500) }
 }
 
