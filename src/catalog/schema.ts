@@ -45,6 +45,7 @@ const bookInputSchema = z
     originalTitle: text(1000).nullish(),
     translations: z.record(z.string().regex(/^[a-z]{2}$/), z.object({ title: text(1000), subtitle: text(1000).optional() })).default({}),
     contributors: z.array(z.object({ name: text(300), role: z.enum(CONTRIBUTOR_ROLES) })).max(100).default([]),
+    alternateForms: z.object({ titles: z.array(text(1000)).max(20), names: z.array(text(300)).max(100) }).default({ titles: [], names: [] }),
     publisher: text(300).nullish(),
     imprint: text(300).nullish(),
     issuedOn: isoDate.nullish(),

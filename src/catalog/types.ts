@@ -1,7 +1,10 @@
 import type { CoverImage } from './covers'
 import type { Isbn13 } from './isbn'
 
-export const CONTRIBUTOR_ROLES = ['author', 'translator', 'editor', 'illustrator', 'photographer', 'other'] as const
+/** What a person did for a book; docs/ingest-mapping.md maps MARC relators, ONIX list 17 and role words to these. */
+export const CONTRIBUTOR_ROLES = [
+  'author', 'translator', 'editor', 'illustrator', 'photographer', 'foreword', 'introduction', 'afterword', 'commentator', 'compiler', 'adapter', 'narrator', 'supervisor', 'other',
+] as const
 export type ContributorRole = (typeof CONTRIBUTOR_ROLES)[number]
 
 /** 'unknown': the source does not say (a library record without a carrier); the page then shows no format. */
@@ -31,6 +34,13 @@ export interface Dimensions {
   thicknessMm: number | null
 }
 
+/** Other written forms a book is searched by: the romanised title and names of a record in another script ("Hong lou meng" for 红楼梦). */
+export interface AlternateForms {
+  titles: string[]
+  /** Contributors' and the publisher's names. */
+  names: string[]
+}
+
 export interface TitleTranslation {
   title: string
   subtitle?: string
@@ -45,6 +55,8 @@ export interface Book {
   /** Titles in other languages, by ISO 639-1 code ("en"), for bilingual pages. */
   translations: Record<string, TitleTranslation>
   contributors: Contributor[]
+  /** Absent or empty: the book has no other written forms. */
+  alternateForms?: AlternateForms
   publisher: string | null
   imprint: string | null
   /** ISO date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD (see issued.ts). */

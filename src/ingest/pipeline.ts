@@ -6,7 +6,7 @@ import { sourceField } from './field-paths'
 import type { CsvReadOptions } from './csv/reader'
 import { DEFAULT_PRICE_RULE, type PriceRule } from './onix/prices'
 import { READERS, type RecordReader } from './readers'
-import { emptyCounts, reasonOf, type FileReport, type ImportRun } from './report'
+import { emptyCounts, reasonOf, tallyRoles, type FileReport, type ImportRun } from './report'
 import * as repo from './repo'
 import { peek, sniffFormat } from './sniff'
 import { SubjectMapper } from './subjects'
@@ -50,7 +50,7 @@ export class Importer {
     const { head, all } = await peek(bytes)
     let format: Format | null = options.format ?? null
     const report: FileReport = {
-      runId: 0, file, format, status: 'done', error: null, counts: emptyCounts(), rejected: [], corrections: [], unmappedSubjects: [],
+      runId: 0, file, format, status: 'done', error: null, counts: emptyCounts(), rejected: [], corrections: [], unmappedSubjects: [], unknownRoles: [],
       quality: { books: 0, missing: Object.fromEntries(QUALITY_FIELDS.map((f) => [f, 0])) as FileReport['quality']['missing'], examples: [] },
     }
     try {
@@ -70,11 +70,13 @@ export class Importer {
       const tree = await this.catalog.categories()
       const mapper = new SubjectMapper(await repo.subjectMap(this.db), new Set(collectIds(tree.roots)))
       const note = (message: string) => report.corrections.push({ file, record: 0, reference: null, message })
+      const roleTally = new Map<string, number>()
       // Every reader is handed the parse options and takes those it has: CSV its cell limit, ONIX the price rule.
       const read: (...args: [...Parameters<RecordReader>, CsvReadOptions & { prices: PriceRule }]) => ReturnType<RecordReader> = READERS[format]
       for await (const record of read(all, file, note, { maxCellBytes: options.maxCellBytes, prices: this.prices })) {
         report.counts.records++
         for (const message of record.corrections) this.listCorrection(report, record, message)
+        if (record.unknownRoles?.length) report.unknownRoles = tallyRoles(roleTally, record.unknownRoles)
         if (record.problems.length) this.reject(report, record, record.problems)
         else batch.push(record)
         if (batch.length >= batchSize) await this.writeBatch(batch.splice(0), report, mapper, editor)

@@ -47,6 +47,12 @@ export interface FileReport {
    * frequent first (absent from reports written before it was counted).
    */
   unmappedSubjects: UnmappedSubject[]
+  /**
+   * Contributor roles the file wrote that no table reads (the people were kept
+   * as 'other'), as written, with how many times each came, most frequent
+   * first (absent from reports written before they were counted).
+   */
+  unknownRoles: Array<{ role: string; count: number }>
   /** Books written by this import that lack each field a product page needs. */
   quality: { books: number; missing: Record<QualityField, number>; examples: Array<{ isbn13: string; missing: QualityField[] }> }
 }
@@ -64,6 +70,12 @@ export interface ImportRun {
   status: ImportRunStatus
   counts: ImportCounts
   error: string | null
+}
+
+/** Adds a record's unknown roles to the running tally and returns the tally as the report lists it. */
+export function tallyRoles(tally: Map<string, number>, roles: string[]): FileReport['unknownRoles'] {
+  for (const role of roles) tally.set(role, (tally.get(role) ?? 0) + 1)
+  return [...tally].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role))
 }
 
 export const emptyCounts = (): ImportCounts => ({ records: 0, created: 0, updated: 0, unchanged: 0, withdrawn: 0, rejected: 0 })

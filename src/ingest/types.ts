@@ -45,6 +45,8 @@ export interface IncomingRecord {
   problems: Problem[]
   /** What the parser corrected on the way (recorded in the report). */
   corrections: string[]
+  /** Contributor role texts the parser could not read (the person is kept as 'other'); the report counts them. */
+  unknownRoles?: string[]
 }
 
 /** File-level notes a parser reports: corrections to the file as a whole. */

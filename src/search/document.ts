@@ -20,8 +20,9 @@ export function bookDocument(book: BookInput, categoryNames: (id: string) => str
   return {
     isbn13: book.isbn13,
     fields: {
-      title: tokens([book.title, book.subtitle, book.originalTitle, ...translated, book.series]),
-      people: tokens(names),
+      // Romanised forms (a record in another script) find the book as its own words do.
+      title: tokens([book.title, book.subtitle, book.originalTitle, ...translated, book.series, ...(book.alternateForms?.titles ?? [])]),
+      people: tokens([...names, ...(book.alternateForms?.names ?? [])]),
       // Lower case, as the tokeniser folds a final X.
       codes: isbn10 ? [book.isbn13, isbn10.toLowerCase()] : [book.isbn13],
       meta: tokens([book.publisher, book.imprint, ...book.categoryIds.flatMap(categoryNames)]),

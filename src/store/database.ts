@@ -94,6 +94,8 @@ export interface BookTable {
   list_price: number | null
   sale_price: number | null
   stock: number
+  /** JSON {titles, names}: romanised forms kept for search; null when there are none. */
+  alternate_forms: string | null
   /** 0: copies not counted (an e-book, a book supplied to order); `stock` then holds 0. */
   stock_counted: Generated<number>
   /** Days from order to dispatch when the copies are not on hand; null when unknown. */

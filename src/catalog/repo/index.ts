@@ -43,6 +43,7 @@ function toRow(b: BookInput, now: string): NewBookRow {
     author_bio_html: b.authorBioHtml,
     cover_url: b.coverUrl,
     contributors: JSON.stringify(b.contributors.map((c) => ({ name: c.name, role: c.role }))),
+    alternate_forms: b.alternateForms?.titles.length || b.alternateForms?.names.length ? JSON.stringify(b.alternateForms) : null,
     category_ids: JSON.stringify([...new Set(b.categoryIds)].sort()),
     // '' for a book with no key: it is keyed, and matches nothing.
     dup_key: duplicateKey(b.title, b.contributors) ?? '',
@@ -71,6 +72,7 @@ function fromRow(r: BookRow & CoverColumns): Book {
     originalTitle: r.original_title,
     translations: JSON.parse(r.title_translations),
     contributors: JSON.parse(r.contributors),
+    alternateForms: r.alternate_forms ? JSON.parse(r.alternate_forms) : { titles: [], names: [] },
     publisher: r.publisher,
     imprint: r.imprint,
     issuedOn: r.issued_on,

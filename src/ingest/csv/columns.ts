@@ -1,4 +1,5 @@
-import { CONTRIBUTOR_ROLES, type Book, type Contributor, type ContributorRole } from '../../catalog'
+import type { Book, Contributor } from '../../catalog'
+import { roleOfTerm } from '../roles'
 import type { IncomingFields } from '../types'
 
 /**
@@ -15,17 +16,24 @@ export const CSV_COLUMNS = [
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
-const ROLE = new RegExp(`^(.*\\S)\\s*\\((${CONTRIBUTOR_ROLES.join('|')})\\)$`)
+const ROLE = /^(.*\S)\s*\(([^()]+)\)$/
 
-/** "Name (role); Name (role)"; a name without a role is an author. */
-export function parseContributors(cell: string): Contributor[] {
+/**
+ * "Name (role); Name (role)"; a name without a role is an author. The role is
+ * a Colophon role or any word roles.ts reads ("옮김", "trans."); another one
+ * keeps the person as 'other' and goes to `unknownRoles`.
+ */
+export function parseContributors(cell: string, unknownRoles: string[] = []): Contributor[] {
   return cell
     .split(';')
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((s) => {
+    .map((s): Contributor => {
       const m = ROLE.exec(s)
-      return m ? { name: m[1]!, role: m[2] as ContributorRole } : { name: s, role: 'author' as const }
+      if (!m) return { name: s, role: 'author' }
+      const role = roleOfTerm(m[2]!)
+      if (!role) unknownRoles.push(m[2]!.trim())
+      return { name: m[1]!, role: role ?? 'other' }
     })
 }
 
@@ -47,7 +55,7 @@ function json(s: string, column: string, problems: Array<{ field: string; reason
 }
 
 /** One CSV row (by column name) as the fields it carries. */
-export function csvRowToFields(row: Map<string, string>, problems: Array<{ field: string; reason: string }>): IncomingFields {
+export function csvRowToFields(row: Map<string, string>, problems: Array<{ field: string; reason: string }>, unknownRoles: string[] = []): IncomingFields {
   const f: IncomingFields = {}
   const get = (c: CsvColumn) => row.get(c)
   const set = (c: CsvColumn, apply: (s: string) => void) => {
@@ -58,7 +66,7 @@ export function csvRowToFields(row: Map<string, string>, problems: Array<{ field
   set('title', (s) => (f.title = text(s)))
   set('subtitle', (s) => (f.subtitle = text(s)))
   set('original_title', (s) => (f.originalTitle = text(s)))
-  set('contributors', (s) => (f.contributors = parseContributors(s)))
+  set('contributors', (s) => (f.contributors = parseContributors(s, unknownRoles)))
   set('publisher', (s) => (f.publisher = text(s)))
   set('imprint', (s) => (f.imprint = text(s)))
   set('issued_on', (s) => (f.issuedOn = text(s)))

@@ -109,7 +109,9 @@ export async function* readCsv(bytes: AsyncIterable<Uint8Array>, file: string, n
     // csv-parse saw only the start of a cell over the limit: read it as empty, so only its size is reported.
     for (const { column } of mark.oversize) cells[column] = ''
     const row = new Map(header.map((h, i) => [h, cells[i] ?? '']))
-    const fields = csvRowToFields(row, problems)
-    yield { source: { file, index, reference: row.get('isbn13') || null }, action: 'upsert', fields, subjects: [], problems, corrections: [] }
+    const unknownRoles: string[] = []
+    const fields = csvRowToFields(row, problems, unknownRoles)
+    const corrections = unknownRoles.map((role) => `contributors: "${role}" is not a role Colophon knows; the contributor is kept as "other"`)
+    yield { source: { file, index, reference: row.get('isbn13') || null }, action: 'upsert', fields, subjects: [], problems, corrections, unknownRoles }
   }
 }

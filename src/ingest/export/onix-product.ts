@@ -1,13 +1,13 @@
-import { isDigital, type Book, type BookFormat, type ContributorRole } from '../../catalog'
+import { isDigital, type Book, type BookFormat } from '../../catalog'
 import { CATEGORY_SCHEME_NAME } from '../onix/category-scheme'
 import { ISO639_2B } from '../onix/languages'
 import { minorUnitDigits } from '../onix/prices'
 import { CODE_LISTS } from '../onix/tables.generated'
+import { ONIX_ROLE_CODES } from '../roles'
 import { escapeXml } from '../xml/element'
 
 /** Code list 150; 00 "undefined" for a format the source did not say (the importer reads it back as unknown). */
 const FORMS: Record<BookFormat, string> = { hardcover: 'BB', paperback: 'BC', ebook: 'ED', audiobook: 'AJ', other: 'BA', unknown: '00' }
-const ROLES: Record<ContributorRole, string> = { author: 'A01', translator: 'B06', editor: 'B01', illustrator: 'A12', photographer: 'A13', other: 'Z99' }
 
 const el = (name: string, value: string | number) => `<${name}>${escapeXml(String(value))}</${name}>`
 
@@ -40,7 +40,7 @@ function descriptiveDetail(b: Book): string {
     parts.push(`<TitleDetail>${el('TitleType', '01')}<TitleElement>${el('TitleElementLevel', '01')}<TitleText language="${code}">${escapeXml(t.title)}</TitleText>${sub}</TitleElement></TitleDetail>`)
   }
   if (b.originalTitle) parts.push(`<TitleDetail>${el('TitleType', '03')}<TitleElement>${el('TitleElementLevel', '01')}${el('TitleText', b.originalTitle)}</TitleElement></TitleDetail>`)
-  b.contributors.forEach((c, i) => parts.push(`<Contributor>${el('SequenceNumber', i + 1)}${el('ContributorRole', ROLES[c.role])}${el('PersonName', c.name)}</Contributor>`))
+  b.contributors.forEach((c, i) => parts.push(`<Contributor>${el('SequenceNumber', i + 1)}${el('ContributorRole', ONIX_ROLE_CODES[c.role])}${el('PersonName', c.name)}</Contributor>`))
   if (b.contributors.length === 0) parts.push('<NoContributor/>')
   if (b.language && CODE_LISTS[74]!.includes(b.language)) parts.push(`<Language>${el('LanguageRole', '01')}${el('LanguageCode', b.language)}</Language>`)
   if (b.pageCount != null) parts.push(`<Extent>${el('ExtentType', '00')}${el('ExtentValue', b.pageCount)}${el('ExtentUnit', '03')}</Extent>`)

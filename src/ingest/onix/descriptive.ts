@@ -1,11 +1,24 @@
 import type { BookFormat, Contributor, ContributorRole } from '../../catalog'
+import { roleOfOnixCode } from '../roles'
 import type { IncomingFields } from '../types'
 import { childElements, childText, firstChild, textOf, type XmlElement } from '../xml/element'
 import { ISO639_1 } from './languages'
 import type { RecordContext } from './record-context'
 
-/** ONIX code list 17 → Colophon's roles; every other valid role is "other". */
-const ROLES: Record<string, ContributorRole> = { A01: 'author', B06: 'translator', B01: 'editor', A12: 'illustrator', A13: 'photographer', A08: 'photographer' }
+/**
+ * The first of a contributor's ContributorRole codes that says more than
+ * 'other' (roles.ts maps list 17). A code outside the list keeps the person,
+ * as 'other', and the report counts it.
+ */
+function roleOf(codes: string[], ctx: RecordContext, at: string): ContributorRole {
+  const roles = codes.map(roleOfOnixCode)
+  const role = roles.find((r) => r && r !== 'other') ?? 'other'
+  codes.filter((_, i) => !roles[i]).forEach((code) => {
+    ctx.unknownRoles.push(code)
+    ctx.corrections.push(`${at}: "${code}" is not a code of ONIX code list 17; the contributor is kept as ${role}`)
+  })
+  return role
+}
 
 /** Code list 150 → Colophon's formats. */
 export function formatOf(productForm: string): BookFormat {
@@ -57,13 +70,13 @@ function contributors(dd: XmlElement, ctx: RecordContext, path: string): { list:
   const bios: string[] = []
   for (const { c, i } of rows) {
     const at = `${path}/Contributor[${i + 1}]`
-    const role = childElements(c, 'ContributorRole').map((r) => ctx.code(17, textOf(r) || null, `${at}/ContributorRole`))[0]
+    const role = roleOf(childElements(c, 'ContributorRole').map(textOf).filter(Boolean), ctx, `${at}/ContributorRole`)
     const name = personName(c)
     if (!name) {
       if (!firstChild(c, 'UnnamedPersons')) ctx.problem(`${at}`, 'a contributor without PersonName, KeyNames or CorporateName')
       continue
     }
-    list.push({ name, role: (role ? ROLES[role] : undefined) ?? 'other' })
+    list.push({ name, role })
     const bio = childText(c, 'BiographicalNote')
     if (bio) bios.push(bio)
   }

@@ -21,8 +21,10 @@ export class RecordContext {
   }
 
   readonly subjects: SubjectCode[] = []
+  /** ContributorRole codes outside list 17, for the report's count. */
+  readonly unknownRoles: string[] = []
 
   record(source: IncomingRecord['source'], action: IncomingRecord['action'], fields: IncomingRecord['fields']): IncomingRecord {
-    return { source, action, fields, subjects: this.subjects, problems: this.problems, corrections: this.corrections }
+    return { source, action, fields, subjects: this.subjects, problems: this.problems, corrections: this.corrections, unknownRoles: this.unknownRoles }
   }
 }

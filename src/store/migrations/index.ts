@@ -23,6 +23,7 @@ import * as staffList from './2026-12-02T1430-staff-list'
 import * as works from './2026-12-02T1450-works'
 import * as staffListSpeed from './2026-12-02T1460-staff-list-speed'
 import * as orderQueues from './2026-12-02T1470-order-queues'
+import * as alternateForms from './2026-12-02T1480-alternate-forms'
 import * as bookSupply from './2026-12-03T1000-book-supply'
 import * as defaultCategories from './2026-12-03T1100-default-categories'
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1450-works': works,
   '2026-12-02T1460-staff-list-speed': staffListSpeed,
   '2026-12-02T1470-order-queues': orderQueues,
+  '2026-12-02T1480-alternate-forms': alternateForms,
   '2026-12-03T1000-book-supply': bookSupply,
   '2026-12-03T1100-default-categories': defaultCategories,
 }

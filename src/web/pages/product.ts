@@ -182,6 +182,7 @@ ${paths[0] ? crumbs(ctx, paths[0], t.categories) : ''}
 <h1 id="book-title">${title}</h1>
 ${book.subtitle ? html`<p class="subtitle">${book.subtitle}</p>` : ''}
 ${altTitle ? html`<p class="alt-title" lang="${title === book.title ? lang === 'ko' ? 'en' : lang : 'ko'}">${altTitle}</p>` : ''}
+${book.alternateForms?.titles[0] ? html`<p class="alt-title romanised">${t.romanisedTitle}: ${book.alternateForms.titles[0]}</p>` : ''}
 <p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span>${c.name}<span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
 <p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}${book.format === 'unknown' ? '' : html`<span>${t[`format_${book.format}`]}</span>`}</p>
 ${priceBox(ctx, book, today)}
