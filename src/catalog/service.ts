@@ -6,6 +6,7 @@ import { CategoryAdmin, type RecordChangeListener } from './category-admin'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
 import { Duplicates } from './duplicates'
+import { Shelves } from './shelves'
 import { redirectsFrom } from './repo/duplicates'
 import { categoryError, type FieldError } from './field-errors'
 import type { Isbn13 } from './isbn'
@@ -68,6 +69,8 @@ export class CatalogService {
   readonly duplicates: Duplicates
   /** Staff edits of the category tree and the subject-code table, each one audited transaction. */
   readonly categoryAdmin: CategoryAdmin
+  /** A person's books and a series' volumes (shelves.ts). */
+  readonly shelves: Shelves
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -78,6 +81,7 @@ export class CatalogService {
     this.coverFiles = new CoverFiles(coverDir)
     this.coverRules = coverRules
     this.onBookChanges = onBookChanges
+    this.shelves = new Shelves(db)
     this.duplicates = new Duplicates({
       db,
       planEdits: (edits) => this.planEdits(edits),

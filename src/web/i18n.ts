@@ -23,6 +23,7 @@ const ko = {
   youMayAlsoLike: '이 책과 함께 보면 좋은 책',
   /** Shown on a Korean page to a browser that prefers English, so in English. */
   languageOffer: 'This page is also in English',
+  nextInSeries: '시리즈 다음 권',
   inKorean: '(한국어)',
   otherEditions: '다른 판',
   dateOfIssue: '발행일',
@@ -277,6 +278,7 @@ const en: Labels = {
   atlasChapters: 'Chapter {n}',
   youMayAlsoLike: 'You may also like',
   languageOffer: '이 페이지는 한국어로도 볼 수 있습니다',
+  nextInSeries: 'Next in the series',
   inKorean: '(in Korean)',
   otherEditions: 'Other editions',
   dateOfIssue: 'Date of issue',

@@ -25,6 +25,7 @@ import * as staffListSpeed from './2026-12-02T1460-staff-list-speed'
 import * as orderQueues from './2026-12-02T1470-order-queues'
 import * as alternateForms from './2026-12-02T1480-alternate-forms'
 import * as bookSupply from './2026-12-03T1000-book-supply'
+import * as bookSeries from './2026-12-03T1010-book-series'
 import * as defaultCategories from './2026-12-03T1100-default-categories'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1470-order-queues': orderQueues,
   '2026-12-02T1480-alternate-forms': alternateForms,
   '2026-12-03T1000-book-supply': bookSupply,
+  '2026-12-03T1010-book-series': bookSeries,
   '2026-12-03T1100-default-categories': defaultCategories,
 }
 

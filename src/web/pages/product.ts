@@ -5,6 +5,7 @@ import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
 import { chapterAtlas } from './chapter-atlas'
 import { href, type PageContext } from './context'
+import { authorPath, seriesPath, volumeLabel } from './people'
 import { sizeDrawing } from './size-drawing'
 import { layout } from './layout'
 import { byline, coverImage, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
@@ -17,6 +18,8 @@ export interface ProductView {
   today: string
   /** The other editions of the book's work (a paperback's e-book), linked in the back office. */
   editions?: BookSummary[]
+  /** The volume after this one in its series, when there is one. */
+  nextInSeries?: BookSummary & { seriesNumber: string | null }
 }
 
 // Sections longer than this fold behind a "more" control.
@@ -113,7 +116,7 @@ ${physical.length ? html`<dt>${t.pagesWeightSize}</dt><dd>${physical.join(' | ')
 <dt>${t.isbn13}</dt><dd><span title="${isbn13h}">${book.isbn13}</span></dd>
 ${book.isbn10 ? html`<dt>${t.isbn10}</dt><dd><span title="${isbn10h ?? ''}">${book.isbn10}</span></dd>` : ''}
 ${book.format === 'unknown' ? '' : html`<dt>${t.format}</dt><dd>${t[`format_${book.format}`]}</dd>`}
-${book.series ? html`<dt>${t.series}</dt><dd>${book.series}${book.seriesNumber ? ` ${book.seriesNumber}` : ''}</dd>` : ''}
+${book.series ? html`<dt>${t.series}</dt><dd><a href="${href(ctx, seriesPath(book.series))}">${book.series}</a>${book.seriesNumber ? ` ${book.seriesNumber}` : ''}</dd>` : ''}
 </dl>`
 }
 
@@ -183,7 +186,8 @@ ${paths[0] ? crumbs(ctx, paths[0], t.categories) : ''}
 ${book.subtitle ? html`<p class="subtitle">${book.subtitle}</p>` : ''}
 ${altTitle ? html`<p class="alt-title" lang="${title === book.title ? lang === 'ko' ? 'en' : lang : 'ko'}">${altTitle}</p>` : ''}
 ${book.alternateForms?.titles[0] ? html`<p class="alt-title romanised">${t.romanisedTitle}: ${book.alternateForms.titles[0]}</p>` : ''}
-<p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span>${c.name}<span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
+<p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span><a href="${href(ctx, authorPath(c.name))}">${c.name}</a><span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
+${view.nextInSeries ? html`<p class="next-volume">${t.nextInSeries}: <a href="${href(ctx, `/books/${view.nextInSeries.isbn13}`)}">${view.nextInSeries.seriesNumber ? `${volumeLabel(lang, view.nextInSeries.seriesNumber)} ` : ''}${displayTitle(ctx, view.nextInSeries)}</a></p>` : ''}
 <p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}${book.format === 'unknown' ? '' : html`<span>${t[`format_${book.format}`]}</span>`}</p>
 ${priceBox(ctx, book, today)}
 ${editionList(ctx, editions)}

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../../catalog'
 import { NotFoundError } from '../../core/errors'
 import type { RecommendService } from '../../recommend'
@@ -10,6 +11,7 @@ import { valid } from '../middleware/validate'
 import type { SendPage } from '../page-sender'
 import { categoryPage, categoryTreePage } from '../pages/category'
 import { homePage } from '../pages/home'
+import { AUTHOR_SORTS, authorPage, seriesPage } from '../pages/people'
 import { productPage } from '../pages/product'
 import { searchPage } from '../pages/search'
 import { listingQuery, listingState, toSearchParams } from '../search-query'
@@ -59,9 +61,16 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopS
         'product',
         async () => {
           const book = await catalog.getBook(isbn13)
-          const [categories, related, editions] = await Promise.all([catalog.categories(), recommend.forBook(book), catalog.duplicates.editionsOf(isbn13).then((isbns) => catalog.summaries(isbns))])
-          shown = [isbn13, ...related.map((r) => r.book.isbn13), ...editions.map((e) => e.isbn13)]
-          return productPage(c.var.page, { book, categories, related, today: today(), editions })
+          const [categories, related, editions, series] = await Promise.all([
+            catalog.categories(),
+            recommend.forBook(book),
+            catalog.duplicates.editionsOf(isbn13).then((isbns) => catalog.summaries(isbns)),
+            book.series ? catalog.shelves.series(book.series) : [],
+          ])
+          const at = series.findIndex((v) => v.isbn13 === isbn13)
+          const nextInSeries = at >= 0 ? series[at + 1] : undefined
+          shown = [isbn13, ...related.map((r) => r.book.isbn13), ...editions.map((e) => e.isbn13), ...(nextInSeries ? [nextInSeries.isbn13] : [])]
+          return productPage(c.var.page, { book, categories, related, today: today(), editions, nextInSeries })
         },
         { deps: () => shown },
       )
@@ -69,6 +78,23 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopS
       if (viewer) recommend.events.record(viewer, isbn13, 'view')
       return answer
     })
+    // A person's and a series' shelves change when any book does (a new one may join them): listing pages.
+    .get('/authors/:name', valid('query', z.object({ sort: z.enum(AUTHOR_SORTS).catch('new') })), (c) =>
+      sendPage(c, 'author', async () => {
+        const name = c.req.param('name').trim()
+        const books = await catalog.shelves.byContributor(name)
+        if (!books.length) throw new NotFoundError('author', name)
+        return authorPage(c.var.page, name, books, c.req.valid('query').sort)
+      }),
+    )
+    .get('/series/:name', (c) =>
+      sendPage(c, 'series', async () => {
+        const name = c.req.param('name').trim()
+        const volumes = await catalog.shelves.series(name)
+        if (!volumes.length) throw new NotFoundError('series', name)
+        return seriesPage(c.var.page, name, volumes)
+      }),
+    )
     .get('/categories', (c) => sendPage(c, 'categories', async () => categoryTreePage(c.var.page, (await catalog.categories()).roots)))
     .get('/categories/:id', valid('query', listingQuery), (c) =>
       sendPage(c, 'category', async () => {
