@@ -129,6 +129,9 @@ function isDigitRun(bytes: Uint8Array, at: number): boolean {
   return isDigit(bytes[at]) && (bytes[at]! >= 0x36 || isDigit(bytes[at + 1]) || isDigit(bytes[at - 1]))
 }
 
+/** A letter or digit, which a combining mark may sit on. */
+const isBase = (ch: string) => /^[A-Za-z0-9]/.test(ch) || /[\p{L}\p{N}]/u.test(ch)
+
 function isPlainAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!
@@ -137,72 +140,113 @@ function isPlainAscii(bytes: Uint8Array): boolean {
   return true
 }
 
-export function marc8ToUnicode(bytes: Uint8Array): Marc8Text {
-  if (isPlainAscii(bytes)) return { text: String.fromCharCode(...bytes), invalid: [], unmapped: 0, repairs: [] }
-  let out = ''
-  let pending = ''
-  let g0 = ASCII
-  let g1 = ANSEL
-  let unmapped = 0
-  const invalid: number[] = []
-  const repairs = new Set<string>()
-  const emit = (ch: string) => {
+/** For text known to be ASCII, where every single-byte decoder agrees. */
+const asciiDecoder = new TextDecoder('latin1')
+
+/** The state of one conversion: the designated sets, the text so far, marks waiting for their base, what was found. */
+class Decoding {
+  out = ''
+  pending = ''
+  g0 = ASCII
+  g1 = ANSEL
+  unmapped = 0
+  invalid: number[] = []
+  repairs: string[] = []
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  emit(ch: string): void {
     // A MARC-8 diacritic always precedes a letter; one before a space or a mark means the bytes are in another encoding.
-    if (pending && !/[\p{L}\p{N}]/u.test(ch)) invalid.push(0xe0)
-    out += ch + pending
-    pending = ''
+    if (this.pending && !isBase(ch)) this.invalid.push(0xe0)
+    this.out += ch + this.pending
+    this.pending = ''
   }
-  const multibyte = (b1: number, b2: number | undefined, b3: number | undefined) => {
+
+  repair(what: string): void {
+    if (!this.repairs.includes(what)) this.repairs.push(what)
+  }
+
+  /** An EACC character from three bytes at `at`; returns the index of its last byte. */
+  multibyte(at: number): number {
+    const [b1, b2, b3] = [this.bytes[at]!, this.bytes[at + 1], this.bytes[at + 2]]
     const cp = b2 === undefined || b3 === undefined ? 0 : eaccCodePoint(b1, b2, b3)
-    if (!cp) unmapped++
-    emit(cp ? String.fromCodePoint(cp) : '\ufffd')
+    if (!cp) this.unmapped++
+    this.emit(cp ? String.fromCodePoint(cp) : '\ufffd')
+    return at + 2
   }
+
+  /** The escape sequence at `at`; returns the index of its last byte. */
+  escape(at: number): number {
+    const d = readEscape(this.bytes, at)
+    if (!d.isSequence) this.repair('a stray ESC (0x1B) that begins no escape sequence was dropped')
+    else if (!d.set) this.repair(`an escape sequence that designates no MARC-8 character set (ESC ${String.fromCharCode(...this.bytes.subarray(at + 1, d.next))}) was skipped`)
+    else if (d.isG1) this.g1 = d.set
+    else this.g0 = d.set
+    return d.next - 1
+  }
+
+  /** A byte of 0x20–0x7E (and 0x7F in EACC), read in G0; returns the index of the last byte read. */
+  graphic(at: number): number {
+    const { bytes, g0 } = this
+    const b = bytes[at]!
+    if (g0 === ASCII && !this.pending && b !== 0x26) {
+      // A run of plain ASCII is copied whole.
+      let end = at + 1
+      while (end < bytes.length && bytes[end]! >= 0x20 && bytes[end]! < 0x7f && bytes[end] !== 0x26) end++
+      this.out += asciiText(bytes, at, end)
+      return end - 1
+    }
+    const ref = b === 0x26 && g0 === ASCII ? characterReference(bytes, at) : null
+    if (ref) return this.emit(ref.ch), at + ref.length - 1
+    if (g0.isMultibyte) return b === 0x20 ? (this.emit(' '), at) : this.multibyte(at)
+    const ch = g0.chars[b] ?? (b === 0x20 ? ' ' : undefined)
+    if (ch === undefined || (g0 === GREEK && isDigitRun(bytes, at))) {
+      this.repair(`MARC-8 ${g0.name} was left designated over characters it does not have (digits, punctuation): read on as ASCII from there, as if the escape back had been dropped`)
+      this.g0 = ASCII
+      return at - 1
+    }
+    if (g0.isCombining[b]) this.pending += ch
+    else this.emit(ch)
+    return at
+  }
+
+  /** A byte of 0x80–0xFF: a C1 control or a character of G1; returns the index of the last byte read. */
+  high(at: number): number {
+    const b = this.bytes[at]!
+    if (b < 0xa0) {
+      const ch = CONTROLS[b]
+      if (!ch) this.invalid.push(b), this.emit('\ufffd')
+      else if (!DROPPED_CONTROLS.has(b)) this.emit(ch)
+      return at
+    }
+    if (this.g1.isMultibyte) return this.multibyte(at)
+    const ch = this.g1.chars[b & 0x7f]
+    if (ch === undefined) this.invalid.push(b), this.emit('\ufffd')
+    else if (this.g1.isCombining[b & 0x7f]) this.pending += ch
+    else this.emit(ch)
+    return at
+  }
+}
+
+/** Bytes known to be ASCII as text: short runs char by char, long ones by the native decoder. */
+function asciiText(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > 24) return asciiDecoder.decode(bytes.subarray(from, to))
+  let text = ''
+  for (let i = from; i < to; i++) text += String.fromCharCode(bytes[i]!)
+  return text
+}
+
+export function marc8ToUnicode(bytes: Uint8Array): Marc8Text {
+  if (isPlainAscii(bytes)) return { text: asciiText(bytes, 0, bytes.length), invalid: [], unmapped: 0, repairs: [] }
+  const d = new Decoding(bytes)
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!
-    if (b === ESC) {
-      const d = readEscape(bytes, i)
-      if (!d.isSequence) repairs.add('a stray ESC (0x1B) that begins no escape sequence was dropped')
-      else if (!d.set) repairs.add(`an escape sequence that designates no MARC-8 character set (ESC ${String.fromCharCode(...bytes.subarray(i + 1, d.next))}) was skipped`)
-      else if (d.isG1) g1 = d.set
-      else g0 = d.set
-      i = d.next - 1
-    } else if (b < 0x20) emit(String.fromCharCode(b))
-    else if (b < 0x7f || (b === 0x7f && g0.isMultibyte)) {
-      if (b === 0x26 && g0 === ASCII) {
-        const ref = characterReference(bytes, i)
-        if (ref) {
-          emit(ref.ch)
-          i += ref.length - 1
-          continue
-        }
-      }
-      if (g0.isMultibyte) {
-        if (b === 0x20) emit(' ')
-        else multibyte(b, bytes[i + 1], bytes[i + 2]), (i += 2)
-        continue
-      }
-      const ch = g0.chars[b] ?? (b === 0x20 ? ' ' : undefined)
-      if (ch === undefined || (g0 === GREEK && isDigitRun(bytes, i))) {
-        repairs.add(`MARC-8 ${g0.name} was left designated over characters it does not have (digits, punctuation): read on as ASCII from there, as if the escape back had been dropped`)
-        g0 = ASCII
-        i--
-      } else if (g0.isCombining[b]) pending += ch
-      else emit(ch)
-    } else if (b < 0xa0) {
-      const ch = CONTROLS[b]
-      if (ch && !DROPPED_CONTROLS.has(b)) emit(ch)
-      else if (!ch) invalid.push(b), emit('\ufffd')
-    } else if (g1.isMultibyte) {
-      multibyte(b, bytes[i + 1], bytes[i + 2])
-      i += 2
-    } else {
-      const ch = g1.chars[b & 0x7f]
-      if (ch === undefined) invalid.push(b), emit('\ufffd')
-      else if (g1.isCombining[b & 0x7f]) pending += ch
-      else emit(ch)
-    }
+    if (b === ESC) i = d.escape(i)
+    else if (b < 0x20) d.emit(String.fromCharCode(b))
+    else if (b < 0x7f || (b === 0x7f && d.g0.isMultibyte)) i = d.graphic(i)
+    else i = d.high(i)
   }
-  return { text: (out + pending).normalize('NFC'), invalid, unmapped, repairs: [...repairs] }
+  return { text: (d.out + d.pending).normalize('NFC'), invalid: d.invalid, unmapped: d.unmapped, repairs: d.repairs }
 }
 
 /**
