@@ -1,3 +1,4 @@
+import { richTextToPlain } from '../../catalog'
 import type { IncomingFields } from '../types'
 import { parseToc } from '../toc'
 import { childElements, childText, firstChild, innerXml, textOf, type XmlElement } from '../xml/element'
@@ -11,14 +12,8 @@ function textBody(text: XmlElement): string {
   return textOf(text)
 }
 
-/** A headline is one line of plain text, whatever markup the feed put around it. */
-function plainText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+/** A headline is one line of plain text, whatever markup the feed put around it; its character references are decoded once. */
+const plainText = richTextToPlain
 
 /** CollateralDetail: texts by the TextType table, and the front cover from SupportingResource. */
 export function collateralDetail(cd: XmlElement, ctx: RecordContext, fields: IncomingFields): void {
