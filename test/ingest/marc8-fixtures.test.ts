@@ -6,7 +6,9 @@ import { parseIso2709 } from '../../src/ingest/marc/iso2709'
 import { marc8ToUnicode } from '../../src/ingest/marc/marc8'
 import type { MarcRecord } from '../../src/ingest/marc/record'
 import type { Problem } from '../../src/ingest/types'
-import { importSetup, sharedFixtures } from '../support/ingest'
+import { testDialects } from '../dialects'
+import { testStore } from '../helpers'
+import { sharedFixtures } from '../support/ingest'
 
 const shared = sharedFixtures()
 
@@ -105,19 +107,23 @@ describe.skipIf(!shared)('MARC-8 against the shared sample records', () => {
     expect(read).toBeGreaterThan(80)
     expect(unexplained).toEqual([])
   })
-
-  it('an import of the Greek and Cyrillic samples writes their books in their scripts and lists each repair in the report', async () => {
-    const { store, catalog, importer } = await importSetup()
-    const messages: string[] = []
-    for (const name of ['greekmissingcharsetchange.mrc', 'cyrillic_capital_e.mrc']) {
-      const report = await importer.importFile(name, openInput(join(shared!, 'marc/marc4j', name)), { user: 'test' })
-      messages.push(...report.corrections.map((c) => `${name} #${c.record}: ${c.message}`))
-    }
-    expect(messages).toContainEqual(expect.stringMatching(/^greekmissingcharsetchange\.mrc #1: 880: MARC-8 Basic Greek was left designated/))
-    expect(messages).toContain('cyrillic_capital_e.mrc #1: 880: 2 subfield delimiters inside MARC-8 Cyrillic text read as Э, the "|" a system had replaced')
-    expect(messages.join('\n')).not.toMatch(/U\+FFFD/)
-    const [book] = await catalog.findBooks(['9785699626076'])
-    expect(book?.publisher).toMatch(/^Эксмо$/i)
-    await store.close()
-  })
 })
+
+for (const dialect of testDialects()) {
+  describe.skipIf(!shared || dialect.skip)(`${dialect.name}: importing MARC-8 samples`, () => {
+    it('writes the Greek and Cyrillic books in their scripts and lists each repair in the report', async () => {
+      const store = await testStore(dialect)
+      const messages: string[] = []
+      for (const name of ['greekmissingcharsetchange.mrc', 'cyrillic_capital_e.mrc']) {
+        const report = await store.importer.importFile(name, openInput(join(shared!, 'marc/marc4j', name)), { user: 'test' })
+        messages.push(...report.corrections.map((c) => `${name} #${c.record}: ${c.message}`))
+      }
+      expect(messages).toContainEqual(expect.stringMatching(/^greekmissingcharsetchange\.mrc #1: 880: MARC-8 Basic Greek was left designated/))
+      expect(messages).toContain('cyrillic_capital_e.mrc #1: 880: 2 subfield delimiters inside MARC-8 Cyrillic text read as Э, the "|" a system had replaced')
+      expect(messages.join('\n')).not.toMatch(/U\+FFFD/)
+      const [book] = await store.catalog.findBooks(['9785699626076'])
+      expect(book?.publisher).toMatch(/^Эксмо$/i)
+      await store.cleanup()
+    })
+  })
+}
