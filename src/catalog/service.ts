@@ -307,7 +307,7 @@ export class CatalogService {
   }
 
   /** ISBNs on sale with their last change, a slice at a time, in key order. */
-  async isbnSlice(offset: number, limit: number): Promise<Array<{ isbn13: string; updated_at: string }>> {
+  async isbnSlice(offset: number, limit: number): Promise<repo.SitemapRow[]> {
     return repo.isbnSlice(this.db, offset, limit)
   }
 

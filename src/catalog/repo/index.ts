@@ -332,8 +332,29 @@ export async function upsertCategories(trx: Db, categories: Category[]): Promise
 }
 
 /** One slice of every ISBN on sale, in key order (sitemaps). */
-export async function isbnSlice(db: Db, offset: number, limit: number): Promise<Array<{ isbn13: string; updated_at: string }>> {
-  return db.selectFrom('book').select(['isbn13', 'updated_at']).where('on_sale', '=', 1).orderBy('isbn13').limit(limit).offset(offset).execute()
+/** Books on sale in ISBN order, with when each last changed and its cover (a sitemap's rows). */
+export async function isbnSlice(db: Db, offset: number, limit: number): Promise<SitemapRow[]> {
+  const rows = await withCover(db)
+    .select(['book.isbn13', 'book.updated_at', 'book.cover_url'])
+    .where('book.on_sale', '=', 1)
+    .orderBy('book.isbn13')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+  return rows.map((r) => ({
+    isbn13: r.isbn13,
+    updatedAt: r.updated_at,
+    coverUrl: r.cover_url,
+    cover: r.cover_hash && r.cover_widths ? { hash: r.cover_hash, widths: JSON.parse(r.cover_widths) as number[] } : null,
+  }))
+}
+
+export interface SitemapRow {
+  isbn13: string
+  updatedAt: string
+  coverUrl: string | null
+  /** An uploaded cover: its hash and stored widths. */
+  cover: { hash: string; widths: number[] } | null
 }
 
 /** Full books for ISBNs, in no particular order (importers load a batch at a time). */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { CatalogService } from '../../catalog'
+import { coverFileName, type CatalogService } from '../../catalog'
 import { NotFoundError } from '../../core/errors'
 import { feedOrigin } from './origin'
 
@@ -12,7 +12,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * robots.txt and sitemaps for search engines: a sitemap index, one file of
  * category pages and one file per 50,000 books, each book with its Korean
- * and English URLs linked as alternates.
+ * and English URLs linked as alternates, when it last changed, and its cover
+ * as an image sitemap entry.
  */
 export const sitemapRoutes = ({ catalog, publicUrl }: { catalog: CatalogService; publicUrl?: string }) =>
   new Hono()
@@ -43,11 +44,13 @@ export const sitemapRoutes = ({ catalog, publicUrl }: { catalog: CatalogService;
       const rows = n >= 1 ? await catalog.isbnSlice((n - 1) * PER_FILE, PER_FILE) : []
       if (rows.length === 0) throw new NotFoundError('sitemap', c.req.param('file'))
       const { origin, cacheControl } = feedOrigin(c, publicUrl, 3600)
-      const urls = rows.map(({ isbn13, updated_at }) => {
+      const urls = rows.map(({ isbn13, updatedAt, coverUrl, cover }) => {
         const ko = `${origin}/books/${isbn13}`
-        return `<url><loc>${ko}</loc><lastmod>${updated_at.slice(0, 10)}</lastmod><xhtml:link rel="alternate" hreflang="ko" href="${ko}"/><xhtml:link rel="alternate" hreflang="en" href="${ko}?lang=en"/></url>`
+        // A real cover only: an uploaded one's largest WebP, else the publisher's; generated placeholders are no image of the book.
+        const image = cover ? `${origin}/covers/${coverFileName(isbn13, cover.hash, cover.widths.at(-1)!, 'webp')}` : coverUrl && /^https?:\/\//.test(coverUrl) ? coverUrl : null
+        return `<url><loc>${ko}</loc><lastmod>${updatedAt}</lastmod><xhtml:link rel="alternate" hreflang="ko" href="${ko}"/><xhtml:link rel="alternate" hreflang="en" href="${ko}?lang=en"/>${image ? `<image:image><image:loc>${esc(image)}</image:loc></image:image>` : ''}</url>`
       })
       c.header('Content-Type', 'application/xml; charset=utf-8')
       c.header('Cache-Control', cacheControl)
-      return c.body(xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${urls.join('')}</urlset>`))
+      return c.body(xml(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">${urls.join('')}</urlset>`))
     })
