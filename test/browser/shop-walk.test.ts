@@ -181,7 +181,7 @@ describe.runIf(browserAvailable())('browser: a shopper and a staff member walk t
     await checked(page, 'admin-book', violations)
     const subtitle = page.locator('input[name="subtitle"]')
     await subtitle.fill('Five Hundred Years')
-    await page.locator('form.admin-form button[type="submit"]').click()
+    await page.locator('form.admin-form > button[type="submit"]:not(.visually-hidden)').click()
     await page.waitForURL(/saved=1/)
     expect(await subtitle.inputValue()).toBe('Five Hundred Years')
     expect((await store.catalog.getBook(SEED as never)).subtitle).toBe('Five Hundred Years')
