@@ -11,7 +11,7 @@ export interface PriceLawError {
 }
 
 /** Whether the law binds a book in this currency. */
-export function isUnderPriceLaw(currency: string): boolean {
+export function isUnderPriceLaw(currency: string | null): boolean {
   return currency === 'KRW'
 }
 
@@ -21,7 +21,7 @@ export function minimumSalePrice(listPrice: number): number {
 }
 
 /** The refusal a sale price earns under the law, or undefined when it may stand. */
-export function priceLawError(book: { currency: string; listPrice: number | null; salePrice: number | null }): PriceLawError | undefined {
+export function priceLawError(book: { currency: string | null; listPrice: number | null; salePrice: number | null }): PriceLawError | undefined {
   const { currency, listPrice, salePrice } = book
   if (!isUnderPriceLaw(currency) || listPrice == null || salePrice == null) return undefined
   const minimum = minimumSalePrice(listPrice)

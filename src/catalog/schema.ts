@@ -62,7 +62,7 @@ const bookInputSchema = z
         thicknessMm: z.number().int().min(1).max(1000).nullable(),
       })
       .nullish(),
-    currency: z.string().refine((s) => /^[A-Z]{3}$/.test(s), { message: 'expected an ISO 4217 code such as "KRW"', params: { code: 'not_currency_code' } }).default('KRW'),
+    currency: z.string().refine((s) => /^[A-Z]{3}$/.test(s), { message: 'expected an ISO 4217 code such as "KRW"', params: { code: 'not_currency_code' } }).nullish(),
     listPrice: money.nullish(),
     salePrice: money.nullish(),
     // Only a given count is a count: a book nobody counted (null) is sold to order, not out of stock.
@@ -104,6 +104,8 @@ export function checkBookInput(raw: unknown): { book: BookInput } | { issues: z.
       pageCount: b.pageCount ?? null,
       weightG: b.weightG ?? null,
       dimensions: b.dimensions ?? null,
+      // A currency belongs to a price: none without one, KRW (the store's own) when a price comes without it.
+      currency: b.listPrice == null && b.salePrice == null ? null : (b.currency ?? 'KRW'),
       listPrice: b.listPrice ?? null,
       // An e-book has no copies to count, whatever a feed or form said.
       stock: isDigital(b) ? null : b.stock,

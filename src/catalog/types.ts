@@ -69,8 +69,8 @@ export interface Book {
   pageCount: number | null
   weightG: number | null
   dimensions: Dimensions | null
-  /** ISO 4217; prices are integers in the currency's minor unit (KRW has none). */
-  currency: string
+  /** ISO 4217; prices are integers in the currency's minor unit (KRW has none). Null when the book has no price. */
+  currency: string | null
   listPrice: number | null
   salePrice: number | null
   /** Copies on hand; null when nobody counts them (an e-book, a book the supplier sends to order). */

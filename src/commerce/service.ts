@@ -16,7 +16,7 @@ function priceOf(book: BookSummary): number {
 
 type CartItem = Pick<CartLine, 'book' | 'quantity'>
 
-const lineInput = ({ book, quantity }: CartItem) => ({ listPrice: (book.listPrice ?? book.salePrice)!, salePrice: book.salePrice, currency: book.currency, quantity, isDigital: isDigital(book) })
+const lineInput = ({ book, quantity }: CartItem) => ({ listPrice: (book.listPrice ?? book.salePrice)!, salePrice: book.salePrice, currency: book.currency ?? 'KRW', quantity, isDigital: isDigital(book) })
 
 /** Prices the cart once per currency in it (a cart may mix them; an order may not), keeping the lines in cart order. */
 function priceItems(items: CartItem[], rules: PricingRules): Pick<Cart, 'lines' | 'totals'> {

@@ -582,9 +582,13 @@ export function formatCount(n: number): string {
   return out
 }
 
-/** A price in minor units, formatted for the language ("21,600원" / "₩21,600"). */
-export function formatMoney(lang: Lang, minor: number, currency: string): string {
-  if (lang === 'ko' && currency === 'KRW') return `${formatCount(minor)}원`
-  const { format, digits } = moneyFormat(lang, currency)
+/**
+ * A price in minor units, formatted for the language ("21,600원" / "₩21,600").
+ * A price always has its currency (the catalog sees to it); only a book
+ * without a price has none, so null is read as the store's won.
+ */
+export function formatMoney(lang: Lang, minor: number, currency: string | null): string {
+  if (lang === 'ko' && (currency ?? 'KRW') === 'KRW') return `${formatCount(minor)}원`
+  const { format, digits } = moneyFormat(lang, currency ?? 'KRW')
   return format.format(minor / 10 ** digits)
 }

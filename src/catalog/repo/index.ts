@@ -29,7 +29,8 @@ function toRow(b: BookInput, now: string): NewBookRow {
     width_mm: b.dimensions?.widthMm ?? null,
     height_mm: b.dimensions?.heightMm ?? null,
     thickness_mm: b.dimensions?.thicknessMm ?? null,
-    currency: b.currency,
+    // The column predates books without a price and is NOT NULL: '' stands for none.
+    currency: b.currency ?? '',
     list_price: b.listPrice,
     sale_price: b.salePrice,
     stock: b.stock ?? 0,
@@ -83,7 +84,7 @@ function fromRow(r: BookRow & CoverColumns): Book {
     pageCount: r.page_count,
     weightG: r.weight_g,
     dimensions: r.width_mm != null && r.height_mm != null ? { widthMm: r.width_mm, heightMm: r.height_mm, thicknessMm: r.thickness_mm } : null,
-    currency: r.currency,
+    currency: r.currency || null,
     listPrice: r.list_price == null ? null : Number(r.list_price),
     salePrice: r.sale_price == null ? null : Number(r.sale_price),
     stock: r.stock_counted ? r.stock : null,

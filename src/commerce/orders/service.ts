@@ -77,7 +77,7 @@ export class OrderService {
     if (input.pointsToSpend > 0 && !customerId) throw new InputError('pointsToSpend', 'points are for signed-in customers', { code: 'points_need_account' })
     const balance = customerId && input.pointsToSpend > 0 ? await repo.pointBalance(this.db, customerId) : 0
     if (input.pointsToSpend > balance) throw new InputError('pointsToSpend', `only ${balance} points to spend`, { code: 'points_over_balance', params: { balance } })
-    const priced = priceCart(lines.map((l) => ({ listPrice: l.price.listPrice, salePrice: l.book.salePrice, currency: l.book.currency, quantity: l.quantity, isDigital: isDigital(l.book) })), this.rules.pricing, { pointsToSpend: input.pointsToSpend, pointsBalance: balance })
+    const priced = priceCart(lines.map((l) => ({ listPrice: l.price.listPrice, salePrice: l.book.salePrice, currency: l.book.currency ?? 'KRW', quantity: l.quantity, isDigital: isDigital(l.book) })), this.rules.pricing, { pointsToSpend: input.pointsToSpend, pointsBalance: balance })
     const placedAt = this.now()
     const at = placedAt.toISOString()
     const id = randomUUID()

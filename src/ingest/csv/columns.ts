@@ -109,7 +109,7 @@ export function bookToCsvCells(b: Book): string[] {
     publisher: s(b.publisher), imprint: s(b.imprint), issued_on: s(b.issuedOn), language: s(b.language), format: b.format,
     series: s(b.series), series_number: s(b.seriesNumber), page_count: s(b.pageCount), weight_g: s(b.weightG),
     width_mm: s(b.dimensions?.widthMm ?? null), height_mm: s(b.dimensions?.heightMm ?? null), thickness_mm: s(b.dimensions?.thicknessMm ?? null),
-    currency: b.currency, list_price: s(b.listPrice), sale_price: s(b.salePrice), stock: s(b.stock), lead_days: s(b.leadDays), on_sale: String(b.onSale),
+    currency: b.currency ?? '', list_price: s(b.listPrice), sale_price: s(b.salePrice), stock: s(b.stock), lead_days: s(b.leadDays), on_sale: String(b.onSale),
     categories: b.categoryIds.join(';'), cover_url: s(b.coverUrl), description_headline: s(b.descriptionHeadline),
     description_html: s(b.descriptionHtml), toc: b.toc.length ? JSON.stringify(b.toc) : '', review_html: s(b.reviewHtml),
     author_bio_html: s(b.authorBioHtml), translations: Object.keys(b.translations).length ? JSON.stringify(b.translations) : '',

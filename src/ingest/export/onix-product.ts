@@ -103,7 +103,7 @@ function supplyState(b: Book): string {
 
 function productSupply(b: Book): string {
   const prices: string[] = []
-  const currency = CODE_LISTS[96]!.includes(b.currency) ? b.currency : null
+  const currency = b.currency && CODE_LISTS[96]!.includes(b.currency) ? b.currency : null
   if (b.listPrice != null && currency) prices.push(`<Price>${el('PriceType', '02')}${el('PriceAmount', amount(b.listPrice, currency))}${el('CurrencyCode', currency)}</Price>`)
   if (b.salePrice != null && currency) prices.push(`<Price>${el('PriceType', '12')}${el('PriceAmount', amount(b.salePrice, currency))}${el('CurrencyCode', currency)}</Price>`)
   const priced = prices.length ? prices.join('') : el('UnpricedItemType', '03')

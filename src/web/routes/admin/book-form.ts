@@ -62,7 +62,7 @@ export function bookToForm(book: Book): BookForm {
     pageCount: book.pageCount?.toString() ?? '',
     weightG: book.weightG?.toString() ?? '',
     size: d ? [d.widthMm, d.heightMm, d.thicknessMm].filter((n) => n != null).join('*') : '',
-    currency: book.currency,
+    currency: book.currency ?? '',
     listPrice: book.listPrice?.toString() ?? '',
     salePrice: book.salePrice?.toString() ?? '',
     stock: book.stock?.toString() ?? '',
