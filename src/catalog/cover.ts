@@ -3,14 +3,37 @@ import type { Isbn13 } from './isbn'
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => escapes[c]!)
 
-/** Splits a title into lines of about `width` columns (Hangul counts double). */
-function wrap(text: string, width: number, maxLines: number): string[] {
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** Columns a character takes on the cover: East Asian scripts (from U+2E80) count double. */
+const columns = (grapheme: string) => (grapheme.codePointAt(0)! > 0x2e80 ? 2 : 1)
+const width = (text: string) => [...graphemes.segment(text)].reduce((n, g) => n + columns(g.segment), 0)
+
+/**
+ * The text cut to `max` columns at a grapheme boundary (a letter with its
+ * accents, a Hangul syllable of jamo, an emoji sequence stay whole), with an
+ * ellipsis when anything was cut.
+ */
+export function clipText(text: string, max: number): string {
+  if (width(text) <= max) return text
+  let out = ''
+  let cols = 1 // the ellipsis
+  for (const { segment } of graphemes.segment(text)) {
+    if (cols + columns(segment) > max) break
+    out += segment
+    cols += columns(segment)
+  }
+  return `${out.trimEnd()}…`
+}
+
+/** Splits a title into lines of about `max` columns (Hangul counts double); a word longer than a line is clipped. */
+function wrap(text: string, max: number, maxLines: number): string[] {
   const lines: string[] = []
   let line = ''
   let cols = 0
-  for (const word of text.split(/\s+/)) {
-    const w = [...word].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
-    if (cols > 0 && cols + 1 + w > width) {
+  for (const word of text.split(/\s+/).filter(Boolean).map((w) => clipText(w, max))) {
+    const w = width(word)
+    if (cols > 0 && cols + 1 + w > max) {
       lines.push(line)
       line = word
       cols = w
@@ -22,7 +45,8 @@ function wrap(text: string, width: number, maxLines: number): string[] {
   if (line) lines.push(line)
   if (lines.length > maxLines) {
     lines.length = maxLines
-    lines[maxLines - 1] = lines[maxLines - 1]!.replace(/.{0,1}$/u, '…')
+    const last = lines[maxLines - 1]!
+    lines[maxLines - 1] = width(last) + 1 <= max ? `${last}…` : clipText(`${last}  `, max)
   }
   return lines
 }
@@ -38,7 +62,7 @@ export function generatedCoverSvg(book: { isbn13: Isbn13; title: string; contrib
   const band = `hsl(${(h + 40) % 360} 55% 70%)`
   const titleLines = wrap(book.title, 14, 5)
   const title = titleLines.map((l, i) => `<tspan x="20" dy="${i ? 30 : 0}">${esc(l)}</tspan>`).join('')
-  const by = book.contributor ? `<text x="20" y="262" font-size="15" fill="#fff" opacity=".85">${esc(book.contributor.slice(0, 24))}</text>` : ''
+  const by = book.contributor ? `<text x="20" y="262" font-size="15" fill="#fff" opacity=".85">${esc(clipText(book.contributor, 22))}</text>` : ''
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 300" width="200" height="300" role="img" aria-label="${esc(book.title)}">` +
     `<rect width="200" height="300" fill="${bg}"/><rect y="40" width="200" height="6" fill="${band}"/>` +
