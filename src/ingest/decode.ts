@@ -17,11 +17,24 @@ export function firstInvalidUtf8(bytes: Uint8Array, isFinal: boolean): number {
   return -1
 }
 
-/** The encoding an XML prolog declares, read as ASCII from the first bytes. */
-function declaredEncoding(head: Uint8Array): string | null {
-  const prolog = new TextDecoder('latin1').decode(head.subarray(0, 200))
+/** The encoding an XML prolog declares, read as ASCII from the first bytes (as UTF-16 after its byte-order mark). */
+function declaredEncoding(head: Uint8Array, bom16: string | null): string | null {
+  const prolog = bom16 ? new TextDecoder(bom16).decode(head.subarray(2, 402)) : new TextDecoder('latin1').decode(head.subarray(0, 200))
   const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(prolog)
   return m ? m[1]!.toLowerCase() : null
+}
+
+/**
+ * What the report says of a file not in UTF-8: the encoding as the file
+ * names it, and how it was read. A byte-order mark is no declaration, and
+ * WHATWG decoders read some labels as a superset ("ISO-8859-1" as
+ * windows-1252), which the note says rather than claim the file declared it.
+ */
+function encodingNote(readAs: string, declared: string | null): string {
+  if (!declared) return `no encoding declared; read as ${readAs.toUpperCase()}, as its byte-order mark says, and converted to UTF-8`
+  const same = declared.replace(/[^a-z0-9]/g, '') === readAs.replace(/[^a-z0-9]/g, '')
+  const how = same ? '' : ` (decoded as ${readAs}, which the Encoding Standard reads that label as)`
+  return `read as ${declared.toUpperCase()}, as the file declares${how}, and converted to UTF-8`
 }
 
 /**
@@ -41,14 +54,15 @@ export async function* decodeXml(bytes: AsyncIterable<Uint8Array>, file: string,
         offset = 3
       }
       const bom16 = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : null
-      const declared = bom16 ?? declaredEncoding(chunk) ?? 'utf-8'
+      const declared = declaredEncoding(chunk, bom16)
+      const label = bom16 ?? declared ?? 'utf-8'
       try {
-        decoder = new TextDecoder(declared, { fatal: true })
+        decoder = new TextDecoder(label, { fatal: true })
       } catch {
-        throw new FeedError(file, 'byte 0', `the XML prolog declares encoding "${declared}", which is not a known encoding`)
+        throw new FeedError(file, 'byte 0', `the XML prolog declares encoding "${label}", which is not a known encoding`)
       }
       isUtf8 = decoder.encoding === 'utf-8'
-      if (!isUtf8) note(`read as ${decoder.encoding}, as the file declares, and converted to UTF-8`)
+      if (!isUtf8) note(encodingNote(decoder.encoding, declared))
     }
     yield decodeChunk(decoder, chunk, false, file, offset, isUtf8)
     offset += chunk.length
