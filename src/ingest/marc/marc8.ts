@@ -257,6 +257,7 @@ export function marc8ToUnicode(bytes: Uint8Array): Marc8Text {
  * back (and how many), the bytes as they were when there is none.
  */
 export function repairMarc8Delimiters(body: Uint8Array): { bytes: Uint8Array; repaired: number } {
+  if (!body.includes(ESC)) return { bytes: body, repaired: 0 }
   let g0 = ASCII_FINAL
   let copy: Uint8Array | null = null
   for (let i = 0; i < body.length; i++) {
