@@ -23,6 +23,8 @@ const DOMAIN_IMPORTS = {
   mail: [],
   audit: [],
   atlas: ['catalog'],
+  reviews: ['catalog'],
+  wishlist: ['catalog'],
 }
 const domains = Object.keys(DOMAIN_IMPORTS).join('|')
 

@@ -9,6 +9,8 @@ import { MailService, type MailTransportConfig } from '../mail'
 import { PaymentsService, PortOne, type PortOneConfig } from '../payments'
 import { SearchService } from '../search'
 import { RecommendService } from '../recommend'
+import { ReviewsService } from '../reviews'
+import { WishlistService } from '../wishlist'
 import { transactor, type Store } from '../store'
 import type { ServerServices } from '../web/server'
 import { mailOrderSteps } from './order-mail'
@@ -26,6 +28,8 @@ export interface Services {
   mail: MailService
   payments: PaymentsService
   audit: AuditService
+  reviews: ReviewsService
+  wishlist: WishlistService
   /** PortOne, when the store takes cards. */
   portone?: PortOne
   shop: ShopSettings
@@ -84,7 +88,10 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const catalog = new CatalogService(store.db, indexers, {
     isPriceLawOn: shop.pricing.isPriceLawOn,
     covers: shop.covers,
-    onBookChanges: (unit, changes, context) => audit.recordBookWrites(unit, changes, context),
+    onBookChanges: async (unit, changes, context) => {
+      await audit.recordBookWrites(unit, changes, context)
+      await wishlist.bookChanges(unit, changes)
+    },
     onRecordChanges: (unit, changes, { actor, actorName, via }) =>
       audit.record(unit, changes.map(({ recordType, recordId, action, fields }) => ({ actor, actorName, via, action, recordType, recordId, changes: fields }))),
   })
@@ -101,8 +108,11 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const portone = shop.portone && new PortOne(shop.portone, logger)
   const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
+  // A wished book's news is queued in the catalog write that made it; staff hiding a review is audited in its own.
+  const wishlist = new WishlistService(store.db, catalog, { queueMail: (unit, mails) => mail.queue(unit.db, mails) })
+  const reviews = new ReviewsService(store.db, catalog, { onModeration: (unit, entries) => audit.record(unit, entries) })
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, portone, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, reviews, wishlist, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */
@@ -121,14 +131,14 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, shop, estimate, portone }: Services, logger: Logger): ServerServices {
+export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, reviews, wishlist, shop, estimate, portone }: Services, logger: Logger): ServerServices {
   // The browser's payment window gets the store id and channel key, never the secrets.
   const card = portone && shop.portone && {
     sdkUrl: shop.portone.sdkUrl,
     windowParams: (order: Order) =>
       portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
   }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }
 
 /** What a card statement shows for the order: its first book, and how many more. */

@@ -54,6 +54,25 @@ export class MailService {
     return { id }
   }
 
+  /**
+   * Keeps mails in the outbox inside the caller's transaction, without trying
+   * them: they exist only if it commits, and the next deliverDue sends them.
+   * A mail that cannot be rendered is logged and left out.
+   */
+  async queue(db: Kysely<Database>, requests: MailRequest[]): Promise<void> {
+    for (const request of requests) {
+      let rendered
+      try {
+        rendered = renderMail(request)
+      } catch (err) {
+        // A mail that cannot be written (a bad address) must not undo the change it tells of.
+        this.logger.error({ template: request.template, error: this.scrub(err) }, 'mail not queued')
+        continue
+      }
+      await repo.insertMail(db, { id: randomUUID(), createdAt: this.now().toISOString(), to: request.to, template: request.template, lang: request.lang, ...rendered })
+    }
+  }
+
   /** Delivers what is due (new, or failed and due for retry with backoff); returns counts. */
   async deliverDue(): Promise<{ sent: number; failed: number }> {
     const counts = { sent: 0, failed: 0 }

@@ -1,4 +1,4 @@
-export type MailTemplate = 'verify-email' | 'reset-password' | 'order-received' | 'order-paid' | 'order-shipped' | 'order-cancelled' | 'order-refunded'
+export type MailTemplate = 'verify-email' | 'reset-password' | 'order-received' | 'order-paid' | 'order-shipped' | 'order-cancelled' | 'order-refunded' | 'wish-back-in-stock' | 'wish-price-drop'
 
 export type MailLang = 'ko' | 'en'
 
@@ -24,6 +24,10 @@ export interface MailParams {
   'order-shipped': { orderNumber: string; carrier: string; trackingNumber: string; trackingUrl: string }
   'order-cancelled': { orderNumber: string; reason: string }
   'order-refunded': { orderNumber: string; amount: number }
+  /** A wished book can be ordered again. */
+  'wish-back-in-stock': { name: string; title: string; isbn13: string }
+  /** A wished book's price went down: before and after in the currency's minor unit (won for KRW). */
+  'wish-price-drop': { name: string; title: string; isbn13: string; before: number; after: number; currency?: string }
 }
 
 /** A template's words before layout: paragraphs of plain text and at most one link to act on. */

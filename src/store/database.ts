@@ -42,6 +42,9 @@ export interface Database {
   import_run_book: ImportRunBookTable
   book_redirect: BookRedirectTable
   duplicate_dismissed: DuplicateDismissedTable
+  review: ReviewTable
+  review_vote: ReviewVoteTable
+  wish: WishTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -457,6 +460,40 @@ export interface BookRedirectTable {
   merged_at: string
   /** 'staff:<id>' */
   merged_by: string
+}
+
+/** A reader's review of a book: one per book per reader; staff hide it (with a reason) rather than delete it. */
+export interface ReviewTable {
+  id: string
+  isbn13: string
+  customer_id: string
+  /** 1 to 5 */
+  rating: number
+  /** Plain text as the reader wrote it (escaped when shown). */
+  body: string
+  created_at: string
+  updated_at: string
+  helpful_count: Generated<number>
+  report_count: Generated<number>
+  hidden_at: string | null
+  hidden_reason: string | null
+}
+
+/** One reader's helpful vote or abuse report on a review. */
+export interface ReviewVoteTable {
+  review_id: string
+  customer_id: string
+  /** 'helpful' | 'report' */
+  kind: string
+  reason: string | null
+  created_at: string
+}
+
+/** A book on a reader's wishlist (찜). */
+export interface WishTable {
+  customer_id: string
+  isbn13: string
+  created_at: string
 }
 
 /** Two books staff said are not duplicates, the smaller ISBN first. */

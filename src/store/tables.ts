@@ -53,6 +53,9 @@ export const TABLES = {
   staff_recovery_code: { key: ['staff_id', 'code_hash'] },
   staff_session: { key: ['id'] },
   staff_token: { key: ['id'] },
+  review: { key: ['id'] },
+  review_vote: { key: ['review_id', 'customer_id', 'kind'] },
+  wish: { key: ['customer_id', 'isbn13'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

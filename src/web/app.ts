@@ -10,6 +10,8 @@ import type { PaymentsService } from '../payments'
 import { StoreUnavailableError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { RecommendService } from '../recommend'
+import type { ReviewsService } from '../reviews'
+import type { WishlistService } from '../wishlist'
 import type { SearchService } from '../search'
 import type { AppEnv } from './env'
 import { errorAnswer } from './error-answer'
@@ -26,6 +28,8 @@ import { apiRoutes } from './routes/api'
 import { cartRoutes } from './routes/cart'
 import { checkoutRoutes } from './routes/checkout'
 import { paymentRoutes } from './routes/payments'
+import { reviewRoutes } from './routes/reviews'
+import { wishlistRoutes } from './routes/wishlist'
 import type { ShopFacts } from './storefront'
 import { feedRoutes } from './routes/feeds'
 import { opsRoutes } from './routes/ops'
@@ -67,6 +71,9 @@ export interface AppServices {
   audit?: AuditService
   /** Feed imports: with them, the back office takes ONIX, MARC and CSV uploads. */
   imports?: ImportUploads
+  /** Readers' reviews and wishlists: with accounts, their pages and forms exist. */
+  reviews?: ReviewsService
+  wishlist?: WishlistService
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -125,7 +132,7 @@ export function createApp(services: AppServices) {
     await next()
   })
 
-  app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage }))
+  app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage, reviews: services.reviews }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate, estimate: services.storefront?.estimate }))
   if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))
@@ -134,6 +141,8 @@ export function createApp(services: AppServices) {
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
   if (services.payments) app.route('/payments', paymentRoutes({ payments: services.payments, logger }))
   if (services.accounts && services.mailer && services.orders) app.route('/account', accountRoutes({ accounts: services.accounts, mailer: services.mailer, commerce, orders: services.orders, gate, publicUrl, logger }))
+  if (services.reviews) app.route('/', reviewRoutes({ reviews: services.reviews, catalog, sendPage }))
+  if (services.wishlist) app.route('/', wishlistRoutes({ wishlist: services.wishlist }))
   if (services.staff) app.route('/admin', adminRoutes({ ...services, staff: services.staff, gate, logger }))
 
   app.notFound((c) => {

@@ -4,6 +4,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AccountsService, StaffService } from '../accounts'
 import type { AuditService } from '../audit'
+import type { ReviewsService } from '../reviews'
+import type { WishlistService } from '../wishlist'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
 import type { Logger } from '../core/logger'
@@ -46,6 +48,9 @@ export interface ServerServices {
   audit?: AuditService
   /** Feed imports from the back office. */
   imports?: ImportUploads
+  /** Readers' reviews and wishlists: with accounts, their pages and forms exist. */
+  reviews?: ReviewsService
+  wishlist?: WishlistService
 }
 
 export interface ServerOptions {

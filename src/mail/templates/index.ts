@@ -7,6 +7,7 @@ import { orderShipped } from './order-shipped'
 import { resetPassword } from './reset-password'
 import type { Template } from './template'
 import { verifyEmail } from './verify-email'
+import { wishBackInStock, wishPriceDrop } from './wish'
 
 export const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   'verify-email': verifyEmail,
@@ -16,4 +17,6 @@ export const TEMPLATES: { [T in MailTemplate]: Template<T> } = {
   'order-shipped': orderShipped,
   'order-cancelled': orderCancelled,
   'order-refunded': orderRefunded,
+  'wish-back-in-stock': wishBackInStock,
+  'wish-price-drop': wishPriceDrop,
 }

@@ -27,6 +27,8 @@ import * as alternateForms from './2026-12-02T1480-alternate-forms'
 import * as bookSupply from './2026-12-03T1000-book-supply'
 import * as bookSeries from './2026-12-03T1010-book-series'
 import * as defaultCategories from './2026-12-03T1100-default-categories'
+import * as reviews from './2026-12-03T1200-reviews'
+import * as wishlist from './2026-12-03T1210-wishlist'
 import * as pricelessCurrency from './2026-12-03T1110-priceless-currency'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
@@ -59,6 +61,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1000-book-supply': bookSupply,
   '2026-12-03T1010-book-series': bookSeries,
   '2026-12-03T1100-default-categories': defaultCategories,
+  '2026-12-03T1200-reviews': reviews,
+  '2026-12-03T1210-wishlist': wishlist,
   '2026-12-03T1110-priceless-currency': pricelessCurrency,
 }
 

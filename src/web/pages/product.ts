@@ -1,12 +1,15 @@
 import { chapterPoints } from '../../atlas'
 import { availabilityOf, formatDimensions, hyphenate, isComingSoon, richTextToPlain, type Availability, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
 import type { Recommended } from '../../recommend'
+import type { RatingSummary, Review } from '../../reviews'
 import { html, raw, type SafeHtml } from '../html'
 import { fill, formatCount, formatDate, formatMoney } from '../i18n'
 import { chapterAtlas } from './chapter-atlas'
 import { href, type PageContext } from './context'
 import { authorPath, seriesPath, volumeLabel } from './people'
 import { sizeDrawing } from './size-drawing'
+import { productReviews, reviewsJsonLd } from './reviews'
+import { WISH_FORM, wishButton } from './wishlist'
 import { layout } from './layout'
 import { byline, coverImage, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
 
@@ -20,6 +23,8 @@ export interface ProductView {
   editions?: BookSummary[]
   /** The volume after this one in its series, when there is one. */
   nextInSeries?: BookSummary & { seriesNumber: string | null }
+  /** The ratings and the most helpful reviews; never anyone's own controls (the page is shared). */
+  reviews?: { summary: RatingSummary; reviews: Review[] }
 }
 
 // Sections longer than this fold behind a "more" control.
@@ -191,6 +196,7 @@ ${view.nextInSeries ? html`<p class="next-volume">${t.nextInSeries}: <a href="${
 <p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}${book.format === 'unknown' ? '' : html`<span>${t[`format_${book.format}`]}</span>`}</p>
 ${priceBox(ctx, book, today)}
 ${editionList(ctx, editions)}
+${wishButton(ctx, book)}
 </section></div>
 <nav class="section-nav" aria-label="${t.specifics}"><ul>${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>
 <section id="introduction" class="book-section" aria-labelledby="introduction-h"><h2 id="introduction-h">${t.bookIntroduction}</h2>
@@ -205,6 +211,7 @@ ${chapterAtlas(ctx, points)}
 ${book.reviewHtml ? html`<section id="review" class="book-section" aria-labelledby="review-h"><h2 id="review-h">${t.publishersReview}</h2>
 ${fold(ctx, 'review-body', reviewLong, richText(ctx, book.reviewHtml))}</section>` : ''}
 <section id="specifics" class="book-section" aria-labelledby="specifics-h"><h2 id="specifics-h">${t.specifics}</h2>${specifics(ctx, book)}${sizeDrawing(ctx, book.dimensions)}</section>
+${view.reviews ? productReviews(ctx, book.isbn13, view.reviews) : ''}
 <section id="related" class="book-section" aria-labelledby="related-h"><h2 id="related-h">${t.youMayAlsoLike}</h2>${recommendationShelf(ctx, related, categories)}</section>
 <section id="categories" class="book-section" aria-labelledby="categories-h"><h2 id="categories-h">${t.categories}</h2>
 ${paths.length ? html`<ul class="paths">${paths.map((p, i) => html`<li>${crumbs(ctx, p, `${t.categories} ${i + 1}`)}</li>`)}</ul>` : html`<p class="empty">${t.noContent}</p>`}
@@ -218,9 +225,9 @@ ${paths.length ? html`<ul class="paths">${paths.map((p, i) => html`<li>${crumbs(
       canonicalPath: `/books/${book.isbn13}`,
       ogType: 'book',
       ogImage: absoluteUrl(ctx, coverSrc(book)),
-      jsonLd: jsonLd(ctx, book, today),
+      jsonLd: { ...(jsonLd(ctx, book, today) as object), ...(view.reviews ? reviewsJsonLd(view.reviews) : {}) },
       skip: { target: 'product-info', label: t.skipToProduct },
-      visitorForms: ['buy'],
+      visitorForms: ['buy', WISH_FORM],
     },
     body,
   )

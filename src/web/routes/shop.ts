@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../../catalog'
 import { NotFoundError } from '../../core/errors'
 import type { RecommendService } from '../../recommend'
+import type { ReviewsService } from '../../reviews'
 import type { SearchService } from '../../search'
 import { assets, assetsByUrl } from '../assets'
 import type { AppEnv } from '../env'
@@ -29,10 +30,12 @@ export interface ShopServices {
   recommend: RecommendService
   gate: Gate
   sendPage: SendPage
+  /** Readers' reviews: the ratings and the first few on the product page. */
+  reviews?: ReviewsService
 }
 
 /** The pages a reader browses: home, product, categories, search, and the files they load. */
-export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopServices) =>
+export const shopRoutes = ({ catalog, search, recommend, gate, sendPage, reviews }: ShopServices) =>
   new Hono<AppEnv>()
     .get('/', async (c) => {
       // A returning session's home carries its own recommendations: the gate keeps it out of the shared cache.
@@ -67,10 +70,11 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage }: ShopS
             catalog.duplicates.editionsOf(isbn13).then((isbns) => catalog.summaries(isbns)),
             book.series ? catalog.shelves.series(book.series) : [],
           ])
+          const reviewed = reviews && (await reviews.onProduct(isbn13))
           const at = series.findIndex((v) => v.isbn13 === isbn13)
           const nextInSeries = at >= 0 ? series[at + 1] : undefined
           shown = [isbn13, ...related.map((r) => r.book.isbn13), ...editions.map((e) => e.isbn13), ...(nextInSeries ? [nextInSeries.isbn13] : [])]
-          return productPage(c.var.page, { book, categories, related, today: today(), editions, nextInSeries })
+          return productPage(c.var.page, { book, categories, related, today: today(), editions, nextInSeries, reviews: reviewed })
         },
         { deps: () => shown },
       )

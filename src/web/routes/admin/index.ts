@@ -5,6 +5,7 @@ import type { CatalogService } from '../../../catalog'
 import type { OrderService } from '../../../commerce'
 import type { Logger } from '../../../core/logger'
 import type { PaymentsService } from '../../../payments'
+import type { ReviewsService } from '../../../reviews'
 import type { AppEnv } from '../../env'
 import type { Gate } from '../../gate'
 import { staffSession } from '../../middleware/staff-session'
@@ -20,6 +21,7 @@ import { importsRoutes, type ImportUploads } from './imports'
 import { meRoutes } from './me'
 import { ordersRoutes } from './orders'
 import { paymentsRoutes } from './payments'
+import { reviewsRoutes } from './reviews'
 import { signInRoutes } from './sign-in'
 import { staffRoutes } from './staff'
 import { createSignInThrottle, type SignInThrottle } from './throttle'
@@ -37,6 +39,8 @@ export interface AdminServices {
   payments?: PaymentsService
   audit?: AuditService
   imports?: ImportUploads
+  /** With it, the review moderation queue. */
+  reviews?: ReviewsService
 }
 
 /**
@@ -57,6 +61,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     categoriesRoutes(services),
     duplicatesRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
+    ...(services.reviews ? [reviewsRoutes({ reviews: services.reviews })] : []),
     ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
