@@ -13,7 +13,7 @@ import type { Category, SubjectMapping } from './types'
 
 /** One audited write to a record other than a book: its fields before and after. */
 export interface RecordChange {
-  recordType: 'category' | 'subject_mapping'
+  recordType: 'category' | 'subject_mapping' | 'collection'
   recordId: string
   action: 'create' | 'edit' | 'move' | 'merge' | 'delete'
   fields: Array<{ field: string; before: unknown; after: unknown }>

@@ -58,7 +58,7 @@ const KEYING_BATCH = 1000
 const KEYING_BUDGET_MS = 1000
 
 /** Fields the kept book takes from a merged one when it has none. */
-const FILLED = ['subtitle', 'originalTitle', 'publisher', 'imprint', 'issuedOn', 'language', 'series', 'seriesNumber', 'pageCount', 'weightG', 'dimensions', 'descriptionHeadline', 'descriptionHtml', 'reviewHtml', 'authorBioHtml', 'coverUrl'] as const
+const FILLED = ['subtitle', 'originalTitle', 'publisher', 'imprint', 'issuedOn', 'language', 'series', 'seriesNumber', 'pageCount', 'weightG', 'dimensions', 'descriptionHeadline', 'descriptionHtml', 'reviewHtml', 'authorBioHtml', 'excerptsHtml', 'coverUrl'] as const
 
 /** `kept` with what it lacks taken from `merged`: their categories joined, their stock added. */
 export function absorb(kept: BookInput, merged: BookInput): BookInput {

@@ -74,6 +74,7 @@ const bookInputSchema = z
     toc: z.array(tocEntry).max(2000).default([]),
     reviewHtml: richText.nullish(),
     authorBioHtml: richText.nullish(),
+    excerptsHtml: richText.nullish(),
     coverUrl: z.url({ protocol: /^https?$/ }).nullish(),
     categoryIds: z.array(z.string().min(1).max(64)).max(50).default([]),
   })
@@ -114,6 +115,7 @@ export function checkBookInput(raw: unknown): { book: BookInput } | { issues: z.
       descriptionHtml: b.descriptionHtml ?? null,
       reviewHtml: b.reviewHtml ?? null,
       authorBioHtml: b.authorBioHtml ?? null,
+      excerptsHtml: b.excerptsHtml ?? null,
       coverUrl: b.coverUrl ?? null,
     },
   }

@@ -3,6 +3,7 @@ import { transactor, type Database, type Kysely, type Transaction, type UnitOfWo
 import { bookChanges, UNKNOWN_EDITOR, type BookChangeListener, type EditContext } from './book-changes'
 import { CategoryTree } from './categories'
 import { CategoryAdmin, type RecordChangeListener } from './category-admin'
+import { Collections } from './collections'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
 import { Duplicates } from './duplicates'
@@ -71,6 +72,8 @@ export class CatalogService {
   readonly categoryAdmin: CategoryAdmin
   /** A person's books and a series' volumes (shelves.ts). */
   readonly shelves: Shelves
+  /** Staff picks for the home page (collections.ts). */
+  readonly collections: Collections
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -100,6 +103,7 @@ export class CatalogService {
       this.emit({ isbns: 'all' })
     }
     this.categoryAdmin = new CategoryAdmin({ db, reindex: (trx, books) => this.index(trx, books), onBookChanges, onRecordChanges, treeChanged })
+    this.collections = new Collections({ db, onRecordChanges, changed: (isbns) => this.emit({ isbns: isbns.length ? isbns : 'all' }) })
   }
 
   async getBook(isbn13: Isbn13): Promise<Book> {

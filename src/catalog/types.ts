@@ -85,6 +85,8 @@ export interface Book {
   toc: TocEntry[]
   reviewHtml: string | null
   authorBioHtml: string | null
+  /** 책 속으로: passages from the book, sanitised HTML. */
+  excerptsHtml: string | null
   coverUrl: string | null
   /** A cover uploaded by staff, served in several sizes and shown instead of coverUrl; null or absent, none. */
   cover?: CoverImage | null
@@ -143,4 +145,18 @@ export interface SubjectMapping {
   /** Upper case, no spaces; the longest matching prefix wins. */
   code: string
   categoryId: string
+}
+
+/** What staff write of a collection: a title and blurb in both languages, and its books in order. */
+export interface CollectionDraft {
+  title: { ko: string; en: string }
+  blurb: { ko: string; en: string }
+  isbns: string[]
+}
+
+/** A collection staff curate for the home page (staff picks), in the order they were made. */
+export interface Collection extends CollectionDraft {
+  id: string
+  position: number
+  updatedAt: string
 }

@@ -4,5 +4,6 @@ export { pricingRules, priceCart, priceLine, type PricingRules, type PricedCart,
 export { OrderService, DEFAULT_ORDER_RULES, seoulDay, type OrderRules, type Placing } from './orders/service'
 export { readCheckoutForm, normaliseMobile, normalisePhone, CHECKOUT_FIELDS, type CheckoutFormValues } from './orders/checkout-input'
 export { ORDER_STATUSES, canMove } from './orders/states'
+export { PERIODS, OVERALL, HALF_LIFE_DAYS, POINTS_PER_COPY, movementOf, type Bestsellers, type Period, type BestsellerPlace, type BookRanks, type Movement } from './bestsellers'
 export type * from './orders/types'
 export { CARRIERS, carrierCode, trackingUrl, parseTrackingNumber, deliveryEstimate, estimateLabel, loadHolidays, type CarrierCode, type TrackingNumber, type DeliveryRules, type DeliveryEstimate, type HolidayCalendar } from './shipping'

@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '../core/errors'
 import { isDigital, type BookSummary, type CatalogService, type Isbn13 } from '../catalog'
 import type { Database, Kysely, Transactor } from '../store'
+import { Bestsellers } from './bestsellers'
 import { DEFAULT_PRICING_RULES, priceCart, type PricingRules } from './pricing'
 import * as repo from './repo'
 import type { Cart, CartLine, CartTotal, ShopperSignals } from './types'
@@ -33,13 +34,18 @@ function priceItems(items: CartItem[], rules: PricingRules): Pick<Cart, 'lines' 
 
 /** The cart and orders of an opaque shopper session. */
 export class CommerceService {
+  /** The bestseller lists and sales index, counted from paid orders (bestsellers/). */
+  readonly bestsellers: Bestsellers
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly work: Transactor,
     private readonly catalog: CatalogService,
     private readonly signals?: ShopperSignals,
     private readonly rules: PricingRules = DEFAULT_PRICING_RULES,
-  ) {}
+  ) {
+    this.bestsellers = new Bestsellers(db, catalog)
+  }
 
   async cart(sessionId: string): Promise<Cart> {
     const items = await repo.cartItems(this.db, sessionId)

@@ -104,6 +104,7 @@ export function generatedBook(n: number): BookInput {
     toc: tocFor(r),
     reviewHtml: r.chance(0.5) ? `<h3>${noun(r)[0]}을 다시 묻다</h3>${paragraph(r, r.int(3, 7))}` : null,
     authorBioHtml: r.chance(0.6) ? paragraph(r, 2) : null,
+    excerptsHtml: null,
     coverUrl: null,
     categoryIds: cats,
   }

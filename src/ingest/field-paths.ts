@@ -15,6 +15,7 @@ export const FIELD_PATHS: Record<Format, Record<string, string>> = {
     currency: 'ProductSupply/SupplyDetail/Price/CurrencyCode', listPrice: 'ProductSupply/SupplyDetail/Price/PriceAmount', salePrice: 'ProductSupply/SupplyDetail/Price[PriceType 12]/PriceAmount',
     stock: 'ProductSupply/SupplyDetail/Stock/OnHand', leadDays: 'ProductSupply/SupplyDetail/OrderTime', descriptionHeadline: 'CollateralDetail/TextContent[TextType 10]', descriptionHtml: 'CollateralDetail/TextContent[TextType 03]',
     toc: 'CollateralDetail/TextContent[TextType 04]', reviewHtml: 'CollateralDetail/TextContent[TextType 06]', authorBioHtml: 'CollateralDetail/TextContent[TextType 12]',
+    excerptsHtml: 'CollateralDetail/TextContent[TextType 14]',
     coverUrl: 'CollateralDetail/SupportingResource/ResourceVersion/ResourceLink', categoryIds: 'DescriptiveDetail/Subject',
   },
   marc: {

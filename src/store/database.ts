@@ -45,6 +45,10 @@ export interface Database {
   review: ReviewTable
   review_vote: ReviewVoteTable
   wish: WishTable
+  bestseller: BestsellerTable
+  sales_index: SalesIndexTable
+  collection: CollectionTable
+  collection_book: CollectionBookTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -110,6 +114,8 @@ export interface BookTable {
   toc: string | null
   review_html: string | null
   author_bio_html: string | null
+  /** 책 속으로: passages from the book, sanitised rich text. */
+  excerpts_html: string | null
   cover_url: string | null
   /** JSON: Contributor[] in order; the contributor table indexes the same names. */
   contributors: string
@@ -460,6 +466,40 @@ export interface BookRedirectTable {
   merged_at: string
   /** 'staff:<id>' */
   merged_by: string
+}
+
+/** One place on a bestseller list: `category_id` '' is the whole store; `previous_rank` the place in the period before (null: new). */
+export interface BestsellerTable {
+  /** 'daily' | 'weekly' | 'monthly' */
+  period: string
+  category_id: string
+  rank: number
+  isbn13: string
+  copies: number
+  previous_rank: number | null
+}
+
+/** A book's sales index (판매지수) at the last rebuild. */
+export interface SalesIndexTable {
+  isbn13: string
+  points: number
+}
+
+/** A collection staff curate for the home page (staff picks). */
+export interface CollectionTable {
+  id: string
+  title_ko: string
+  title_en: string
+  blurb_ko: string
+  blurb_en: string
+  position: number
+  updated_at: string
+}
+
+export interface CollectionBookTable {
+  collection_id: string
+  position: number
+  isbn13: string
 }
 
 /** A reader's review of a book: one per book per reader; staff hide it (with a reason) rather than delete it. */

@@ -132,7 +132,7 @@ export function createApp(services: AppServices) {
     await next()
   })
 
-  app.route('/', shopRoutes({ catalog, search, recommend, gate, sendPage, reviews: services.reviews }))
+  app.route('/', shopRoutes({ catalog, search, recommend, commerce, gate, sendPage, reviews: services.reviews }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate, estimate: services.storefront?.estimate }))
   if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))

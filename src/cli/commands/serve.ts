@@ -56,7 +56,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   // A port already taken must end the process: open database connections would otherwise keep it alive.
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)
-  const { mail, payments } = services
+  const { mail, payments, commerce } = services
   const server = await startServer(serverServices(services, logger), {
     metrics,
     port,
@@ -82,6 +82,8 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   mail.start()
   // Every worker applies the payment deadline: an order step refuses the second process to take the same order.
   payments.start()
+  // Every worker rebuilds the bestseller lists hourly; a rebuild that finds nothing changed writes nothing.
+  commerce.bestsellers.start(undefined, (err) => logger.error({ err }, 'bestseller rebuild failed'))
   const worker = cluster.worker?.id ?? 0
   logger.info({ url: `http://localhost:${server.port}/`, worker }, 'serving')
   // Ctrl-C reaches a worker twice (from the terminal and from the primary): the first signal starts the stop, later ones change nothing.
@@ -95,6 +97,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
     server
       .close()
       .then(() => payments.stop())
+      .then(() => commerce.bestsellers.stop())
       .then(() => mail.close())
       .then(() => store.close())
       .then(

@@ -60,6 +60,7 @@ function collateralDetail(b: Book): string {
   if (b.reviewHtml) parts.push(textContent('06', b.reviewHtml))
   if (b.descriptionHeadline) parts.push(`<TextContent>${el('TextType', '10')}${el('ContentAudience', '00')}<Text textformat="06">${escapeXml(b.descriptionHeadline)}</Text></TextContent>`)
   if (b.authorBioHtml) parts.push(textContent('12', b.authorBioHtml))
+  if (b.excerptsHtml) parts.push(textContent('14', b.excerptsHtml))
   if (b.coverUrl) {
     parts.push(
       `<SupportingResource>${el('ResourceContentType', '01')}${el('ContentAudience', '00')}${el('ResourceMode', '03')}<ResourceVersion>${el('ResourceForm', '02')}${el('ResourceLink', b.coverUrl)}</ResourceVersion></SupportingResource>`,

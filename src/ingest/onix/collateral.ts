@@ -38,6 +38,7 @@ export function collateralDetail(cd: XmlElement, ctx: RecordContext, fields: Inc
   fields.reviewHtml = sections.review?.join('\n') ?? null
   if (sections.authorBio) fields.authorBioHtml = sections.authorBio.join('\n')
   else if (fields.authorBioHtml === undefined) fields.authorBioHtml = null
+  fields.excerptsHtml = sections.excerpt?.join('\n') ?? null
   fields.coverUrl = null
   childElements(cd, 'SupportingResource').forEach((sr, i) => {
     // ResourceContentType 01 = front cover; ResourceMode 03 = image (code lists 158, 159).

@@ -48,7 +48,8 @@ describe('ONIX 3.0 reader', () => {
       { scheme: 'bisac', code: 'HIS003000' },
       { scheme: 'kdc', code: '349.11' },
     ])
-    expect(records[0]!.corrections.some((c) => c.includes('TextType 14'))).toBe(true)
+    expect(f.excerptsHtml).toBe('First pages.')
+    expect(records[0]!.corrections.some((c) => c.includes('TextType 14'))).toBe(false)
   })
 
   it('keeps XHTML markup for the catalog to sanitise (the script is still there before validation)', async () => {

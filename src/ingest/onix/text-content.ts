@@ -8,10 +8,12 @@
  * - headline: the introduction's headline (10).
  * - toc: the structured contents tree (04; 32 "list of contents" as a fallback).
  * - authorBio: the author biography (12).
+ * - excerpt: passages from the book (14), "책 속으로". Not 15 (an index) nor
+ *   23 (a JBPA description, a Japanese publishers' association blurb).
  * - review: "Publisher's review" (출판사 리뷰). Quotes, endorsements and the
  *   publisher's own cover copy, joined in the order of this table.
  */
-export type PageSection = 'description' | 'shortDescription' | 'headline' | 'toc' | 'authorBio' | 'review'
+export type PageSection = 'description' | 'shortDescription' | 'headline' | 'toc' | 'authorBio' | 'review' | 'excerpt'
 
 export const TEXT_TYPE_SECTIONS: Record<string, PageSection> = {
   '02': 'shortDescription', // Short description/annotation
@@ -25,6 +27,7 @@ export const TEXT_TYPE_SECTIONS: Record<string, PageSection> = {
   '09': 'review', // Endorsement
   '10': 'headline', // Promotional headline
   '12': 'authorBio', // Biographical note
+  '14': 'excerpt', // Excerpt
   '32': 'toc', // List of contents
 }
 
@@ -33,5 +36,5 @@ export const TEXT_TYPE_SECTIONS: Record<string, PageSection> = {
  * report as "not kept" so a sender knows the text was seen.
  */
 export const TEXT_TYPES_NOT_KEPT: Record<string, string> = {
-  '14': 'excerpt (no excerpt section on the product page yet)',
+  '15': 'index (no index section on the product page)',
 }

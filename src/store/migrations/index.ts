@@ -30,6 +30,9 @@ import * as defaultCategories from './2026-12-03T1100-default-categories'
 import * as reviews from './2026-12-03T1200-reviews'
 import * as wishlist from './2026-12-03T1210-wishlist'
 import * as pricelessCurrency from './2026-12-03T1110-priceless-currency'
+import * as bestsellers from './2026-12-03T1220-bestsellers'
+import * as collections from './2026-12-03T1230-collections'
+import * as excerpts from './2026-12-03T1300-excerpts'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -64,6 +67,9 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1200-reviews': reviews,
   '2026-12-03T1210-wishlist': wishlist,
   '2026-12-03T1110-priceless-currency': pricelessCurrency,
+  '2026-12-03T1220-bestsellers': bestsellers,
+  '2026-12-03T1230-collections': collections,
+  '2026-12-03T1300-excerpts': excerpts,
 }
 
 function migrator(db: Kysely<any>): Migrator {

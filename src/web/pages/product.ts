@@ -1,5 +1,6 @@
 import { chapterPoints } from '../../atlas'
 import { availabilityOf, formatDimensions, hyphenate, isComingSoon, richTextToPlain, type Availability, type Book, type BookSummary, type CategoryTree, type TocEntry } from '../../catalog'
+import type { BookRanks } from '../../commerce'
 import type { Recommended } from '../../recommend'
 import type { RatingSummary, Review } from '../../reviews'
 import { html, raw, type SafeHtml } from '../html'
@@ -10,6 +11,7 @@ import { authorPath, seriesPath, volumeLabel } from './people'
 import { sizeDrawing } from './size-drawing'
 import { productReviews, reviewsJsonLd } from './reviews'
 import { WISH_FORM, wishButton } from './wishlist'
+import { bookStanding } from './bestsellers'
 import { layout } from './layout'
 import { byline, coverImage, coverSrc, crumbs, displayTitle, recommendationShelf } from './parts'
 
@@ -25,7 +27,12 @@ export interface ProductView {
   nextInSeries?: BookSummary & { seriesNumber: string | null }
   /** The ratings and the most helpful reviews; never anyone's own controls (the page is shared). */
   reviews?: { summary: RatingSummary; reviews: Review[] }
+  /** This week's ranks and the sales index (판매지수). */
+  ranks?: BookRanks
 }
+
+/** The heading of the passages from the book. */
+const FROM_THE_BOOK = { ko: '책 속으로', en: 'From the book' } as const
 
 // Sections longer than this fold behind a "more" control.
 const FOLD_TOC_ENTRIES = 10
@@ -174,6 +181,7 @@ export function productPage(ctx: PageContext, view: ProductView): string {
   const points = chapterPoints(book.toc)
   const sections: Array<[string, string]> = [
     ['introduction', t.bookIntroduction],
+    ...(book.excerptsHtml ? ([['excerpts', FROM_THE_BOOK[lang]]] as Array<[string, string]>) : []),
     ['contents', t.tableOfContents],
     ...(points.length ? ([['atlas', t.atlasTitle]] as Array<[string, string]>) : []),
     ...(book.reviewHtml ? ([['review', t.publishersReview]] as Array<[string, string]>) : []),
@@ -194,6 +202,7 @@ ${book.alternateForms?.titles[0] ? html`<p class="alt-title romanised">${t.roman
 <p class="byline">${book.contributors.length ? book.contributors.map((c) => html`<span><a href="${href(ctx, authorPath(c.name))}">${c.name}</a><span class="role">${t[`role_${c.role}`]}</span></span>`) : html`<span class="empty">${t.contributorsUnknown}</span>`}</p>
 ${view.nextInSeries ? html`<p class="next-volume">${t.nextInSeries}: <a href="${href(ctx, `/books/${view.nextInSeries.isbn13}`)}">${view.nextInSeries.seriesNumber ? `${volumeLabel(lang, view.nextInSeries.seriesNumber)} ` : ''}${displayTitle(ctx, view.nextInSeries)}</a></p>` : ''}
 <p class="facts">${book.publisher ? html`<span>${book.publisher}${book.imprint ? ` (${book.imprint})` : ''}</span>` : ''}${book.issuedOn ? html`<span><time datetime="${book.issuedOn}">${formatDate(lang, book.issuedOn)}</time></span>` : ''}${book.format === 'unknown' ? '' : html`<span>${t[`format_${book.format}`]}</span>`}</p>
+${bookStanding(ctx, view.ranks, categories)}
 ${priceBox(ctx, book, today)}
 ${editionList(ctx, editions)}
 ${wishButton(ctx, book)}
@@ -204,6 +213,8 @@ ${book.descriptionHeadline ? html`<p class="headline"${ctx.lang === 'en' && HANG
 ${book.descriptionHtml ? richText(ctx, book.descriptionHtml) : html`<p class="empty">${t.noContent}</p>`}
 ${book.authorBioHtml ? html`<h3>${t.authorBio}</h3>${richText(ctx, book.authorBioHtml)}` : ''}
 </section>
+${book.excerptsHtml ? html`<section id="excerpts" class="book-section" aria-labelledby="excerpts-h"><h2 id="excerpts-h">${FROM_THE_BOOK[lang]}</h2>
+${fold(ctx, 'excerpts-body', book.excerptsHtml.length > FOLD_TEXT_CHARS && richTextToPlain(book.excerptsHtml).length > FOLD_TEXT_CHARS, richText(ctx, book.excerptsHtml))}</section>` : ''}
 <section id="contents" class="book-section" aria-labelledby="contents-h"><h2 id="contents-h">${t.tableOfContents}</h2>
 ${book.toc.length ? fold(ctx, 'contents-body', book.toc.length > FOLD_TOC_ENTRIES, tocList(ctx, book.toc)) : html`<p class="empty">${t.noContent}</p>`}
 </section>

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { coverFingerprint, generatedCoverSvg, parseIsbn, type CatalogService } from '../../catalog'
 import { NotFoundError } from '../../core/errors'
+import { OVERALL, PERIODS, type CommerceService } from '../../commerce'
 import type { RecommendService } from '../../recommend'
 import type { ReviewsService } from '../../reviews'
 import type { SearchService } from '../../search'
@@ -10,6 +11,7 @@ import type { AppEnv } from '../env'
 import type { Gate } from '../gate'
 import { valid } from '../middleware/validate'
 import type { SendPage } from '../page-sender'
+import { bestsellersPage } from '../pages/bestsellers'
 import { categoryPage, categoryTreePage } from '../pages/category'
 import { homePage } from '../pages/home'
 import { AUTHOR_SORTS, authorPage, seriesPage } from '../pages/people'
@@ -18,6 +20,8 @@ import { searchPage } from '../pages/search'
 import { listingQuery, listingState, toSearchParams } from '../search-query'
 
 const NEW_ARRIVALS = 12
+const HOME_BESTSELLERS = 12
+const BESTSELLERS_SHOWN = 50
 const CATEGORY_PAGE_SIZE = 24
 
 function today(): string {
@@ -28,6 +32,7 @@ export interface ShopServices {
   catalog: CatalogService
   search: SearchService
   recommend: RecommendService
+  commerce: CommerceService
   gate: Gate
   sendPage: SendPage
   /** Readers' reviews: the ratings and the first few on the product page. */
@@ -35,7 +40,7 @@ export interface ShopServices {
 }
 
 /** The pages a reader browses: home, product, categories, search, and the files they load. */
-export const shopRoutes = ({ catalog, search, recommend, gate, sendPage, reviews }: ShopServices) =>
+export const shopRoutes = ({ catalog, search, recommend, commerce, gate, sendPage, reviews }: ShopServices) =>
   new Hono<AppEnv>()
     .get('/', async (c) => {
       // A returning session's home carries its own recommendations: the gate keeps it out of the shared cache.
@@ -45,8 +50,14 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage, reviews
         c,
         'home',
         async () => {
-          const [newArrivals, categories] = await Promise.all([catalog.newArrivals(NEW_ARRIVALS, today()), catalog.categories()])
-          return homePage(c.var.page, { newArrivals, categories, forYou })
+          const [newArrivals, categories, places, picks] = await Promise.all([
+            catalog.newArrivals(NEW_ARRIVALS, today()),
+            catalog.categories(),
+            commerce.bestsellers.list('weekly', OVERALL, HOME_BESTSELLERS),
+            catalog.collections.shelves(),
+          ])
+          const bestsellers = { places, books: await catalog.summaries(places.map((p) => p.isbn13)) }
+          return homePage(c.var.page, { newArrivals, categories, forYou, bestsellers, picks })
         },
         { route: 'home' },
       )
@@ -56,7 +67,8 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage, reviews
       const isbn13 = parseIsbn(raw)
       if (raw !== isbn13) return c.redirect(`/books/${isbn13}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
       // A book merged into another in the back office: its links and bookmarks lead to the one kept.
-      const kept = await catalog.duplicates.mergedInto(isbn13)
+      // With the database away there is nothing to ask: a page cached before a merge was dropped by it.
+      const kept = c.var.isStoreDown ? undefined : await catalog.duplicates.mergedInto(isbn13)
       if (kept) return c.redirect(`/books/${kept}${c.var.page.explicit ? `?lang=${c.var.page.lang}` : ''}`, 301)
       let shown: string[] = []
       const answer = await sendPage(
@@ -64,17 +76,18 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage, reviews
         'product',
         async () => {
           const book = await catalog.getBook(isbn13)
-          const [categories, related, editions, series] = await Promise.all([
+          const [categories, related, editions, series, ranks] = await Promise.all([
             catalog.categories(),
             recommend.forBook(book),
             catalog.duplicates.editionsOf(isbn13).then((isbns) => catalog.summaries(isbns)),
             book.series ? catalog.shelves.series(book.series) : [],
+            commerce.bestsellers.ranksOf(isbn13),
           ])
           const reviewed = reviews && (await reviews.onProduct(isbn13))
           const at = series.findIndex((v) => v.isbn13 === isbn13)
           const nextInSeries = at >= 0 ? series[at + 1] : undefined
           shown = [isbn13, ...related.map((r) => r.book.isbn13), ...editions.map((e) => e.isbn13), ...(nextInSeries ? [nextInSeries.isbn13] : [])]
-          return productPage(c.var.page, { book, categories, related, today: today(), editions, nextInSeries, reviews: reviewed })
+          return productPage(c.var.page, { book, categories, related, today: today(), editions, nextInSeries, reviews: reviewed, ranks })
         },
         { deps: () => shown },
       )
@@ -97,6 +110,16 @@ export const shopRoutes = ({ catalog, search, recommend, gate, sendPage, reviews
         const volumes = await catalog.shelves.series(name)
         if (!volumes.length) throw new NotFoundError('series', name)
         return seriesPage(c.var.page, name, volumes)
+      }),
+    )
+    // A list changes when a rebuild finds new places: the rebuild names its books, and a listing page goes with any change.
+    .get('/bestsellers', valid('query', z.object({ period: z.enum(PERIODS).catch('weekly'), category: z.string().max(64).catch('') })), (c) =>
+      sendPage(c, 'bestsellers', async () => {
+        const { period, category = '' } = c.req.valid('query')
+        const categories = await catalog.categories()
+        if (category && !categories.get(category)) throw new NotFoundError('category', category)
+        const places = await commerce.bestsellers.list(period, category, BESTSELLERS_SHOWN)
+        return bestsellersPage(c.var.page, { period, categoryId: category, places, books: await catalog.summaries(places.map((p) => p.isbn13)), categories })
       }),
     )
     .get('/categories', (c) => sendPage(c, 'categories', async () => categoryTreePage(c.var.page, (await catalog.categories()).roots)))

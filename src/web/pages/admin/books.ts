@@ -76,6 +76,7 @@ const words = {
     descriptionHtml: '책소개 (HTML 또는 일반 텍스트)',
     reviewHtml: '출판사 리뷰',
     authorBioHtml: '저자 소개',
+    excerptsHtml: '책 속으로 (책의 한 대목, HTML)',
     coverUrl: '표지 이미지 URL',
     categoryIds: '분야 id (공백으로 구분)',
   },
@@ -147,6 +148,7 @@ const words = {
     descriptionHtml: 'Book introduction (HTML or plain text)',
     reviewHtml: "Publisher's review",
     authorBioHtml: 'About the author',
+    excerptsHtml: 'From the book (passages, HTML)',
     coverUrl: 'Cover image URL',
     categoryIds: 'Category ids, separated by spaces',
   },
@@ -267,7 +269,7 @@ ${text('language', w.language)}${text('series', w.series)}${text('seriesNumber',
 ${text('pageCount', w.pageCount, 'number')}${text('weightG', w.weightG, 'number')}${text('size', w.size)}</fieldset>
 <fieldset><legend>${w.legendPrice}</legend>${text('currency', w.currency)}${text('listPrice', w.listPrice, 'number')}${text('salePrice', w.salePrice, 'number')}${text('stock', w.stock, 'number')}${text('leadDays', w.leadDays, 'number')}
 <input type="hidden" name="hasOnSale" value="1"><div class="field"><label><input type="checkbox" name="onSale"${form.onSale === 'on' ? html` checked` : ''}> ${w.onSale}</label></div></fieldset>
-<fieldset><legend>${w.legendTexts}</legend>${text('descriptionHeadline', w.descriptionHeadline)}${area('descriptionHtml', w.descriptionHtml, 8)}${area('reviewHtml', w.reviewHtml, 8)}${area('authorBioHtml', w.authorBioHtml, 4)}${text('coverUrl', w.coverUrl, 'url')}</fieldset>
+<fieldset><legend>${w.legendTexts}</legend>${text('descriptionHeadline', w.descriptionHeadline)}${area('descriptionHtml', w.descriptionHtml, 8)}${area('reviewHtml', w.reviewHtml, 8)}${area('authorBioHtml', w.authorBioHtml, 4)}${area('excerptsHtml', w.excerptsHtml, 6)}${text('coverUrl', w.coverUrl, 'url')}</fieldset>
 ${tocFieldset(w, form, errors.toc)}
 <fieldset><legend>${w.legendCategories}</legend>${field('categoryIds', w.categoryIds, errors, (id, d) => html`<input id="${id}" name="categoryIds" list="cat-ids" value="${form.categoryIds ?? ''}"${d ? html` aria-invalid="true" aria-describedby="${d}"` : ''}>`)}
 <datalist id="cat-ids">${flat.map(([id, label]) => html`<option value="${id}">${label}</option>`)}</datalist></fieldset>

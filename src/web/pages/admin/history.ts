@@ -34,14 +34,14 @@ const FIELD_WORDS = {
     title: '제목', subtitle: '부제', originalTitle: '원제', translations: '번역 제목', contributors: '저자 등', publisher: '출판사', imprint: '임프린트',
     issuedOn: '발행일', language: '언어', format: '형태', series: '시리즈', seriesNumber: '시리즈 번호', pageCount: '쪽수', weightG: '무게 (g)',
     dimensions: '크기 (mm)', currency: '통화', listPrice: '정가', salePrice: '판매가', stock: '재고', leadDays: '발송까지 일수', onSale: '판매 중', descriptionHeadline: '책소개 제목',
-    descriptionHtml: '책소개', toc: '목차', reviewHtml: '출판사 리뷰', authorBioHtml: '저자 소개', coverUrl: '표지 이미지 URL', cover: '표지', categoryIds: '분야',
+    descriptionHtml: '책소개', toc: '목차', reviewHtml: '출판사 리뷰', authorBioHtml: '저자 소개', excerptsHtml: '책 속으로', coverUrl: '표지 이미지 URL', cover: '표지', categoryIds: '분야',
     work: '작품 (판 묶음)', mergedFrom: '합쳐 들인 책', mergedInto: '합쳐 간 책', notDuplicateOf: '중복 아님',
   },
   en: {
     title: 'Title', subtitle: 'Subtitle', originalTitle: 'Original title', translations: 'Translated titles', contributors: 'Contributors', publisher: 'Publisher', imprint: 'Imprint',
     issuedOn: 'Date of issue', language: 'Language', format: 'Format', series: 'Series', seriesNumber: 'Number in series', pageCount: 'Pages', weightG: 'Weight (g)',
     dimensions: 'Size (mm)', currency: 'Currency', listPrice: 'List price', salePrice: 'Sale price', stock: 'Stock', leadDays: 'Days to dispatch', onSale: 'On sale', descriptionHeadline: 'Introduction headline',
-    descriptionHtml: 'Introduction', toc: 'Table of contents', reviewHtml: "Publisher's review", authorBioHtml: 'About the author', coverUrl: 'Cover image URL', cover: 'Cover', categoryIds: 'Categories',
+    descriptionHtml: 'Introduction', toc: 'Table of contents', reviewHtml: "Publisher's review", authorBioHtml: 'About the author', excerptsHtml: 'From the book', coverUrl: 'Cover image URL', cover: 'Cover', categoryIds: 'Categories',
     work: 'Work (its editions)', mergedFrom: 'Books merged in', mergedInto: 'Merged into', notDuplicateOf: 'Not a duplicate of',
   },
 } satisfies Record<'ko' | 'en', Record<string, string>>

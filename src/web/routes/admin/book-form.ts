@@ -73,6 +73,7 @@ export function bookToForm(book: Book): BookForm {
     ...tocToForm(book.toc),
     reviewHtml: book.reviewHtml ?? '',
     authorBioHtml: book.authorBioHtml ?? '',
+    excerptsHtml: book.excerptsHtml ?? '',
     coverUrl: book.coverUrl ?? '',
     categoryIds: book.categoryIds.join(' '),
   }
@@ -159,6 +160,7 @@ const FIELDS: Record<string, (value: string, book: Book | undefined) => BookFiel
   tocText: (v) => (v.trim() ? { toc: tocFromText(v) } : {}),
   reviewHtml: (v) => ({ reviewHtml: textOrNull(v) }),
   authorBioHtml: (v) => ({ authorBioHtml: textOrNull(v) }),
+  excerptsHtml: (v) => ({ excerptsHtml: textOrNull(v) }),
   coverUrl: (v) => ({ coverUrl: textOrNull(v) }),
   categoryIds: (v) => ({ categoryIds: v.split(/[\s,]+/).filter(Boolean) }),
 }

@@ -22,6 +22,7 @@ import { meRoutes } from './me'
 import { ordersRoutes } from './orders'
 import { paymentsRoutes } from './payments'
 import { reviewsRoutes } from './reviews'
+import { picksRoutes } from './picks'
 import { signInRoutes } from './sign-in'
 import { staffRoutes } from './staff'
 import { createSignInThrottle, type SignInThrottle } from './throttle'
@@ -60,6 +61,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     coversRoutes(services),
     categoriesRoutes(services),
     duplicatesRoutes(services),
+    picksRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
     ...(services.reviews ? [reviewsRoutes({ reviews: services.reviews })] : []),
     ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
