@@ -85,7 +85,7 @@ export function reviewsPage(ctx: PageContext, book: Book, view: ReviewPage, view
   const base = `/books/${book.isbn13}/reviews`
   const link = (sort: string, page = 1) => href(ctx, `${base}?sort=${sort}${page > 1 ? `&page=${page}` : ''}`)
   const sorts = html`<nav class="sorts" aria-label="${w.sortBy}"><ul>${(['helpful', 'newest'] as const).map((s) => html`<li>${s === view.sort ? html`<a href="${link(s)}" aria-current="page">${s === 'helpful' ? w.sortHelpful : w.sortNewest}</a>` : html`<a href="${link(s)}">${s === 'helpful' ? w.sortHelpful : w.sortNewest}</a>`}</li>`)}</ul></nav>`
-  const body = html`<h1>${title}</h1><p><a href="${href(ctx, `/books/${book.isbn13}`)}">${w.backToBook}</a> · <a href="${href(ctx, `/account/reviews/${book.isbn13}`)}">${viewer ? w.editOwn : w.writeReview}</a></p>
+  const body = html`<h1>${title}</h1><p><a href="${href(ctx, `/books/${book.isbn13}`)}">${w.backToBook}</a> · <a href="${href(ctx, `/account/reviews/${book.isbn13}`)}">${w.writeReview}</a></p>
 ${view.summary.count ? html`${ratingSummary(ctx, view.summary)}${sorts}<ul class="reviews">${view.reviews.map((r) => reviewItem(ctx, r, viewer))}</ul>${pager(ctx, view.page, view.pageCount, (n) => link(view.sort, n))}` : html`<p class="empty">${w.noReviews}</p>`}
 ${viewer ? '' : html`<p>${w.signInToVote} <a href="${href(ctx, '/account/sign-in')}">${w.signIn}</a></p>`}`
   return layout(ctx, { title, canonicalPath: view.sort === 'helpful' && view.page === 1 ? base : `${base}?sort=${view.sort}&page=${view.page}` }, body)
