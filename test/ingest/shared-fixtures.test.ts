@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bookToInput, type Book, type CatalogService } from '../../src/catalog'
-import { csvTable, onixMessage, openInput, type FileReport } from '../../src/ingest'
+import { csvTable, openInput, type FileReport } from '../../src/ingest'
 import { marc8ToUnicode } from '../../src/ingest/marc/marc8'
-import { bytesOf, importSetup, sharedFixtures } from '../support/ingest'
+import { importSetup, sharedFixtures } from '../support/ingest'
 
 const shared = sharedFixtures()
 
@@ -105,27 +104,5 @@ describe.skipIf(!shared)('the shared sample feeds (../shared/fixtures)', () => {
       line++
     }
     expect(compared).toBeGreaterThan(50)
-  })
-
-  it('import → export → import over every sample feed gives the same catalog', { timeout: 120_000 }, async () => {
-    const source = await importSetup()
-    for (const file of [...feeds(join(shared!, 'onix')), ...feeds(join(shared!, 'marc'))]) {
-      await source.importer.importFile(relative(shared!, file), openInput(file), { user: 'test' })
-    }
-    const books = async (catalog: CatalogService) => {
-      const out: Book[] = []
-      for await (const b of catalog.allBooks()) out.push(b)
-      return out.map(bookToInput)
-    }
-    let xml = ''
-    for await (const chunk of onixMessage(source.catalog.allBooks())) xml += chunk
-    const target = await importSetup()
-    const report = await target.importer.importFile('export.xml', bytesOf(xml), { user: 'test' })
-    expect(report.counts.rejected).toBe(0)
-    const before = await books(source.catalog)
-    expect(before.length).toBeGreaterThan(150)
-    expect(await books(target.catalog)).toEqual(before)
-    await source.store.close()
-    await target.store.close()
   })
 })

@@ -6,6 +6,7 @@ import { formOf } from './form'
 import { publisherOf, titleOf } from './isbd'
 import { readIsbn } from './isbn'
 import { marcContributors } from './names'
+import { marcLanguage } from './language'
 import { marcSubjects } from './subjects'
 
 import type { MarcField, MarcRecord } from './field'
@@ -67,8 +68,8 @@ export function marcToRecord(marc: MarcRecord, at: { file: string; index: number
   if (byTag('505').length) fields.toc = contentsOf(script.fields)
   const summary = byTag('520').map((f) => sub(f, 'a')).filter(Boolean)
   if (summary.length) fields.descriptionHtml = summary.join('\n\n')
-  const lang = sub(first('041'), 'a') ?? first('008')?.value?.slice(35, 38)
-  if (lang && /^[a-z]{3}$/.test(lang.trim())) fields.language = lang.trim()
+  const language = marcLanguage(sub(first('041'), 'a'), first('008')?.value, corrections)
+  if (language) fields.language = language
   const subjects = marcSubjects(marc.fields)
   const reference = first('001')?.value?.trim() || id.isbn || null
   return { source: { file: at.file, index: at.index, reference }, action: 'upsert', fields, subjects, problems, corrections, unknownRoles: people.unknownRoles }
