@@ -12,7 +12,8 @@ export const lighthouseBench: Bench = {
   name: 'lighthouse',
   summary: "Lighthouse scores of the seed book's page in Korean and English (Debian chromium)",
   async run(ctx) {
-    const server = startColophon(demoDatabase(ctx), PORT)
+    // As a store runs: canonical and hreflang links are absolute only from its configured public URL.
+    const server = startColophon(demoDatabase(ctx), PORT, { env: { COLOPHON_PUBLIC_URL: `http://127.0.0.1:${PORT}` } })
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS })
     const rows: BenchRow[] = []
     try {
