@@ -6,6 +6,8 @@ import { normalSubjectCode } from '../../src/ingest/subjects'
 import { testDialects } from '../dialects'
 import { testStore, type TestStore } from '../helpers'
 import { bytesOf, sharedFixtures } from '../support/ingest'
+import { staffApp, staffShopper } from '../support/staff'
+import { axeViolations, browserAvailable, launchChromium } from '../browser/browser'
 
 const shared = sharedFixtures()
 
@@ -66,6 +68,28 @@ for (const dialect of testDialects()) {
         { scheme: 'bic', code: 'ZZQ', records: 2 },
         { scheme: 'ddc', code: '020.1', records: 1 },
       ])
+    })
+
+    it('the import page lists the unmapped codes in Korean and English, axe-clean', async () => {
+      const isbn = isbn13FromPrefix('979119999907')
+      const report = await store.importer.importFile('odd.xml', bytesOf(onix([{ isbn, subjects: [['10', 'ZZZ123456'], ['93', 'XQ9']] }])), { user: 'test' })
+      const member = await staffShopper(staffApp(store), store, 'catalog')
+      const ko = await (await member.get(`/admin/imports/${report.runId}`)).text()
+      expect(ko).toContain('분야에 넣지 못한 주제 코드 (2)')
+      expect(ko).toMatch(/<td>BISAC<\/td><td><code>ZZZ123456<\/code><\/td><td>1<\/td><td>대응표에 맞는 줄이 없음<\/td>/)
+      const en = await (await member.get(`/admin/imports/${report.runId}?lang=en`)).text()
+      expect(en).toContain('Subject codes filed under no category (2)')
+      if (dialect.name !== 'sqlite' || !browserAvailable()) return
+      const browser = await launchChromium()
+      try {
+        const page = await browser.newPage()
+        for (const html of [ko, en]) {
+          await page.setContent(html)
+          expect(await axeViolations(page)).toEqual([])
+        }
+      } finally {
+        await browser.close()
+      }
     })
 
     it('says which category a row names that the catalog lacks', async () => {

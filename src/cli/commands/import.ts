@@ -37,6 +37,8 @@ function summary(r: FileReport): string {
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5)) lines.push(`  rejected ×${n}: ${reason}`)
   const missing = Object.entries(r.quality.missing).filter(([, n]) => n > 0)
   if (missing.length) lines.push(`  of ${r.quality.books} books written, missing: ${missing.map(([f, n]) => `${f} ${n}`).join(', ')}`)
+  const unmapped = r.unmappedSubjects ?? []
+  if (unmapped.length) lines.push(`  ${unmapped.length} subject codes filed under no category (colophon subjects maps them), most frequent: ${unmapped.slice(0, 5).map((u) => `${u.scheme} ${u.code} ×${u.records}`).join(', ')}`)
   return lines.join('\n')
 }
 

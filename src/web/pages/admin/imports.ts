@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../html'
 import { fill, formatCount } from '../../i18n'
 import { href, type PageContext } from '../context'
 import { formFields } from '../parts'
+import { unmappedSubjects } from './import-subjects'
 import { staffLayout } from './layout'
 
 const words = {
@@ -161,7 +162,7 @@ export function importRunPage(ctx: PageContext, staff: StaffMember, view: Import
 <h1>${title}</h1>
 <p>${w.started}: ${when(ctx, run.startedAt)} · ${w.who}: ${run.user} · ${w.formatCol}: ${run.format}</p>
 ${isRunning ? progress(ctx, w, view) : summary(w, run)}
-${!isRunning && report ? html`${rejections(w, report)}${corrections(w, report)}${quality(w, report)}` : ''}
+${!isRunning && report ? html`${rejections(w, report)}${corrections(w, report)}${unmappedSubjects(ctx, report)}${quality(w, report)}` : ''}
 ${!isRunning && !report ? html`<p>${w.noReport}</p>` : ''}`
   return staffLayout(ctx, staff, { title, path: '/admin/imports' }, body)
 }
