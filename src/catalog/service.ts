@@ -4,6 +4,7 @@ import { bookChanges, UNKNOWN_EDITOR, type BookChangeListener, type EditContext 
 import { CategoryTree } from './categories'
 import { CategoryAdmin, type RecordChangeListener } from './category-admin'
 import { Collections } from './collections'
+import { Editions } from './editions'
 import { planEdits, type AppliedEdit, type BookEdit, type EditRules, type RejectedEdit } from './edit'
 import { COVER_DEFAULTS, CoverFiles, defaultCoverDir, deleteCover, processCover, saveCover, type CoverFile, type CoverImage, type CoverRules } from './covers'
 import { Duplicates } from './duplicates'
@@ -74,6 +75,8 @@ export class CatalogService {
   readonly shelves: Shelves
   /** Staff picks for the home page (collections.ts). */
   readonly collections: Collections
+  /** Editions of one work as feeds declare them (editions.ts). */
+  readonly editions: Editions
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -103,6 +106,7 @@ export class CatalogService {
       this.emit({ isbns: 'all' })
     }
     this.categoryAdmin = new CategoryAdmin({ db, reindex: (trx, books) => this.index(trx, books), onBookChanges, onRecordChanges, treeChanged })
+    this.editions = new Editions(db, this.duplicates)
     this.collections = new Collections({ db, onRecordChanges, changed: (isbns) => this.emit({ isbns: isbns.length ? isbns : 'all' }) })
   }
 

@@ -160,6 +160,8 @@ export class Importer {
       const { record } = edits[index]!
       if (refused) this.listCorrection(report, record, `${sourceField(report.format!, 'salePrice')}: sale price ${refused.salePrice.params.salePrice} is below ${refused.salePrice.params.minimum}, 90% of the list price (book price law): not stored, the book sells at its list price`)
     }
+    const links = new Map(applied.flatMap(({ index, isbn13 }) => (edits[index]!.record.editionLinks ? [[isbn13 as string, edits[index]!.record.editionLinks!]] : [])))
+    await this.catalog.editions.relate(applied.map((a) => a.isbn13), links, editor)
     this.countQuality(report, saved)
     report.unmappedSubjects = mapper.unmappedCodes(MAX_LISTED)
     await repo.recordRunBooks(this.db, report.runId, applied.map((a) => a.isbn13))

@@ -47,6 +47,8 @@ export interface IncomingRecord {
   corrections: string[]
   /** Contributor role texts the parser could not read (the person is kept as 'other'); the report counts them. */
   unknownRoles?: string[]
+  /** Other editions of the book's work the record names ('isbn:…', 'work:TYPE:ID'); absent when it says nothing of them. */
+  editionLinks?: string[]
 }
 
 /** File-level notes a parser reports: corrections to the file as a whole. */

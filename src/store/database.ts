@@ -49,6 +49,7 @@ export interface Database {
   sales_index: SalesIndexTable
   collection: CollectionTable
   collection_book: CollectionBookTable
+  edition_link: EditionLinkTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -494,6 +495,12 @@ export interface CollectionTable {
   blurb_en: string
   position: number
   updated_at: string
+}
+
+/** A feed's word that a book is another edition of a product ('isbn:…') or a manifestation of a work ('work:TYPE:ID'). */
+export interface EditionLinkTable {
+  isbn13: string
+  link: string
 }
 
 export interface CollectionBookTable {

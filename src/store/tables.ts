@@ -53,6 +53,7 @@ export const TABLES = {
   sales_index: { key: ['isbn13'] },
   collection: { key: ['id'] },
   collection_book: { key: ['collection_id', 'position'] },
+  edition_link: { key: ['isbn13', 'link'] },
   staff: { key: ['id'] },
   staff_recovery_code: { key: ['staff_id', 'code_hash'] },
   staff_session: { key: ['id'] },

@@ -4,6 +4,7 @@ import { CATEGORY_SCHEME_NAME } from './category-scheme'
 import { collateralDetail } from './collateral'
 import { descriptiveDetail } from './descriptive'
 import { DEFAULT_PRICE_RULE, type PriceRule } from './prices'
+import { editionLinks } from './related'
 import { RecordContext } from './record-context'
 import { productSupply, publishingDetail } from './supply'
 
@@ -66,5 +67,6 @@ export function onixProductToRecord(product: XmlElement, at: { file: string; ind
   const supplies = childElements(product, 'ProductSupply')
   if (supplies.length) productSupply(supplies, ctx, fields, { form: childText(dd, 'ProductForm'), prices })
   if (!dd && notification !== '04') ctx.corrections.push('no DescriptiveDetail: only the blocks present were read')
-  return ctx.record(source, 'upsert', fields)
+  const links = editionLinks(product)
+  return { ...ctx.record(source, 'upsert', fields), ...(links ? { editionLinks: links } : {}) }
 }
