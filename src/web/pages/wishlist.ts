@@ -20,6 +20,21 @@ export function wishButton(ctx: PageContext, book: Pick<BookSummary, 'isbn13' | 
   return html`<form class="wish" id="${WISH_FORM}" action="${href(ctx, '/account/wishlist')}" method="post"><input type="hidden" name="isbn" value="${book.isbn13}"><button class="btn secondary" type="submit" aria-label="${fill(w.wishFor, { title: displayTitle(ctx, book) })}">♡ ${w.wish}</button></form>`
 }
 
+/**
+ * A list page's one wishlist form: empty, since each card's 찜 button names
+ * its book and belongs to it by the form attribute; the visitor slot adds
+ * the form token, so the list stays a shared page.
+ */
+export function listWishForm(ctx: PageContext): SafeHtml {
+  return html`<form id="${WISH_FORM}" action="${href(ctx, '/account/wishlist')}" method="post" hidden></form>`
+}
+
+/** A card's 찜 button, posting the list's wishlist form with its book. */
+export function cardWishButton(ctx: PageContext, book: Pick<BookSummary, 'isbn13' | 'title' | 'translations'>): SafeHtml {
+  const w = reviewWordsOf(ctx)
+  return html`<button class="wish-card" type="submit" form="${WISH_FORM}" name="isbn" value="${book.isbn13}" aria-label="${fill(w.wishFor, { title: displayTitle(ctx, book) })}" title="${w.wish}">♡</button>`
+}
+
 /** The reader's wishlist, each book with a button to take it off. */
 export function wishlistPage(ctx: PageContext, customer: Customer, books: BookSummary[]): string {
   const w = reviewWordsOf(ctx)
