@@ -46,7 +46,8 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
     await staff.confirmTwoFactor(member.id, await totpCode(store, email))
     const pending = await staff.add({ email: 'new@books.example', role: 'viewer', name: '새 직원' })
     const category = (await store.catalog.categories()).roots[0]!
-    Object.assign(samples, { isbn: SEED, number: order.number, run: String(run.runId), member: pending.member.id, category: category.id, token: pending.token })
+    const pick = await store.catalog.collections.create({ title: { ko: '이달의 책', en: 'Books of the month' }, blurb: { ko: '직원 추천', en: 'Staff picks' }, isbns: [SEED] }, { actor: 'cli', actorName: 'test', via: 'cli' })
+    Object.assign(samples, { isbn: SEED, number: order.number, run: String(run.runId), member: pending.member.id, category: category.id, token: pending.token, pick: pick.id })
 
     server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${server.port}`
@@ -72,7 +73,7 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
   /** A route's path with real records in its parameters. */
   function filled(path: string): string {
     return path.replace(/:(\w+)(\{[^}]*\})?/g, (_m, name: string) => {
-      if (name === 'id') return path.startsWith('/imports') ? samples.run! : path.startsWith('/categories') ? samples.category! : samples.member!
+      if (name === 'id') return path.startsWith('/imports') ? samples.run! : path.startsWith('/categories') ? samples.category! : path.startsWith('/picks') ? samples.pick! : samples.member!
       return samples[name] ?? samples.isbn!
     })
   }
