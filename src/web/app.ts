@@ -134,7 +134,7 @@ export function createApp(services: AppServices) {
 
   app.route('/', shopRoutes({ catalog, search, recommend, commerce, gate, sendPage, reviews: services.reviews }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate, estimate: services.storefront?.estimate }))
-  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger }))
+  if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger, catalog }))
   app.route('/api', apiRoutes({ catalog, search, sendPage }))
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))

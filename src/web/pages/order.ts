@@ -16,6 +16,8 @@ export interface OrderView {
   cardOutcome?: 'pending' | 'refused'
   /** PortOne's browser script and the window's parameters, for a card order still to pay. */
   cardWindow?: { sdkUrl: string; params: object }
+  /** Line titles in the page's language, by ISBN; a line without one keeps the title it was bought under. */
+  titles?: Record<string, string>
 }
 
 const seoulFormat = (lang: Lang) => new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' })
@@ -43,10 +45,10 @@ function timeline(ctx: PageContext, w: OrderWords, events: OrderEvent[]): SafeHt
 }
 
 /** The receipt: each line's 정가, 판매가, 할인 and 적립, the money, and the tax note. */
-function receipt(ctx: PageContext, w: OrderWords, order: Order): SafeHtml {
+function receipt(ctx: PageContext, w: OrderWords, order: Order, titles: Record<string, string> = {}): SafeHtml {
   const money = (n: number) => formatMoney(ctx.lang, n, order.currency)
   const rows = order.lines.map(
-    (l) => html`<tr><td><a href="${href(ctx, `/books/${l.isbn13}`)}">${l.title}</a></td><td class="num">${money(l.listPrice)}</td><td class="num">${money(l.unitPrice)}</td><td class="num">${l.quantity}</td><td class="num">${money(l.discount)}</td><td class="num">${money(l.points)}</td><td class="num">${money(l.unitPrice * l.quantity)}</td></tr>`,
+    (l) => html`<tr><td><a href="${href(ctx, `/books/${l.isbn13}`)}">${titles[l.isbn13] ?? l.title}</a></td><td class="num">${money(l.listPrice)}</td><td class="num">${money(l.unitPrice)}</td><td class="num">${l.quantity}</td><td class="num">${money(l.discount)}</td><td class="num">${money(l.points)}</td><td class="num">${money(l.unitPrice * l.quantity)}</td></tr>`,
   )
   return html`<table class="cart-table"><caption class="vh">${w.receipt}</caption><thead><tr><th scope="col">${w.book}</th><th scope="col" class="num">${w.lineListPrice}</th><th scope="col" class="num">${w.lineUnitPrice}</th><th scope="col" class="num">${w.lineQuantity}</th><th scope="col" class="num">${w.lineDiscount}</th><th scope="col" class="num">${w.linePoints}</th><th scope="col" class="num">${w.lineTotal}</th></tr></thead><tbody>${rows}</tbody></table>
 <dl class="specs cart-summary"><dt>${w.booksTotal}</dt><dd class="num">${money(order.booksTotal)}</dd>
@@ -106,7 +108,7 @@ ${order.status === 'awaiting_payment' && order.paymentMethod === 'bank_transfer'
 ${order.status === 'awaiting_payment' && order.paymentMethod === 'card' ? cardBox(ctx, w, view) : ''}
 ${order.customerId ? '' : html`<p><small>${w.guestNote}</small></p>`}
 ${tracking(ctx, w, order)}
-<section aria-labelledby="receipt-h"><h2 id="receipt-h">${w.receipt}</h2>${receipt(ctx, w, order)}</section>
+<section aria-labelledby="receipt-h"><h2 id="receipt-h">${w.receipt}</h2>${receipt(ctx, w, order, view.titles)}</section>
 <section aria-labelledby="delivery-h"><h2 id="delivery-h">${w.delivery}</h2>
 <address>${d.recipientName} (${d.recipientPhone})<br>(${d.postalCode}) ${d.address} ${d.addressDetail}</address>
 ${d.note ? html`<p>${w.deliveryNote}: ${d.note}</p>` : ''}</section>

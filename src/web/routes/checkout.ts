@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { AccountsService, Address } from '../../accounts'
+import type { CatalogService } from '../../catalog'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { estimateLabel, readCheckoutForm, type CheckoutFormValues, type CommerceService, type Order, type OrderService } from '../../commerce'
@@ -26,6 +27,8 @@ export interface CheckoutRoutesOptions {
   shop: ShopFacts
   gate: Gate
   logger?: Logger
+  /** With it, an order's lines are titled in the page's language where the book has a translated title. */
+  catalog?: CatalogService
 }
 
 const addressQuery = z.object({ address: z.string().max(64).optional() })
@@ -57,7 +60,7 @@ function personal(c: Context<AppEnv>, body: string, status: 200 | 400 | 404 = 20
  * wrong field is named in the page's language and what was typed stays; a
  * form sent twice (its key) makes one order.
  */
-export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gate, logger }: CheckoutRoutesOptions) => {
+export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gate, logger, catalog }: CheckoutRoutesOptions) => {
   const owner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : gate.ensureSession(c.var.visitor))
   const knownOwner = (c: Context<AppEnv>) => (c.var.customer ? cartOwner(c.var.customer) : c.var.visitor.session)
   const viewer = (c: Context<AppEnv>) => ({ session: c.var.visitor.session, customerId: c.var.customer?.id })
@@ -82,7 +85,15 @@ export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gat
     )
   }
 
-  const view = (order: Order, canAct: boolean, cardOutcome?: OrderView['cardOutcome']): OrderView => ({
+  /** The lines' titles in the page's language, where the book has one: an order keeps the title it was bought under. */
+  const titlesIn = async (c: Context<AppEnv>, order: Order): Promise<Record<string, string>> => {
+    const lang = c.var.page.lang
+    if (!catalog || lang === 'ko') return {}
+    const books = await catalog.summaries(order.lines.map((l) => l.isbn13))
+    return Object.fromEntries(books.flatMap((b) => (b.translations[lang]?.title ? [[b.isbn13, b.translations[lang]!.title]] : [])))
+  }
+  const view = async (c: Context<AppEnv>, order: Order, canAct: boolean, cardOutcome?: OrderView['cardOutcome']): Promise<OrderView> => ({
+    titles: await titlesIn(c, order),
     order,
     bank: shop.bank,
     canAct,
@@ -132,7 +143,7 @@ export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gat
       const { number, contact } = c.req.valid('form')
       try {
         const order = await orders.lookUp(number, contact)
-        return personal(c, orderPage(c.var.page, view(order, false)))
+        return personal(c, orderPage(c.var.page, await view(c, order, false)))
       } catch (err) {
         if (!(err instanceof NotFoundError)) throw err
         logger?.info({ reqId: c.var.requestId }, 'guest order lookup found nothing')
@@ -141,14 +152,14 @@ export const checkoutRoutes = ({ accounts, commerce, orders, payments, shop, gat
     })
     .get('/orders/:number', valid('param', numberParam), async (c) => {
       const order = await orders.forOwner(c.req.valid('param').number, viewer(c))
-      return personal(c, orderPage(c.var.page, view(order, true)))
+      return personal(c, orderPage(c.var.page, await view(c, order, true)))
     })
     // The payment window closed: the server asks PortOne itself and never takes the browser's word for it.
     .post('/orders/:number/card', valid('param', numberParam), async (c) => {
       const order = await orders.forOwner(c.req.valid('param').number, viewer(c))
       if (!payments || order.paymentMethod !== 'card' || !order.paymentId) throw new NotFoundError('card payment', order.number)
       const { outcome } = order.status === 'awaiting_payment' ? await payments.completeCard(order.paymentId, 'portone') : { outcome: 'already_paid' }
-      if (outcome === 'pending' || outcome === 'refused') return personal(c, orderPage(c.var.page, view(await orders.byNumber(order.number), true, outcome)))
+      if (outcome === 'pending' || outcome === 'refused') return personal(c, orderPage(c.var.page, await view(c, await orders.byNumber(order.number), true, outcome)))
       return c.redirect(href(c.var.page, `/orders/${order.number}`), 303)
     })
     .post('/orders/:number/cancel', valid('param', numberParam), valid('form', reasonForm), async (c) => {
