@@ -13,9 +13,15 @@ export interface BookTable {
   seriesNumbers: Float64Array
   categories: string[][]
   issuedOn: string[]
-  /** Token ids of title and description, each once. */
-  tokens: Uint32Array[]
+  /** Token ids of title and description, each once: book i's are tokenIds[tokenStart[i]] up to tokenIds[tokenStart[i + 1]]. */
+  tokenStart: Uint32Array
+  tokenIds: Uint32Array
   tokenCount: number
+}
+
+/** Book i's token ids (a view, not a copy). */
+export function bookTokens(table: BookTable, i: number): Uint32Array {
+  return table.tokenIds.subarray(table.tokenStart[i]!, table.tokenStart[i + 1]!)
 }
 
 /** Words of two or more letters or digits, lower-cased, in any script. */
@@ -38,12 +44,19 @@ export class BookTableBuilder {
     seriesNumbers: new Float64Array(0),
     categories: [],
     issuedOn: [],
-    tokens: [],
+    tokenStart: new Uint32Array(0),
+    tokenIds: new Uint32Array(0),
     tokenCount: 0,
   }
   private readonly onSale: number[] = []
   private readonly seriesNumbers: number[] = []
   private readonly tokenIds = new Map<string, number>()
+  /** Every book's token ids end to end, in one growing buffer: a million small arrays would cost more than their contents. */
+  private tokens = new Uint32Array(1 << 16)
+  private tokenLength = 0
+  private readonly tokenStart: number[] = [0]
+  /** Category ids as one string each, however many books name them. */
+  private readonly categoryIds = new Map<string, string>()
 
   add(books: BookFacts[]): void {
     const t = this.table
@@ -56,7 +69,7 @@ export class BookTableBuilder {
       t.workKeys.push(workKey(b.title, authors[0] ?? b.contributors[0]?.name))
       t.series.push(b.series)
       this.seriesNumbers.push(b.seriesNumber ? Number.parseFloat(b.seriesNumber) : NaN)
-      t.categories.push(b.categoryIds)
+      t.categories.push(b.categoryIds.map((c) => this.categoryIds.get(c) ?? (this.categoryIds.set(c, c), c)))
       t.issuedOn.push(b.issuedOn ?? '')
       const ids = new Set<number>()
       for (const w of words(`${b.title} ${b.titleEn ?? ''} ${richTextToPlain(b.text)}`)) {
@@ -64,11 +77,24 @@ export class BookTableBuilder {
         if (id === undefined) this.tokenIds.set(w, (id = this.tokenIds.size))
         ids.add(id)
       }
-      t.tokens.push(Uint32Array.from(ids))
+      if (this.tokenLength + ids.size > this.tokens.length) {
+        const grown = new Uint32Array(Math.max(this.tokens.length * 2, this.tokenLength + ids.size))
+        grown.set(this.tokens.subarray(0, this.tokenLength))
+        this.tokens = grown
+      }
+      for (const id of ids) this.tokens[this.tokenLength++] = id
+      this.tokenStart.push(this.tokenLength)
     }
   }
 
   build(): BookTable {
-    return { ...this.table, onSale: Uint8Array.from(this.onSale), seriesNumbers: Float64Array.from(this.seriesNumbers), tokenCount: this.tokenIds.size }
+    return {
+      ...this.table,
+      onSale: Uint8Array.from(this.onSale),
+      seriesNumbers: Float64Array.from(this.seriesNumbers),
+      tokenStart: Uint32Array.from(this.tokenStart),
+      tokenIds: this.tokens.slice(0, this.tokenLength),
+      tokenCount: this.tokenIds.size,
+    }
   }
 }

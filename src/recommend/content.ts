@@ -1,4 +1,4 @@
-import type { BookTable } from './book-table'
+import { bookTokens, type BookTable } from './book-table'
 import type { ReasonKind } from './types'
 
 /** Candidates a source book collects, with the part of the score each reason gives. */
@@ -80,13 +80,13 @@ export class ContentIndex {
     // candidates with them, as the catalog grows (at a million books, 0.2% is 2,000 books a word).
     const maxDf = Math.min(MAX_WORD_BOOKS, Math.max(20, Math.ceil(n * 0.002)))
     const df = new Uint32Array(books.tokenCount)
-    for (const t of books.tokens) for (const id of t) df[id]!++
+    for (const id of books.tokenIds) df[id]!++
     this.idf = new Float64Array(books.tokenCount)
     this.postings = new Array(books.tokenCount)
     for (let id = 0; id < books.tokenCount; id++) if (df[id]! > 1 && df[id]! <= maxDf) this.idf[id] = Math.log(n / df[id]!)
     this.textNorms = new Float64Array(n)
     for (let i = 0; i < n; i++) {
-      for (const id of books.tokens[i]!) {
+      for (const id of bookTokens(books, i)) {
         const w = this.idf[id]!
         if (w === 0) continue
         this.textNorms[i]! += w * w
@@ -146,7 +146,7 @@ export class ContentIndex {
     const norm = this.textNorms[i]!
     if (norm === 0) return
     const dot = new Map<number, number>()
-    for (const id of this.books.tokens[i]!) {
+    for (const id of bookTokens(this.books, i)) {
       const w = this.idf[id]!
       if (w === 0) continue
       for (const j of this.postings[id] ?? []) if (j !== i) dot.set(j, (dot.get(j) ?? 0) + w * w)

@@ -4,8 +4,8 @@ import type { Pick } from './select'
 import { REASON_KINDS } from './types'
 
 /**
- * Every computed list, held in typed arrays (about 20 bytes a row) until the
- * write: twelve million rows fit where as many objects would not.
+ * Computed lists, held in typed arrays (about 20 bytes a row) until they are
+ * written: many thousand books' rows without as many objects.
  */
 export class ListRows {
   private source = new Int32Array(1 << 16)

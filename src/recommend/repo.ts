@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../store'
 import type { EventKind, Reason, ReasonKind } from './types'
 
@@ -62,20 +62,50 @@ export async function sessionEvents(db: Db, sessionId: string, limit: number): P
   return rows.map((r) => ({ sessionId: r.session_id, isbn13: r.isbn13, kind: r.kind as EventKind, at: Date.parse(r.at) }))
 }
 
+/** Where a rebuild writes the new lists before they replace the old ones. */
+const NEXT_LISTS = 'recommendation_next'
+
 /**
- * Replaces every precomputed list in one transaction, so readers see the old
- * lists or the new ones. Rows come in batches, made as they are written.
+ * Starts a new set of lists in a table of their own, beside the lists pages
+ * read; a set left by a rebuild that did not finish is dropped.
  */
-export async function replaceLists(db: Kysely<Database>, batches: Iterable<ListRow[]>): Promise<void> {
+export async function startNextLists(db: Kysely<Database>): Promise<void> {
+  await (db as unknown as Kysely<any>).schema.dropTable(NEXT_LISTS).ifExists().execute()
+  // The key's constraint is left unnamed: a named one would keep its name through the swap and
+  // collide with the next rebuild's (PostgreSQL names indexes per schema, and picks a free name itself).
+  await sql`create table ${sql.table(NEXT_LISTS)} (
+    isbn13 varchar(13) not null, rank integer not null, rec_isbn13 varchar(13) not null,
+    reason varchar(16) not null, category_id varchar(64), score real not null,
+    primary key (isbn13, rank))`.execute(db)
+}
+
+/**
+ * Adds rows to the new set, in one short transaction: a server's writes (the
+ * event log, orders) wait for one batch at most, never for a whole rebuild.
+ */
+export async function writeNextLists(db: Kysely<Database>, batches: Iterable<ListRow[]>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('recommendation').execute()
     // 6 parameters a row; SQLite allows 32,766 a statement.
     for (const rows of batches) {
-      await trx
-        .insertInto('recommendation')
+      await (trx as unknown as Kysely<any>)
+        .insertInto(NEXT_LISTS)
         .values(rows.map((r) => ({ isbn13: r.isbn13, rank: r.rank, rec_isbn13: r.recIsbn13, reason: r.reason.kind, category_id: r.reason.categoryId ?? null, score: r.score })))
         .execute()
     }
+  })
+}
+
+/**
+ * Puts the new set in place of the old by renaming the tables in one
+ * transaction, so readers see the old lists or the new ones, and the swap
+ * takes as long at a million books as at ten.
+ */
+export async function swapInNextLists(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const schema = (trx as unknown as Kysely<any>).schema
+    await schema.alterTable('recommendation').renameTo('recommendation_old').execute()
+    await schema.alterTable(NEXT_LISTS).renameTo('recommendation').execute()
+    await schema.dropTable('recommendation_old').execute()
   })
 }
 
