@@ -25,6 +25,7 @@ const DOMAIN_IMPORTS = {
   atlas: ['catalog'],
   reviews: ['catalog'],
   wishlist: ['catalog'],
+  webhooks: ['commerce'],
 }
 const domains = Object.keys(DOMAIN_IMPORTS).join('|')
 

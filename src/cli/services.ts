@@ -11,6 +11,7 @@ import { SearchService } from '../search'
 import { RecommendService } from '../recommend'
 import { ReviewsService } from '../reviews'
 import { WishlistService } from '../wishlist'
+import { WebhookService } from '../webhooks'
 import { transactor, type Store } from '../store'
 import type { ServerServices } from '../web/server'
 import { mailOrderSteps } from './order-mail'
@@ -30,6 +31,8 @@ export interface Services {
   audit: AuditService
   reviews: ReviewsService
   wishlist: WishlistService
+  /** Owners' webhook endpoints and the queue of signed deliveries. */
+  webhooks: WebhookService
   /** PortOne, when the store takes cards. */
   portone?: PortOne
   shop: ShopSettings
@@ -85,12 +88,15 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const indexers: NonNullable<ConstructorParameters<typeof CatalogService>[1]> = []
   // Every book edit is audited in its own transaction; the catalog and the audit log meet only here.
   const audit = new AuditService(store.db)
+  // Webhook deliveries are queued in the transaction of the change they tell of: book writes here, order steps below.
+  const webhooks = new WebhookService(store.db, { logger, audit: (unit, entries) => audit.record(unit, entries) })
   const catalog = new CatalogService(store.db, indexers, {
     isPriceLawOn: shop.pricing.isPriceLawOn,
     covers: shop.covers,
     onBookChanges: async (unit, changes, context) => {
       await audit.recordBookWrites(unit, changes, context)
       await wishlist.bookChanges(unit, changes)
+      await webhooks.bookWrites(unit, changes)
     },
     onRecordChanges: (unit, changes, { actor, actorName, via }) =>
       audit.record(unit, changes.map(({ recordType, recordId, action, fields }) => ({ actor, actorName, via, action, recordType, recordId, changes: fields }))),
@@ -105,6 +111,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   // Orders refund through payments, and payments pay orders: the order service is built first and refunds through this.
   const refunder: Refunder = { refund: (order, amount, reason) => payments.refund(order, amount, reason) }
   const orders = new OrderService(store.db, work, catalog, commerce, { ...shop.orders, pricing: shop.pricing, arrivesOn: (at) => estimate(at).arrivesOn }, refunder)
+  orders.witness((unit, notice) => webhooks.orderStep(unit, notice))
   const portone = shop.portone && new PortOne(shop.portone, logger)
   const payments = new PaymentsService(store.db, orders, { portone, logger })
   const mail = new MailService(store.db, shop.mail, logger ?? createLogger('silent'))
@@ -112,7 +119,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   const wishlist = new WishlistService(store.db, catalog, { queueMail: (unit, mails) => mail.queue(unit.db, mails) })
   const reviews = new ReviewsService(store.db, catalog, { onModeration: (unit, entries) => audit.record(unit, entries) })
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, reviews, wishlist, portone, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, reviews, wishlist, webhooks, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */
@@ -131,14 +138,14 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, reviews, wishlist, shop, estimate, portone }: Services, logger: Logger): ServerServices {
+export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, reviews, wishlist, webhooks, shop, estimate, portone }: Services, logger: Logger): ServerServices {
   // The browser's payment window gets the store id and channel key, never the secrets.
   const card = portone && shop.portone && {
     sdkUrl: shop.portone.sdkUrl,
     windowParams: (order: Order) =>
       portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
   }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, webhooks, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }
 
 /** What a card statement shows for the order: its first book, and how many more. */

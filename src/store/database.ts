@@ -50,6 +50,8 @@ export interface Database {
   collection: CollectionTable
   collection_book: CollectionBookTable
   edition_link: EditionLinkTable
+  webhook_endpoint: WebhookEndpointTable
+  webhook_delivery: WebhookDeliveryTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -592,4 +594,38 @@ export interface StaffTokenTable {
   staff_id: string
   expires_at: string
   used_at: string | null
+}
+
+/** A receiver an owner registered: where, which events (space-separated) and the Standard Webhooks secret (whsec_…). */
+export interface WebhookEndpointTable {
+  id: string
+  url: string
+  description: string
+  events: string
+  secret: string
+  created_at: string
+  disabled_at: string | null
+}
+
+/** One message to one endpoint: the queue and the delivery log in one. */
+export interface WebhookDeliveryTable {
+  /** msg_…: the webhook-id header, the same on every attempt. */
+  id: string
+  endpoint_id: string
+  event_type: string
+  /** The JSON body, as signed. */
+  payload: string
+  /** 'queued' | 'sending' (one worker until lease_until) | 'delivered' | 'failed' (given up after a day) */
+  status: string
+  attempts: Generated<number>
+  created_at: string
+  next_attempt_at: string
+  /** A day after it was queued or re-sent: a failure after this is final. */
+  give_up_at: string
+  lease_until: string | null
+  last_attempt_at: string | null
+  response_status: number | null
+  response_excerpt: string | null
+  last_error: string | null
+  delivered_at: string | null
 }

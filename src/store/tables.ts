@@ -54,6 +54,8 @@ export const TABLES = {
   collection: { key: ['id'] },
   collection_book: { key: ['collection_id', 'position'] },
   edition_link: { key: ['isbn13', 'link'] },
+  webhook_endpoint: { key: ['id'] },
+  webhook_delivery: { key: ['id'] },
   staff: { key: ['id'] },
   staff_recovery_code: { key: ['staff_id', 'code_hash'] },
   staff_session: { key: ['id'] },

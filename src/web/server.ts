@@ -20,6 +20,7 @@ import { cachedAnswer } from './fast-path'
 import { Gate } from './gate'
 import type { ShopFacts } from './storefront'
 import type { Mailer } from './routes/account'
+import type { WebhookService } from '../webhooks'
 import type { ImportUploads } from './routes/admin/imports'
 
 /** Connections waiting to be accepted: enough for a burst of a few thousand. */
@@ -51,6 +52,8 @@ export interface ServerServices {
   /** Readers' reviews and wishlists: with accounts, their pages and forms exist. */
   reviews?: ReviewsService
   wishlist?: WishlistService
+  /** Webhook endpoints: with staff, the back office registers them and shows their deliveries. */
+  webhooks?: WebhookService
 }
 
 export interface ServerOptions {

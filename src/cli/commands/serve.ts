@@ -56,7 +56,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   // A port already taken must end the process: open database connections would otherwise keep it alive.
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)
-  const { mail, payments, commerce } = services
+  const { mail, payments, commerce, webhooks } = services
   const server = await startServer(serverServices(services, logger), {
     metrics,
     port,
@@ -80,6 +80,8 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   }
   else if (metricsHere) serveMetrics(config.COLOPHON_METRICS, async () => ({ text: await server.metrics.registry.metrics(), type: server.metrics.registry.contentType }), logger)
   mail.start()
+  // Webhook deliveries wait in their table until delivered; every worker sends what is due, each delivery once at a time.
+  webhooks.start()
   // Every worker applies the payment deadline: an order step refuses the second process to take the same order.
   payments.start()
   // Every worker rebuilds the bestseller lists hourly; a rebuild that finds nothing changed writes nothing.
@@ -98,6 +100,7 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
       .close()
       .then(() => payments.stop())
       .then(() => commerce.bestsellers.stop())
+      .then(() => webhooks.close())
       .then(() => mail.close())
       .then(() => store.close())
       .then(

@@ -8,7 +8,7 @@ import { priceCart, type PricingRules } from '../pricing'
 import { carrierCode, parseTrackingNumber } from '../shipping'
 import * as repo from './repo'
 import { assertMove, HOLDS_STOCK } from './states'
-import type { Actor, CheckoutInput, Order, OrderListener, OrderNotice, OrderStatus, PointEntry, Refunder } from './types'
+import type { Actor, CheckoutInput, Order, OrderListener, OrderNotice, OrderStatus, OrderWitness, PointEntry, Refunder } from './types'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -41,6 +41,7 @@ export interface Placing {
 /** Orders from checkout to the reader's door and back: placing, paying, shipping, cancelling, returns, points. */
 export class OrderService {
   private readonly listeners: OrderListener[] = []
+  private readonly witnesses: OrderWitness[] = []
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -55,6 +56,11 @@ export class OrderService {
   /** Tells `listener` of every step an order takes, once it is committed. */
   listen(listener: OrderListener): void {
     this.listeners.push(listener)
+  }
+
+  /** Tells `witness` of every step inside the step's unit of work, before it commits: what it writes commits with the step, and its throw undoes it. */
+  witness(witness: OrderWitness): void {
+    this.witnesses.push(witness)
   }
 
   /**
@@ -112,6 +118,7 @@ export class OrderService {
         await repo.insertOrder(unit.db, row, orderLines)
         await repo.appendEvent(unit.db, id, first, 1)
         await cartRepo.clearCart(unit.db, owner)
+        for (const w of this.witnesses) await w(unit, { order: repo.toOrder(row, orderLines, [first]), event: first })
         return row
       })
     } catch (err) {
@@ -321,6 +328,8 @@ export class OrderService {
       }
       await repo.appendEvent(unit.db, order.id, event)
       await also?.(unit)
+      const moved = this.witnesses.length ? await repo.orderById(unit.db, order.id) : undefined
+      for (const w of this.witnesses) await w(unit, { order: repo.toOrder(moved!, order.lines, [...order.events, event]), event, refunded })
     })
     this.announce({ order: await this.byId(order.id), event, refunded })
     return true

@@ -1,3 +1,5 @@
+import type { UnitOfWork } from '../../store'
+
 /** Where an order is in its life; `states.ts` says which steps are allowed. */
 export type OrderStatus = 'awaiting_payment' | 'paid' | 'preparing' | 'shipped' | 'delivered' | 'return_requested' | 'returned' | 'refunded' | 'cancelled'
 
@@ -111,6 +113,9 @@ export interface OrderNotice {
 export interface OrderListener {
   (notice: OrderNotice): void | Promise<void>
 }
+
+/** Told of each step inside its unit of work, before the commit (webhooks queue their deliveries there). */
+export type OrderWitness = (unit: UnitOfWork, notice: OrderNotice) => Promise<void>
 
 /** Gives money back through the way it was paid; implemented by the payments domain. */
 export interface Refunder {
