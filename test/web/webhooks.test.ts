@@ -8,6 +8,7 @@ import { WEBHOOK_EVENTS, WebhookService, type WebhookMessage } from '../../src/w
 import { testDialects } from '../dialects'
 import { testStore, type TestStore } from '../helpers'
 import { checkoutInput, SEED, stockSeed } from '../support/checkout'
+import { staffApp, staffShopper } from '../support/staff'
 
 const OWNER = { actor: 'staff:owner', actorName: 'Owner', via: 'form' }
 const FAILS_FIRST = 2
@@ -141,6 +142,49 @@ for (const dialect of testDialects()) {
       expect(await new WebhookService(store.store.db).deliverDue()).toEqual({ delivered: 1, failed: 0 })
       expect(hooks.accepted.slice(before).map((a) => a.id)).toEqual([delivery!.id])
       await expect(store.webhooks.resend(endpoint!.id, 'msg_nothing')).rejects.toThrow(/not found/)
+    })
+
+    it('back office: an owner registers an endpoint and sees its secret once, reads the delivery log, sends one again and turns it off, all audited; others may not', async () => {
+      const app = staffApp(store)
+      const owner = await staffShopper(app, store, 'owner')
+      const post = (path: string, pairs: Array<[string, string]>) => owner.send('POST', path, new URLSearchParams([...pairs, ['_csrf', owner.token()]]) as unknown as Record<string, string>)
+      const badUrl = await post('/admin/webhooks', [['url', 'ftp://warehouse.example'], ['events', 'order.paid']])
+      expect(badUrl.status).toBe(400)
+      expect(await badUrl.text()).toContain('받는 주소 (URL)은(는) https:// 또는 http://로 시작하는 주소여야 합니다.')
+      const noEvents = await post('/admin/webhooks?lang=en', [['url', hooks.url]])
+      expect(noEvents.status).toBe(400)
+      expect(await noEvents.text()).toContain('Enter the Events to send.')
+
+      const made = await post('/admin/webhooks', [['url', hooks.url], ['description', '창고'], ['events', 'order.paid'], ['events', 'order.shipped']])
+      expect(made.status).toBe(200)
+      const secret = /whsec_[A-Za-z0-9+/]{32}/.exec(await made.text())?.[0]
+      expect(secret).toBeDefined()
+      const endpoint = (await store.webhooks.endpoints()).find((e) => e.description === '창고')!
+      expect(endpoint.events).toEqual(['order.paid', 'order.shipped'])
+      expect(await (await owner.get('/admin/webhooks')).text()).not.toContain(secret)
+      expect((await store.audit.history('webhook', endpoint.id)).map((e) => e.action)).toEqual(['create'])
+
+      await store.commerce.addItem('hook-office', parseIsbn(SEED), 1)
+      const order = await store.orders.place({ owner: 'hook-office', customerId: null, input: checkoutInput() })
+      await store.orders.markPaid(order.number, 'bank')
+      const [delivery] = await store.webhooks.deliveries(endpoint.id)
+      expect(delivery?.event).toBe('order.paid')
+      const page = await (await owner.get(`/admin/webhooks/${endpoint.id}`)).text()
+      expect(page).toContain(delivery!.id)
+      expect(page).not.toContain(secret)
+      expect(page).toContain('<th scope="col">시도</th>')
+      const resent = await post(`/admin/webhooks/${endpoint.id}/deliveries/${delivery!.id}/resend`, [])
+      expect(resent.status).toBe(303)
+      expect(resent.headers.get('location')).toBe(`/admin/webhooks/${endpoint.id}?done=resent`)
+      expect((await owner.get(`/admin/webhooks/nothing`)).status).toBe(404)
+      expect((await post(`/admin/webhooks/${endpoint.id}/deliveries/msg_nothing/resend`, [])).status).toBe(404)
+
+      expect((await post(`/admin/webhooks/${endpoint.id}/disable`, [])).status).toBe(303)
+      expect((await store.webhooks.endpoint(endpoint.id)).disabledAt).not.toBeNull()
+      expect((await store.audit.history('webhook', endpoint.id)).map((e) => e.action)).toEqual(['disable', 'create'])
+
+      const cataloguer = await staffShopper(app, store, 'catalog')
+      expect((await cataloguer.get('/admin/webhooks')).status).toBe(403)
     })
   })
 }

@@ -6,6 +6,7 @@ import type { OrderService } from '../../../commerce'
 import type { Logger } from '../../../core/logger'
 import type { PaymentsService } from '../../../payments'
 import type { ReviewsService } from '../../../reviews'
+import type { WebhookService } from '../../../webhooks'
 import type { AppEnv } from '../../env'
 import type { Gate } from '../../gate'
 import { staffSession } from '../../middleware/staff-session'
@@ -25,6 +26,7 @@ import { reviewsRoutes } from './reviews'
 import { picksRoutes } from './picks'
 import { signInRoutes } from './sign-in'
 import { staffRoutes } from './staff'
+import { webhooksRoutes } from './webhooks'
 import { createSignInThrottle, type SignInThrottle } from './throttle'
 
 /** What the back office's areas are built from. An area that needs another service adds it here, optional in the app's services. */
@@ -42,6 +44,8 @@ export interface AdminServices {
   imports?: ImportUploads
   /** With it, the review moderation queue. */
   reviews?: ReviewsService
+  /** With it, owners register webhooks and see their deliveries. */
+  webhooks?: WebhookService
 }
 
 /**
@@ -64,6 +68,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     picksRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
     ...(services.reviews ? [reviewsRoutes({ reviews: services.reviews })] : []),
+    ...(services.webhooks ? [webhooksRoutes({ webhooks: services.webhooks })] : []),
     ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
