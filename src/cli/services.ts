@@ -1,4 +1,4 @@
-import { AccountsService, StaffService } from '../accounts'
+import { AccountsService, ApiKeyService, StaffService } from '../accounts'
 import { AuditService } from '../audit'
 import { CatalogService, defaultCoverDir } from '../catalog'
 import { CommerceService, deliveryEstimate, loadHolidays, OrderService, pricingRules, type BankAccount, type DeliveryEstimate, type DeliveryRules, type OrderNotice, type Order, type OrderRules, type PricingRules, type Refunder } from '../commerce'
@@ -31,6 +31,8 @@ export interface Services {
   audit: AuditService
   reviews: ReviewsService
   wishlist: WishlistService
+  /** Partners' API keys. */
+  apiKeys: ApiKeyService
   /** Owners' webhook endpoints and the queue of signed deliveries. */
   webhooks: WebhookService
   /** PortOne, when the store takes cards. */
@@ -118,8 +120,10 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
   // A wished book's news is queued in the catalog write that made it; staff hiding a review is audited in its own.
   const wishlist = new WishlistService(store.db, catalog, { queueMail: (unit, mails) => mail.queue(unit.db, mails) })
   const reviews = new ReviewsService(store.db, catalog, { onModeration: (unit, entries) => audit.record(unit, entries) })
+  // Making or revoking a partner's API key is audited in its own transaction.
+  const apiKeys = new ApiKeyService(store.db, { onChange: (unit, entries) => audit.record(unit, entries) })
   const orderMailQueued = trackOrderMail(orders, mailOrderSteps(mail, shop.bank, logger))
-  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, reviews, wishlist, webhooks, portone, shop, estimate, orderMailQueued }
+  return { store, catalog, search, importer: new Importer(store.db, catalog, { fallback: shop.priceFallback ?? 'any' }), recommend, commerce, orders, accounts: new AccountsService(store.db), staff: new StaffService(store.db, shop.staff), mail, payments, audit, reviews, wishlist, webhooks, apiKeys, portone, shop, estimate, orderMailQueued }
 }
 
 /** Sends each order step's mail and tells when all those begun are queued. */
@@ -138,14 +142,14 @@ function trackOrderMail(orders: OrderService, send: (notice: OrderNotice) => Pro
 }
 
 /** What the HTTP server needs of the services. */
-export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, reviews, wishlist, webhooks, shop, estimate, portone }: Services, logger: Logger): ServerServices {
+export function serverServices({ store, catalog, importer, search, recommend, commerce, orders, accounts, staff, mail, payments, audit, reviews, wishlist, webhooks, apiKeys, shop, estimate, portone }: Services, logger: Logger): ServerServices {
   // The browser's payment window gets the store id and channel key, never the secrets.
   const card = portone && shop.portone && {
     sdkUrl: shop.portone.sdkUrl,
     windowParams: (order: Order) =>
       portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
   }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, webhooks, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, webhooks, apiKeys, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }
 
 /** What a card statement shows for the order: its first book, and how many more. */

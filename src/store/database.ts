@@ -52,6 +52,7 @@ export interface Database {
   edition_link: EditionLinkTable
   webhook_endpoint: WebhookEndpointTable
   webhook_delivery: WebhookDeliveryTable
+  api_key: ApiKeyTable
 }
 
 /** Values the store keeps for itself, such as the generated signing secret. */
@@ -628,4 +629,18 @@ export interface WebhookDeliveryTable {
   response_excerpt: string | null
   last_error: string | null
   delivered_at: string | null
+}
+
+/** A partner's API key: only its SHA-256 is kept; `scopes` is a JSON array. */
+export interface ApiKeyTable {
+  id: string
+  name: string
+  /** The key's first characters, to tell keys apart on screen. */
+  prefix: string
+  hash: string
+  scopes: string
+  created_at: string
+  created_by: string
+  last_used_at: string | null
+  revoked_at: string | null
 }

@@ -63,6 +63,7 @@ export const TABLES = {
   review: { key: ['id'] },
   review_vote: { key: ['review_id', 'customer_id', 'kind'] },
   wish: { key: ['customer_id', 'isbn13'] },
+  api_key: { key: ['id'] },
 } as const satisfies Record<keyof Database, TableSpec>
 
 export type TableName = keyof typeof TABLES

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
-import type { AccountsService, StaffService } from '../accounts'
+import type { AccountsService, ApiKeyService, StaffService } from '../accounts'
 import type { AuditService } from '../audit'
 import type { CatalogService } from '../catalog'
 import type { CommerceService, OrderService } from '../commerce'
@@ -24,7 +24,8 @@ import { errorPage } from './pages/error'
 import { accountRoutes, type Mailer } from './routes/account'
 import { adminRoutes } from './routes/admin'
 import type { ImportUploads } from './routes/admin/imports'
-import { apiRoutes } from './routes/api'
+import { legacyApiRoutes } from './routes/api'
+import { apiV1Routes } from './routes/api-v1'
 import { cartRoutes } from './routes/cart'
 import { checkoutRoutes } from './routes/checkout'
 import { paymentRoutes } from './routes/payments'
@@ -35,6 +36,7 @@ import { feedRoutes } from './routes/feeds'
 import { opsRoutes } from './routes/ops'
 import { shopRoutes } from './routes/shop'
 import { opdsRoutes } from './feeds/opds'
+import { shoppingFeedRoutes } from './feeds/shopping-routes'
 import { sitemapRoutes } from './feeds/sitemap'
 
 export interface AppServices {
@@ -74,6 +76,8 @@ export interface AppServices {
   /** Readers' reviews and wishlists: with accounts, their pages and forms exist. */
   reviews?: ReviewsService
   wishlist?: WishlistService
+  /** Partners' API keys: with them, /api/v1's orders and stock, and /admin/api-keys. */
+  apiKeys?: ApiKeyService
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -135,9 +139,11 @@ export function createApp(services: AppServices) {
   app.route('/', shopRoutes({ catalog, search, recommend, commerce, gate, sendPage, reviews: services.reviews }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate, estimate: services.storefront?.estimate }))
   if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger, catalog }))
-  app.route('/api', apiRoutes({ catalog, search, sendPage }))
+  app.route('/api/v1', apiV1Routes({ catalog, search, sendPage, orders: services.orders, apiKeys: services.apiKeys }))
+  app.route('/api', legacyApiRoutes())
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, publicUrl }))
+  app.route('/feeds/shopping', shoppingFeedRoutes({ catalog, tokens: services.feedTokens, publicUrl }))
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
   if (services.payments) app.route('/payments', paymentRoutes({ payments: services.payments, logger }))
   if (services.accounts && services.mailer && services.orders) app.route('/account', accountRoutes({ accounts: services.accounts, mailer: services.mailer, commerce, orders: services.orders, gate, publicUrl, logger }))

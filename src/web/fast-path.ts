@@ -41,6 +41,8 @@ export function cachedAnswer(gate: Gate, pageCache: PageCache, events: EventLog,
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !pageCache.isFresh()) return false
     const head = nodeRequestHead(req)
+    // The API counts every request against its address's limit, which only the app does.
+    if (head.url.startsWith('/api/')) return false
     const visitor = gate.identify(head)
     if (!gate.mayShare(visitor, isHome(head.url) ? 'home' : 'public')) return false
     const page = pageCache.get(pageKey(visitor.lang, head.url))

@@ -2,7 +2,7 @@ import { getRequestListener } from '@hono/node-server'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { AccountsService, StaffService } from '../accounts'
+import type { AccountsService, ApiKeyService, StaffService } from '../accounts'
 import type { AuditService } from '../audit'
 import type { ReviewsService } from '../reviews'
 import type { WishlistService } from '../wishlist'
@@ -52,6 +52,7 @@ export interface ServerServices {
   /** Readers' reviews and wishlists: with accounts, their pages and forms exist. */
   reviews?: ReviewsService
   wishlist?: WishlistService
+  apiKeys?: ApiKeyService
   /** Webhook endpoints: with staff, the back office registers them and shows their deliveries. */
   webhooks?: WebhookService
 }

@@ -19,7 +19,7 @@ for (const dialect of testDialects()) {
     }
 
     it.each(['중국 러시아', 'China Russia', '러시아', SEED, '978-89-6263-324-5', '8962633248'])('finds the seed book by "%s" on the first page', async (q) => {
-      const { status, body } = await json(`/api/search?q=${encodeURIComponent(q)}`)
+      const { status, body } = await json(`/api/v1/search?q=${encodeURIComponent(q)}`)
       expect(status).toBe(200)
       expect(body.books.items.map((b: { isbn13: string }) => b.isbn13).slice(0, 24)).toContain(SEED)
     })
@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
     })
 
     it('filters and sorts: prices ascend, only the asked format is shown', async () => {
-      const { body } = await json('/api/search?q=&format=hardcover&sort=price')
+      const { body } = await json('/api/v1/search?q=&format=hardcover&sort=price')
       const prices = body.books.items.map((b: any) => b.salePrice ?? b.listPrice)
       expect(prices.length).toBeGreaterThan(1)
       expect([...prices].sort((a, b) => a - b)).toEqual(prices)
@@ -45,7 +45,7 @@ for (const dialect of testDialects()) {
     })
 
     it('counts facets for the current query', async () => {
-      const { body } = await json('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84')
+      const { body } = await json('/api/v1/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84')
       const byFormat = body.facets.formats.reduce((n: number, f: any) => n + f.count, 0)
       expect(byFormat).toBe(body.books.total)
       expect(body.facets.categories.length).toBeGreaterThan(0)
@@ -53,7 +53,7 @@ for (const dialect of testDialects()) {
     })
 
     it('narrows a search to a category and offers to widen it again', async () => {
-      const { body } = await json('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&category=history')
+      const { body } = await json('/api/v1/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&category=history')
       expect(body.facets.categories[0]).toMatchObject({ value: 'history', isSelected: true, count: body.books.total })
       expect(body.facets.categories.slice(1).every((c: any) => c.value.startsWith('history-'))).toBe(true)
       const page = await (await store.app.request('/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&category=history')).text()
@@ -77,7 +77,7 @@ for (const dialect of testDialects()) {
     })
 
     it('offers a correction when a word is misspelt, and a helpful page when nothing matches', async () => {
-      expect((await json('/api/search?q=Revolutoin')).body.didYouMean).toBe('revolution')
+      expect((await json('/api/v1/search?q=Revolutoin')).body.didYouMean).toBe('revolution')
       const res = await store.app.request('/search?q=zxqvjk')
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('‘zxqvjk’에 맞는 책이 없습니다.')
@@ -88,16 +88,16 @@ for (const dialect of testDialects()) {
     })
 
     it('suggests up to eight titles, people and categories', async () => {
-      const { status, body } = await json(`/api/suggest?q=${encodeURIComponent('중국과')}`)
+      const { status, body } = await json(`/api/v1/suggest?q=${encodeURIComponent('중국과')}`)
       expect(status).toBe(200)
       expect(body.suggestions.length).toBeGreaterThan(0)
       expect(body.suggestions.length).toBeLessThanOrEqual(8)
       expect(body.suggestions.map((s: any) => s.path)).toContain(`/books/${SEED}`)
-      const initials = await json(`/api/suggest?q=${encodeURIComponent('ㅈㄱㄱ ㄹㅅㅇ')}`)
+      const initials = await json(`/api/v1/suggest?q=${encodeURIComponent('ㅈㄱㄱ ㄹㅅㅇ')}`)
       expect(initials.body.suggestions.map((s: any) => s.path)).toContain(`/books/${SEED}`)
-      expect((await json('/api/suggest?q=')).body.suggestions).toEqual([])
+      expect((await json('/api/v1/suggest?q=')).body.suggestions).toEqual([])
       // Titles that spell the word out come before those that match only by a subtitle or series.
-      const titles = (await json(`/api/suggest?q=${encodeURIComponent('중국')}`)).body.suggestions.filter((s: any) => s.kind === 'title').map((s: any) => s.label as string)
+      const titles = (await json(`/api/v1/suggest?q=${encodeURIComponent('중국')}`)).body.suggestions.filter((s: any) => s.kind === 'title').map((s: any) => s.label as string)
       expect(titles[0]).toContain('중국')
       const firstOther = titles.findIndex((t: string) => !t.includes('중국'))
       if (firstOther >= 0) expect(titles.slice(firstOther).filter((t: string) => t.includes('중국'))).toEqual([])
@@ -122,7 +122,7 @@ for (const dialect of testDialects()) {
         ['control characters', 'a\u0000b\u0007c\u001b[0m\u202e'],
         ['only punctuation', '*** ((( ---'],
       ])('treats %s as plain text', async (_, q) => {
-        const api = await json(`/api/search?q=${encodeURIComponent(q)}`)
+        const api = await json(`/api/v1/search?q=${encodeURIComponent(q)}`)
         expect(api.status).toBe(200)
         expect(api.body.books.total).toBeGreaterThanOrEqual(0)
         expect((await store.app.request(`/search?q=${encodeURIComponent(q)}`)).status).toBe(200)
@@ -131,7 +131,7 @@ for (const dialect of testDialects()) {
 
       it('cuts a 10,000-character query with a notice', async () => {
         const q = 'china '.repeat(2000).slice(0, 10_000)
-        const api = await json(`/api/search?q=${encodeURIComponent(q)}`)
+        const api = await json(`/api/v1/search?q=${encodeURIComponent(q)}`)
         expect(api.status).toBe(200)
         expect(api.body.isTruncated).toBe(true)
         expect(api.body.q.length).toBeLessThanOrEqual(200)
@@ -142,7 +142,7 @@ for (const dialect of testDialects()) {
       it('survives lone surrogates and broken percent-encoding', async () => {
         // %ED%A0%80 is a lone high surrogate written as UTF-8; the others are cut or invalid sequences.
         for (const raw of ['%ED%A0%80', 'a%ED%B0%80b', '%E0%A4%A', '%FF%FE', '%']) {
-          const res = await store.app.request(`/api/search?q=${raw}`)
+          const res = await store.app.request(`/api/v1/search?q=${raw}`)
           expect(res.status).toBeLessThan(500)
         }
       })
@@ -159,19 +159,19 @@ for (const dialect of testDialects()) {
         ['language=korean', /^Language is not in the expected form\.$/],
         ['year=twenty', /^Year must be a number\.$/],
       ])('answers %s with a 400 and the reason', async (query, reason) => {
-        const { status, body } = await json(`/api/search?q=x&${query}&lang=en`)
+        const { status, body } = await json(`/api/v1/search?q=x&${query}&lang=en`)
         expect(status).toBe(400)
         expect(body.error.message).toMatch(reason)
         expect((await store.app.request(`/search?q=x&${query}`)).status).toBe(400)
       })
 
       it('gives an empty page past the last one and for unknown facet values', async () => {
-        const far = await json('/api/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&page=9999')
+        const far = await json('/api/v1/search?q=%EB%9F%AC%EC%8B%9C%EC%95%84&page=9999')
         expect(far.status).toBe(200)
         expect(far.body.books.items).toEqual([])
         expect(far.body.books.total).toBeGreaterThan(0)
         for (const q of ['category=no-such-shelf', 'publisher=Nobody%20Press', 'language=xxx', 'year=1200']) {
-          const r = await json(`/api/search?q=&${q}`)
+          const r = await json(`/api/v1/search?q=&${q}`)
           expect(r.status).toBe(200)
           expect(r.body.books.total).toBe(0)
         }
@@ -180,7 +180,7 @@ for (const dialect of testDialects()) {
 
       it('never fails, whatever the query string', async () => {
         await fc.assert(
-          fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('/api/search', '/search', '/api/suggest'), async (q, path) => {
+          fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('/api/v1/search', '/search', '/api/v1/suggest'), async (q, path) => {
             const res = await store.app.request(`${path}?q=${encodeURIComponent(q.replace(/[\ud800-\udfff]/g, ''))}`)
             expect(res.status).toBe(200)
             const raw = await store.app.request(`${path}?q=${q.replace(/[#&%\s]/g, '')}`)
@@ -202,7 +202,7 @@ for (const dialect of testDialects()) {
     afterAll(() => store.cleanup())
 
     it('answer in relevance order from the best matches, with the exact total and a note', async () => {
-      const res = await store.app.request(`/api/search?q=${encodeURIComponent('역사')}`)
+      const res = await store.app.request(`/api/v1/search?q=${encodeURIComponent('역사')}`)
       const body = (await res.json()) as any
       const covered = body.sampled.covered
       expect(body.sampled.best).toBe(40)
@@ -225,8 +225,8 @@ for (const dialect of testDialects()) {
     })
 
     it('count every match when sorted otherwise', async () => {
-      const body = (await (await store.app.request(`/api/search?q=${encodeURIComponent('역사')}&sort=newest`)).json()) as any
-      const sampled = (await (await store.app.request(`/api/search?q=${encodeURIComponent('역사')}`)).json()) as any
+      const body = (await (await store.app.request(`/api/v1/search?q=${encodeURIComponent('역사')}&sort=newest`)).json()) as any
+      const sampled = (await (await store.app.request(`/api/v1/search?q=${encodeURIComponent('역사')}`)).json()) as any
       expect(body.sampled).toBeNull()
       // Exact, where the relevance answer stopped counting at its cap.
       expect(body.isTotalAtLeast).toBe(false)

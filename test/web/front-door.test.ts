@@ -172,7 +172,7 @@ for (const dialect of testDialects()) {
           await s.get('/cart'),
           await fetch(`${base}/no-such-page`),
           await fetch(`${base}/books/123`),
-          await fetch(`${base}/api/search?q=러시아`),
+          await fetch(`${base}/api/v1/search?q=러시아`),
           await fetch(`${base}/healthz`),
           await s.send('POST', '/cart/checkout', {}),
         ]

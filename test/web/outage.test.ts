@@ -58,7 +58,7 @@ describe.skipIf(pg.skip)('postgres: database lost while serving', () => {
     expect(await page.text()).toContain('잠시 후 다시 시도해 주세요')
     const english = await fetch(`http://127.0.0.1:${server.port}/search?q=outage&lang=en`)
     expect(await english.text()).toContain('Please try again shortly')
-    const api = await fetch(`http://127.0.0.1:${server.port}/api/books/${SEED}`)
+    const api = await fetch(`http://127.0.0.1:${server.port}/api/v1/books/${SEED}`)
     expect(api.status).toBe(503)
     expect((await api.json()).error.code).toBe('unavailable')
 

@@ -138,19 +138,19 @@ for (const dialect of testDialects()) {
 
     describe('JSON API', () => {
       it('returns the same record as JSON', async () => {
-        const res = await get(`/api/books/${SEED}`)
+        const res = await get(`/api/v1/books/${SEED}`)
         expect(res.status).toBe(200)
         expect(await res.json()).toMatchObject({ isbn13: SEED, isbn10: '8962633248', title: '중국과 러시아', pageCount: 368 })
       })
 
       it('redirects other ISBN forms, rejects malformed ones and 404s unknown ones as JSON', async () => {
-        expect((await get('/api/books/8962633248')).headers.get('location')).toBe(`/api/books/${SEED}`)
-        const bad = await get('/api/books/9788962633246')
+        expect((await get('/api/v1/books/8962633248')).headers.get('location')).toBe(`/api/v1/books/${SEED}`)
+        const bad = await get('/api/v1/books/9788962633246')
         expect(bad.status).toBe(400)
         expect(await bad.json()).toEqual({ error: { code: 'isbn_check_digit', field: 'isbn', message: expect.stringContaining('확인 숫자') } })
-        const english = await get('/api/books/9788962633246?lang=en')
+        const english = await get('/api/v1/books/9788962633246?lang=en')
         expect((await english.json()).error.message).toBe('The check digit of the ISBN “9788962633246” is wrong (expected 5).')
-        const missing = await get('/api/books/9791199999978')
+        const missing = await get('/api/v1/books/9791199999978')
         expect(missing.status).toBe(404)
         expect(await missing.json()).toEqual({ error: { code: 'not_found', message: '찾을 수 없습니다.' } })
       })

@@ -34,6 +34,7 @@ import * as bestsellers from './2026-12-03T1220-bestsellers'
 import * as collections from './2026-12-03T1230-collections'
 import * as excerpts from './2026-12-03T1300-excerpts'
 import * as editionLinks from './2026-12-03T1310-edition-links'
+import * as apiKeys from './2026-12-03T1600-api-keys'
 import * as webhooks from './2026-12-03T1700-webhooks'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
@@ -73,6 +74,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1230-collections': collections,
   '2026-12-03T1300-excerpts': excerpts,
   '2026-12-03T1310-edition-links': editionLinks,
+  '2026-12-03T1600-api-keys': apiKeys,
   '2026-12-03T1700-webhooks': webhooks,
 }
 

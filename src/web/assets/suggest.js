@@ -64,7 +64,7 @@
     if (!q) return close()
     timer = setTimeout(function () {
       var n = ++seq
-      fetch('/api/suggest?lang=' + lang + '&q=' + encodeURIComponent(q))
+      fetch('/api/v1/suggest?lang=' + lang + '&q=' + encodeURIComponent(q))
         .then(function (r) { return r.ok ? r.json() : { suggestions: [] } })
         .then(function (d) { if (n === seq) show(d.suggestions) }, close)
     }, 120)

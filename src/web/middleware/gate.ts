@@ -45,7 +45,9 @@ export function gateway(gate: Gate, publicUrl: string | undefined) {
     const isBearer = /^Bearer\s/i.test(c.req.header('authorization') ?? '')
     // A payment provider's webhook is signed (Standard Webhooks): its route verifies the signature instead.
     const isSignedHook = c.req.path.startsWith('/payments/') && c.req.header('webhook-signature') !== undefined
-    const refusal = isBearer || isSignedHook ? undefined : gate.refusal(visitor, head, await postedToken(c))
+    // The JSON API reads no cookie: a partner's key in a header is all it goes by, so there is nothing for another site to borrow.
+    const isApi = c.req.path.startsWith('/api/v1/')
+    const refusal = isBearer || isSignedHook || isApi ? undefined : gate.refusal(visitor, head, await postedToken(c))
     if (refusal) {
       c.res = c.html(refusedPage(c.var.page, refusal), 403, { 'Cache-Control': 'no-store' })
     } else {

@@ -22,12 +22,15 @@ function issueCode(issue: core.$ZodIssue): { code: string; params: ErrorParams }
   }
 }
 
+/** The first issue of a failed validation as the InputError onError answers like any bad input. */
+export function inputErrorOf(issues: readonly core.$ZodIssue[], target: string): InputError {
+  const issue = issues[0]!
+  return new InputError(issue.path.join('.') || target, issue.message, issueCode(issue))
+}
+
 /** zod validation of a request part that fails with an InputError, so onError answers it like any bad input. */
 export function valid<T extends ZodType, Target extends 'query' | 'param' | 'form' | 'json'>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
-    if (!result.success) {
-      const issue = result.error.issues[0]!
-      throw new InputError(issue.path.join('.') || target, issue.message, issueCode(issue))
-    }
+    if (!result.success) throw inputErrorOf(result.error.issues, target)
   })
 }
