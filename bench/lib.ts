@@ -17,6 +17,8 @@ export interface BenchRow {
 export interface BenchContext {
   /** Size of the generated catalog the benchmark runs against. */
   books: number
+  /** Shopper events the recommend bench generates (--events; default 5,000,000 at a million books). */
+  events?: number
   /** Working folder for databases and generated files, kept between runs. */
   workDir: string
   log(message: string): void

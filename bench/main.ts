@@ -16,12 +16,13 @@ import { staffListBench } from './staff-list'
 const benches: Bench[] = [pagesBench, lighthouseBench, importBench, searchBench, recommendBench, postgresBench, fairnessBench, ordersBench, staffListBench]
 
 function usage(): string {
-  return `Usage: npm run bench -- [NAME...] [--books N]
+  return `Usage: npm run bench -- [NAME...] [--books N] [--events N]
 
 Sub-benchmarks (all when none is named):
 ${benches.map((b) => `  ${b.name.padEnd(12)} ${b.summary}`).join('\n')}
 
-  --books N   size of the generated catalog (default 1000000)`
+  --books N   size of the generated catalog (default 1000000)
+  --events N  shopper events the recommend bench records (default 5000000 at 1000000 books)`
 }
 
 function printTable(rows: BenchRow[]): void {
@@ -40,16 +41,18 @@ function printTable(rows: BenchRow[]): void {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { books: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true })
+  const { values, positionals } = parseArgs({ options: { books: { type: 'string' }, events: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true })
   if (values.help) return console.log(usage())
   const books = values.books ? Number(values.books) : 1_000_000
   if (!Number.isInteger(books) || books < 1) throw new Error(`--books: expected a positive whole number, got "${values.books}"`)
+  const events = values.events ? Number(values.events) : undefined
+  if (events !== undefined && !(Number.isInteger(events) && events >= 1)) throw new Error(`--events: expected a positive whole number, got "${values.events}"`)
   const unknown = positionals.filter((p) => !benches.some((b) => b.name === p))
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}\n\n${usage()}`)
   const chosen = positionals.length ? benches.filter((b) => positionals.includes(b.name)) : benches
   // Servers start from the same bundle `npm start` builds.
   execFileSync(process.execPath, [`${repoRoot}/scripts/build.mjs`], { stdio: 'inherit' })
-  const ctx = { books, workDir: `${repoRoot}/bench/work`, log: (m: string) => console.error(`[bench] ${m}`) }
+  const ctx = { books, events, workDir: `${repoRoot}/bench/work`, log: (m: string) => console.error(`[bench] ${m}`) }
   const rows: BenchRow[] = []
   const failed: string[] = []
   for (const bench of chosen) {

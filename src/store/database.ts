@@ -17,6 +17,8 @@ export interface Database {
   search_book_category: SearchBookCategoryTable
   search_facet_count: SearchFacetCountTable
   search_word: SearchWordTable
+  search_synonym: SearchSynonymTable
+  search_popularity: SearchPopularityTable
   reco_event: RecoEventTable
   recommendation: RecommendationTable
   cart_item: CartItemTable
@@ -209,6 +211,8 @@ export interface SearchBookTable {
   /** What a shopper pays, in minor units. */
   price: number | null
   is_available: number
+  /** The book's popularity tier, copied from search_popularity: ranking reads it with no join. */
+  popularity: number
 }
 
 /** Each book's categories and all their ancestors, so a category's books are one lookup. */
@@ -233,6 +237,21 @@ export interface SearchWordTable {
   word: string
   /** How many book writes used the word: a popularity weight, not an exact count. */
   books: number
+}
+
+/** A staff-kept synonym: what readers type (normalised) and the words searched for it as well. */
+export interface SearchSynonymTable {
+  term: string
+  expansion: string
+  updated_at: string
+}
+
+/** A book's popularity from shoppers' events, in weights that grow with time (so old ones fade): see search/popularity.ts. */
+export interface SearchPopularityTable {
+  id: number
+  score: number
+  /** What search_book.popularity holds for the book. */
+  tier: number
 }
 
 /** One shopper signal; session_id is an opaque random id, never personal data. */

@@ -27,6 +27,9 @@ export const TABLES = {
   search_book_category: { key: ['id', 'category_id'] },
   search_facet_count: { key: ['category_id', 'dim', 'value'] },
   search_word: { key: ['word'] },
+  // Kept by staff and by shoppers' events, not derived: copied as they are.
+  search_synonym: { key: ['term'] },
+  search_popularity: { key: ['id'] },
   reco_event: { key: ['id'] },
   recommendation: { key: ['isbn13', 'rank'] },
   cart_item: { key: ['session_id', 'isbn13'] },
