@@ -103,9 +103,10 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
     onRecordChanges: (unit, changes, { actor, actorName, via }) =>
       audit.record(unit, changes.map(({ recordType, recordId, action, fields }) => ({ actor, actorName, via, action, recordType, recordId, changes: fields }))),
   })
-  const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits })
+  // Staff's synonym edits are audited in their own transaction; shoppers' events, once written, feed search's popularity signal.
+  const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits, onSynonymChange: (unit, changes) => audit.record(unit, changes) })
   indexers.push(search.indexer)
-  const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written') })
+  const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written'), onWritten: (events) => search.eventsRecorded(events) })
   const work = transactor(store.db)
   const commerce = new CommerceService(store.db, work, catalog, recommend.events, shop.pricing)
   const calendar = loadHolidays(shop.delivery.holidaysFile)

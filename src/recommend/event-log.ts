@@ -11,6 +11,8 @@ export interface EventLogOptions {
   /** Past this many unwritten events (the database is down), new ones are dropped (default 100,000). */
   maxBuffered?: number
   onError?: (err: unknown) => void
+  /** Hears each batch once it is written (search keeps its popularity signal from them); a failure goes to onError. */
+  onWritten?: (events: readonly StoredEvent[]) => Promise<void>
 }
 
 /**
@@ -61,6 +63,7 @@ export class EventLog {
       this.pending = []
       try {
         await insertEvents(this.db, batch)
+        await this.options.onWritten?.(batch)
       } catch (err) {
         this.options.onError?.(err)
       }

@@ -57,6 +57,8 @@ export function searchBookRow(book: BookInput, categoryPath: (id: string) => str
       issued_on: book.issuedOn,
       price: book.salePrice ?? book.listPrice,
       is_available: isOrderable(book) ? 1 : 0,
+      // Shoppers' events, not the book, say this: the write puts the book's tier back (repo/popularity.ts).
+      popularity: 0,
     },
     categoryIds: [...new Set(book.categoryIds.flatMap(categoryPath))],
   }

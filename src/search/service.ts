@@ -12,8 +12,14 @@ import type { Kysely, Transaction } from './repo'
 import * as shelfRepo from './repo/shelves'
 import * as shelves from './shelves'
 import { ResultCache } from './result-cache'
-import { normalise, type QueryPiece } from './tokenise'
+import { normalise, queryPieces, type QueryPiece } from './tokenise'
 import { isTypoCandidate, oneEditAway } from './typos'
+import { jamoVariants } from './jamo'
+import { scoreDeltas, tierOf, type ShopperSignal } from './popularity'
+import * as popularityRepo from './repo/popularity'
+import * as synonymRepo from './repo/synonyms'
+import { Synonyms, type SynonymChange } from './synonyms'
+import type { UnitOfWork } from '../store'
 import type { CategoryResult, SearchHit, SearchParams, SearchResult, SearchSort, Suggestion } from './types'
 
 const MAX_SUGGESTIONS = 8
@@ -25,10 +31,17 @@ const DEFAULT_SAMPLE_SIZE = 1000
 const DEFAULT_COUNT_CAP = 10_000
 /** Where a match counts as a title match: ranked above matches only in descriptions. */
 const TITLE_FIELDS: TextField[] = ['title', 'people', 'codes', 'initials']
+/** Spelling neighbours a typo matches at most, and how many matches of each with the other words are counted. */
+const MAX_NEIGHBOURS = 4
+const COOCCURRENCE_CAP = 100
+/** A correction is offered ("did you mean") only when the word is used by at least this many books. */
+const MIN_CORRECTION_BOOKS = 2
 
 /** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
 export class SearchService {
   readonly indexer: SearchIndexer
+  /** The synonym table staff keep, applied as queries are read. */
+  readonly synonyms: Synonyms
 
   private readonly sampleSize: number
   private readonly countCap: number
@@ -43,7 +56,7 @@ export class SearchService {
     private readonly db: Kysely<Database>,
     private readonly textIndex: TextIndex,
     private readonly catalog: CatalogService,
-    options: { sampleSize?: number; countCap?: number; foreignCommits?: () => number } = {},
+    options: { sampleSize?: number; countCap?: number; foreignCommits?: () => number; onSynonymChange?: (unit: UnitOfWork, changes: SynonymChange[]) => Promise<void> } = {},
   ) {
     const commits = options.foreignCommits
     this.caches = commits ? { browse: new ResultCache(commits), results: new ResultCache(commits), suggestions: new ResultCache(commits, 5000) } : null
@@ -53,6 +66,8 @@ export class SearchService {
     // Dropped when a write begins (so nothing read during it is kept) and again once it is committed.
     this.indexer = new SearchIndexer(textIndex, invalidate)
     catalog.onChange(invalidate)
+    // A synonym changes what queries find: every process drops its cached answers and pages, through the catalog's change log.
+    this.synonyms = new Synonyms({ db, onChange: options.onSynonymChange, changed: () => catalog.markStale('all') })
     this.sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE
     this.countCap = Math.max(this.sampleSize, options.countCap ?? DEFAULT_COUNT_CAP)
   }
@@ -66,16 +81,29 @@ export class SearchService {
     const analysed = analyseQuery(params.q)
     const sort = params.sort ?? (analysed.pieces.length ? 'relevance' : 'newest')
     const tree = await this.catalog.categories()
-    const { query, corrections } = analysed.pieces.length ? await this.textQuery(analysed.pieces) : { query: null, corrections: new Map<string, string>() }
+    const found = analysed.pieces.length ? await this.textQuery(analysed.pieces) : { query: null, corrections: new Map<string, string>() }
+    const { corrections } = found
+    let asked = found.query
     const filters = filtersOf(params)
     const isFiltered = Object.values(filters).some((v) => v !== undefined)
     // Text with nothing searchable in it (only punctuation) matches nothing rather than everything, and
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
-    if ((analysed.text && !query) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
+    if ((analysed.text && !asked) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
     // Counting stops past the cap: a word in most of a million books needn't visit them all to say "10,000+".
-    const matchCount = query ? await this.textIndex.count(this.db, query, this.countCap + 1) : 0
-    const titleKey = analysed.text && !analysed.isbn ? queryTitleKey(analysed.text) : null
-    const literals = spelledWords(analysed)
+    let matchCount = asked ? await this.textIndex.count(this.db, asked, this.countCap + 1) : 0
+    if (asked && matchCount === 0) {
+      const respelt = await this.jamoCorrected(analysed.pieces, asked)
+      if (respelt) {
+        asked = respelt.query
+        for (const [typed, meant] of respelt.corrections) corrections.set(typed, meant)
+        matchCount = await this.textIndex.count(this.db, asked, this.countCap + 1)
+      }
+    }
+    const query = asked
+    const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
+    const titleKey = analysed.text && !analysed.isbn ? queryTitleKey(corrections.size ? corrected : analysed.text) : null
+    // A title spells out the words meant, not the typo.
+    const literals = spelledWords(analysed).map((w) => corrections.get(w) ?? w)
     // A query that matches a large share of the catalog is answered, in relevance order, from a sample of
     // its best matches (broadSample): ranking or counting facets over all of them would cost more than
     // anything else in the request. Other orders and browsing count every book.
@@ -109,7 +137,6 @@ export class SearchService {
     const counted = [...counts.format.values()].reduce((n, c) => n + c, 0)
     const isTotalAtLeast = isSampled && !isFiltered && matchCount > this.countCap
     const total = isSampled && !isFiltered ? Math.min(matchCount, this.countCap) : counted
-    const corrected = analysed.pieces.map((p) => corrections.get(p.text) ?? p.text).join(' ')
     return {
       q: analysed.text,
       isTruncated: analysed.isTruncated,
@@ -147,23 +174,76 @@ export class SearchService {
   }
 
   /**
-   * The index query for the pieces. An English word of five letters or more
-   * that the catalog never uses also matches its neighbours one edit away.
+   * The index query for the pieces, each with its synonyms. A Latin word the
+   * catalog never uses (five letters or more; four in a query of several
+   * words) also matches its neighbours one edit away. With other words in
+   * the query, only neighbours found in books with those words count, the
+   * most found first: "harry poter" means potter, not peter. A correction is
+   * offered only when it is common in the catalog.
    */
   private async textQuery(pieces: QueryPiece[]): Promise<{ query: TextQuery; corrections: Map<string, string> }> {
     const corrections = new Map<string, string>()
-    const terms = await Promise.all(
-      pieces.map(async (p) => {
-        const own = { tokens: p.tokens, isPrefix: p.isPrefix }
-        if (p.kind !== 'word' || !isTypoCandidate(p.text)) return { alternatives: [own] }
-        const isKnown = p.isPrefix ? await repo.hasWordStartingWith(this.db, p.text) : (await repo.knownWords(this.db, [p.text])).length > 0
-        if (isKnown) return { alternatives: [own] }
-        const near = (await repo.knownWords(this.db, oneEditAway(p.text))).slice(0, 4)
-        if (near[0]) corrections.set(p.text, near[0])
-        return { alternatives: [own, ...near.map((w) => ({ tokens: [w], isPrefix: false }))] }
-      }),
-    )
+    const expansions = await synonymRepo.expansionsOf(this.db, [...new Set(pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text))])
+    const terms: TextQuery['terms'] = pieces.map((p) => {
+      const own = { tokens: p.tokens, isPrefix: p.isPrefix }
+      const expansion = expansions.get(p.text)
+      const tokens = expansion ? queryPieces(expansion).flatMap((e) => e.tokens) : []
+      return { alternatives: tokens.length ? [own, { tokens, isPrefix: false }] : [own] }
+    })
+    const minLength = pieces.length > 1 ? 4 : undefined
+    for (const [i, p] of pieces.entries()) {
+      if (p.kind !== 'word' || !isTypoCandidate(p.text, minLength) || expansions.has(p.text)) continue
+      const isKnown = p.isPrefix ? await repo.hasWordStartingWith(this.db, p.text) : (await repo.knownWords(this.db, [p.text])).length > 0
+      if (isKnown) continue
+      const near = await this.likelyNeighbours(await repo.wordCounts(this.db, oneEditAway(p.text)), terms.filter((_, j) => j !== i))
+      if (near[0] && near[0].books >= MIN_CORRECTION_BOOKS) corrections.set(p.text, near[0].word)
+      terms[i]!.alternatives.push(...near.map((n) => ({ tokens: [n.word], isPrefix: false })))
+    }
     return { query: { terms }, corrections }
+  }
+
+  /** Spelling neighbours in the order a typo most likely meant them: with other terms, by how many books hold both; alone, by use. */
+  private async likelyNeighbours(near: Array<{ word: string; books: number }>, others: TextQuery['terms']): Promise<Array<{ word: string; books: number }>> {
+    if (others.length === 0) return near.slice(0, MAX_NEIGHBOURS)
+    const together = await Promise.all(
+      near.slice(0, 3 * MAX_NEIGHBOURS).map(async (n) => ({ ...n, with: await this.textIndex.count(this.db, { terms: [...others, { alternatives: [{ tokens: [n.word], isPrefix: false }] }] }, COOCCURRENCE_CAP) })),
+    )
+    return together.filter((n) => n.with > 0).sort((a, b) => b.with - a.with || b.books - a.books).slice(0, MAX_NEIGHBOURS)
+  }
+
+  /**
+   * For a query that found nothing: a Korean stretch respelt one letter at a
+   * time (jamo.ts) until the query finds books, the spelling that finds the
+   * most (with the query's other words) taken, or null when none does.
+   */
+  private async jamoCorrected(pieces: QueryPiece[], query: TextQuery): Promise<{ query: TextQuery; corrections: Map<string, string> } | null> {
+    const corrections = new Map<string, string>()
+    const terms = query.terms.map((t) => ({ alternatives: [...t.alternatives] }))
+    for (const [i, p] of pieces.entries()) {
+      if (p.kind !== 'cjk' || p.tokens.length < 2) continue
+      const tried = await Promise.all(
+        jamoVariants(p.text).map(async (text) => {
+          const tokens = queryPieces(text)[0]?.tokens ?? []
+          const alternative = { tokens, isPrefix: false }
+          return { text, alternative, found: await this.textIndex.count(this.db, { terms: terms.map((t, j) => (j === i ? { alternatives: [alternative] } : t)) }, COOCCURRENCE_CAP) }
+        }),
+      )
+      const best = tried.filter((t) => t.found > 0).sort((a, b) => b.found - a.found)[0]
+      if (!best) continue
+      corrections.set(p.text, best.text)
+      terms[i]!.alternatives.push(best.alternative)
+    }
+    return corrections.size ? { query: { ...query, terms }, corrections } : null
+  }
+
+  /**
+   * Adds shoppers' events to the books' popularity (ranking's signal), as the
+   * event log writes them. Cached answers are kept: popularity moves slowly,
+   * and the next catalog change refreshes them.
+   */
+  async eventsRecorded(events: readonly ShopperSignal[]): Promise<void> {
+    const deltas = scoreDeltas(events)
+    if (deltas.size) await popularityRepo.addScores(this.db, deltas, tierOf)
   }
 
   /** Up to eight titles, contributors and categories for what has been typed so far. */

@@ -20,7 +20,7 @@ export function oneEditAway(word: string): string[] {
   return [...out]
 }
 
-/** Whether a word is one for typo tolerance: Latin letters only, long enough. */
-export function isTypoCandidate(word: string): boolean {
-  return word.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(word)
+/** Whether a word is one for typo tolerance: Latin letters only, long enough (`minLength`: four beside other words, which narrow its neighbours). */
+export function isTypoCandidate(word: string, minLength = MIN_TYPO_LENGTH): boolean {
+  return word.length >= minLength && /^[a-z]+$/.test(word)
 }

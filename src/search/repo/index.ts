@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBoo
 import type { Database, SearchBookTable } from '../../store'
 import { emptyCounts, PRICE_BANDS, type FacetCounts, type FacetDimension } from '../facet-counts'
 import { FacetDeltas } from '../shelves'
+import { restoreTiers } from './popularity'
 import type { SearchSort } from '../types'
 
 // The folder's other files hold the database handle by these types: queries are written only in repo files.
@@ -92,7 +93,8 @@ export async function pageIsbns(
     const inTitle = sql<SqlBool>`s.id IN (SELECT id FROM ${options.inTitle.as('t')})`
     if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${exactTitle(options.titleKey)} THEN 0 ELSE 1 END`)
     if (options.literals.length) q = q.orderBy(sql`CASE WHEN ${inTitle} AND ${spelledOut(options.literals)} THEN 0 ELSE 1 END`)
-    q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(CAST(m.score AS numeric), 1) END`)
+    // Then what readers buy and view: among titles that answer the query alike, the one they mean.
+    q = q.orderBy(sql`CASE WHEN ${inTitle} THEN 0 ELSE 1 END`).orderBy(sql`CASE WHEN ${inTitle} THEN s.popularity ELSE 0 END`, 'desc').orderBy(sql`CASE WHEN ${inTitle} THEN s.title_length ELSE round(CAST(m.score AS numeric), 1) END`)
   }
   switch (options.sort) {
     case 'relevance':
@@ -120,13 +122,13 @@ export async function pageIsbns(
 /**
  * Up to `limit` books matching (in their title fields) in the order a
  * results page puts title matches: exact title, every word spelled out,
- * shortest title, available, newest.
+ * most popular (by tier), shortest title, available, newest.
  */
 export async function titleMatchesRanked(db: Db, match: Match, options: { titleKey: string | null; literals: string[]; limit: number }): Promise<number[]> {
   let q = db.selectFrom('search_book as s').innerJoin(match.as('m'), 'm.id', 's.id').select('s.id')
   if (options.titleKey) q = q.orderBy(sql`CASE WHEN ${exactTitle(options.titleKey)} THEN 0 ELSE 1 END`)
   if (options.literals.length) q = q.orderBy(sql`CASE WHEN ${spelledOut(options.literals)} THEN 0 ELSE 1 END`)
-  const rows = await q.orderBy('s.title_length').orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc').orderBy('s.id', 'desc').limit(options.limit).execute()
+  const rows = await q.orderBy('s.popularity', 'desc').orderBy('s.title_length').orderBy('s.is_available', 'desc').orderBy('s.issued_on', 'desc').orderBy('s.id', 'desc').limit(options.limit).execute()
   return rows.map((r) => Number(r.id))
 }
 
@@ -170,6 +172,7 @@ export async function writeSearchBooks(trx: Db, rows: SearchBookRow[]): Promise<
   for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('search_book_category').values(links.slice(i, i + 10_000)).execute()
   for (const r of rows) deltas.add(r.book, r.categoryIds, 1)
   await deltas.apply(trx)
+  await restoreTiers(trx, rows.map((r) => r.book.id))
 }
 
 export async function removeSearchBooks(trx: Db, ids: number[]): Promise<void> {
@@ -213,6 +216,7 @@ export async function suggestedTitles(
         .innerJoin(some.as('m'), 'm.id', 's.id')
         .select('s.id')
         .$if(words.length > 0, (q) => q.orderBy(sql`CASE WHEN ${spelledOut(words)} THEN 0 ELSE 1 END`))
+        .orderBy('s.popularity', 'desc')
         .orderBy('s.title_length')
         .orderBy('s.is_available', 'desc')
         .orderBy('s.issued_on', 'desc')
@@ -256,6 +260,13 @@ export async function knownWords(db: Db, words: string[]): Promise<string[]> {
   if (words.length === 0) return []
   const rows = await db.selectFrom('search_word').select('word').where('word', 'in', words).orderBy('books', 'desc').orderBy('word').execute()
   return rows.map((r) => r.word)
+}
+
+/** Which of these words the catalog uses, with how many book writes used each, most used first. */
+export async function wordCounts(db: Db, words: string[]): Promise<Array<{ word: string; books: number }>> {
+  if (words.length === 0) return []
+  const rows = await db.selectFrom('search_word').select(['word', 'books']).where('word', 'in', words).orderBy('books', 'desc').orderBy('word').execute()
+  return rows.map((r) => ({ word: r.word, books: Number(r.books) }))
 }
 
 export async function hasWordStartingWith(db: Db, prefix: string): Promise<boolean> {

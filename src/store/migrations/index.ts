@@ -34,10 +34,10 @@ import * as bestsellers from './2026-12-03T1220-bestsellers'
 import * as collections from './2026-12-03T1230-collections'
 import * as excerpts from './2026-12-03T1300-excerpts'
 import * as editionLinks from './2026-12-03T1310-edition-links'
-import * as searchSynonyms from './2026-12-03T1400-search-synonyms'
-import * as searchPopularity from './2026-12-03T1410-search-popularity'
 import * as apiKeys from './2026-12-03T1600-api-keys'
 import * as webhooks from './2026-12-03T1700-webhooks'
+import * as searchSynonyms from './2026-12-03T1800-search-synonyms'
+import * as searchPopularity from './2026-12-03T1810-search-popularity'
 
 /** Every migration, by name; names sort in the order they apply. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -76,10 +76,10 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1230-collections': collections,
   '2026-12-03T1300-excerpts': excerpts,
   '2026-12-03T1310-edition-links': editionLinks,
-  '2026-12-03T1400-search-synonyms': searchSynonyms,
-  '2026-12-03T1410-search-popularity': searchPopularity,
   '2026-12-03T1600-api-keys': apiKeys,
   '2026-12-03T1700-webhooks': webhooks,
+  '2026-12-03T1800-search-synonyms': searchSynonyms,
+  '2026-12-03T1810-search-popularity': searchPopularity,
 }
 
 function migrator(db: Kysely<any>): Migrator {
