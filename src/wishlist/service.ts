@@ -1,3 +1,4 @@
+import { NotFoundError } from '../core/errors'
 import { isOrderable, type BookSummary, type CatalogService, type Isbn13 } from '../catalog'
 import type { Database, Kysely, UnitOfWork } from '../store'
 import * as repo from './repo'
@@ -45,6 +46,13 @@ export class WishlistService {
   async add(customerId: string, isbn13: Isbn13): Promise<void> {
     await this.catalog.getBook(isbn13)
     await repo.addWish(this.db, customerId, isbn13, this.now().toISOString())
+  }
+
+  /** The book a reader is about to wish for, as lists show it; a book not in the catalog is not found. */
+  async book(isbn13: Isbn13): Promise<BookSummary> {
+    const [book] = await this.catalog.summaries([isbn13])
+    if (!book) throw new NotFoundError('book', isbn13)
+    return book
   }
 
   async remove(customerId: string, isbn13: Isbn13): Promise<void> {

@@ -8,7 +8,6 @@ import { categoryTreeList } from './home'
 import { layout } from './layout'
 import { facetsAside, linker, resultsBlock } from './listing'
 import { categoryName, crumbs } from './parts'
-import { WISH_FORM } from './wishlist'
 
 /** A category's books with the same facets and sorting as search; subcategories lead to their own pages. */
 export function categoryPage(ctx: PageContext, listing: CategoryResult, state: Record<string, string>): string {
@@ -29,8 +28,6 @@ export function categoryPage(ctx: PageContext, listing: CategoryResult, state: R
       title: books.page > 1 ? `${name} (${fill(t.pageN, { n: books.page })})` : name,
       description: `${path.map((c) => categoryName(ctx, c)).join(' > ')}: ${fill(t.booksInCategory, { n: books.total })}`,
       canonicalPath: books.page > 1 ? `${base}?page=${books.page}` : base,
-      // The cards' 찜 buttons post the list's one wishlist form: each answer adds the visitor's token there.
-      visitorForms: [WISH_FORM],
       noindex: Object.keys(state).some((k) => k !== 'page'),
     },
     body,

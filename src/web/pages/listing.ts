@@ -5,7 +5,7 @@ import { fill, formatMoney } from '../i18n'
 import { messages } from '../messages'
 import { href, type PageContext } from './context'
 import { byline, CARD_COVER_SIZES, coverImage, pager } from './parts'
-import { cardWishButton, listWishForm } from './wishlist'
+import { cardWishLink } from './wishlist'
 
 /** Builds links from a listing's current query string: changes replace keys, undefined removes one, and the page resets. */
 export function linker(ctx: PageContext, path: string, state: Record<string, string>) {
@@ -30,7 +30,7 @@ function hitCard(ctx: PageContext, book: SearchHit): SafeHtml {
 ${coverImage(book, { alt: '', sizes: CARD_COVER_SIZES })}
 <span class="t">${marked(title)}</span></a>
 <span class="c">${byline(ctx, book.contributors.slice(0, 2)) || book.publisher || ''}</span>
-${price != null ? html`<span class="p">${formatMoney(ctx.lang, price, book.currency)}</span>` : ''}${cardWishButton(ctx, book)}</li>`
+${price != null ? html`<span class="p">${formatMoney(ctx.lang, price, book.currency)}</span>` : ''}${cardWishLink(ctx, book)}</li>`
 }
 
 function facetGroup(ctx: PageContext, title: string, key: string, values: FacetValue[], label: (v: FacetValue) => string, link: Link): SafeHtml {
@@ -98,6 +98,6 @@ export function resultsBlock(ctx: PageContext, result: SearchResult, link: Link)
   }
   return html`${sortLinks(ctx, result.sort, result.q !== '', link)}
 ${result.sampled !== null ? html`<p class="empty">${fill(ctx.t.sampledCounts, { n: result.sampled.best.toLocaleString('en-US') })}</p>` : ''}
-${listWishForm(ctx)}<ul class="shelf">${books.items.map((b) => hitCard(ctx, b))}</ul>
+<ul class="shelf">${books.items.map((b) => hitCard(ctx, b))}</ul>
 ${pager(ctx, books.page, pages, (n) => link({}, n))}`
 }

@@ -4,7 +4,6 @@ import { fill } from '../i18n'
 import { href, type PageContext } from './context'
 import { layout } from './layout'
 import { facetsAside, linker, resultsBlock } from './listing'
-import { WISH_FORM } from './wishlist'
 
 const FILTERS_OFF = { category: undefined, publisher: undefined, format: undefined, language: undefined, year: undefined, price_min: undefined, price_max: undefined, in_stock: undefined }
 
@@ -25,5 +24,5 @@ ${total === 0
 ${hasFilters ? html`<p><a href="${link(FILTERS_OFF)}">${t.clearFilters}</a></p>` : ''}
 <p><a href="${href(ctx, '/')}">${t.allCategories}</a></p></section>`
   : html`<div class="listing">${facetsAside(ctx, result, link, categoryLink, state)}<div class="results">${resultsBlock(ctx, result, link)}</div></div>`}`
-  return layout(ctx, { title: heading, description: heading, canonicalPath: '/search', noindex: true, query: result.q, visitorForms: [WISH_FORM] }, body)
+  return layout(ctx, { title: heading, description: heading, canonicalPath: '/search', noindex: true, query: result.q }, body)
 }

@@ -20,19 +20,19 @@ export function wishButton(ctx: PageContext, book: Pick<BookSummary, 'isbn13' | 
   return html`<form class="wish" id="${WISH_FORM}" action="${href(ctx, '/account/wishlist')}" method="post"><input type="hidden" name="isbn" value="${book.isbn13}"><button class="btn secondary" type="submit" aria-label="${fill(w.wishFor, { title: displayTitle(ctx, book) })}">♡ ${w.wish}</button></form>`
 }
 
-/**
- * A list page's one wishlist form: empty, since each card's 찜 button names
- * its book and belongs to it by the form attribute; the visitor slot adds
- * the form token, so the list stays a shared page.
- */
-export function listWishForm(ctx: PageContext): SafeHtml {
-  return html`<form id="${WISH_FORM}" action="${href(ctx, '/account/wishlist')}" method="post" hidden></form>`
+/** A list card's 찜: a link to the reader's own page that asks, so the list itself carries no form and stays shared. */
+export function cardWishLink(ctx: PageContext, book: Pick<BookSummary, 'isbn13' | 'title' | 'translations'>): SafeHtml {
+  const w = reviewWordsOf(ctx)
+  return html`<a class="wish-card" href="${href(ctx, `/account/wishlist/add?isbn=${book.isbn13}`)}" aria-label="${fill(w.wishFor, { title: displayTitle(ctx, book) })}" title="${w.wish}">♡</a>`
 }
 
-/** A card's 찜 button, posting the list's wishlist form with its book. */
-export function cardWishButton(ctx: PageContext, book: Pick<BookSummary, 'isbn13' | 'title' | 'translations'>): SafeHtml {
+/** The page a list's 찜 leads to: the book, and the button that adds it. */
+export function wishConfirmPage(ctx: PageContext, customer: Customer, book: BookSummary): string {
   const w = reviewWordsOf(ctx)
-  return html`<button class="wish-card" type="submit" form="${WISH_FORM}" name="isbn" value="${book.isbn13}" aria-label="${fill(w.wishFor, { title: displayTitle(ctx, book) })}" title="${w.wish}">♡</button>`
+  const title = displayTitle(ctx, book)
+  const body = html`<p><a href="${href(ctx, `/books/${book.isbn13}`)}">${title}</a> <span class="c">${byline(ctx, book.contributors.slice(0, 2))}</span></p>
+<form action="${href(ctx, '/account/wishlist')}" method="post">${formFields(ctx)}<input type="hidden" name="isbn" value="${book.isbn13}"><button class="btn" type="submit" aria-label="${fill(w.wishFor, { title })}">♡ ${w.wish}</button></form>`
+  return accountPage(ctx, '/account/wishlist', w.wishlist, body, customer)
 }
 
 /** The reader's wishlist, each book with a button to take it off. */

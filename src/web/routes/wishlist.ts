@@ -6,7 +6,7 @@ import type { AppEnv } from '../env'
 import { readerOnly } from '../middleware/signed-in'
 import { valid } from '../middleware/validate'
 import { href } from '../pages/context'
-import { wishlistPage } from '../pages/wishlist'
+import { wishConfirmPage, wishlistPage } from '../pages/wishlist'
 
 const isbnForm = z.object({ isbn: z.string().max(40) })
 
@@ -21,6 +21,10 @@ export const wishlistRoutes = ({ wishlist }: { wishlist: WishlistService }) =>
       await wishlist.add(c.var.customer!.id, parseIsbn(c.req.valid('form').isbn))
       return c.redirect(href(c.var.page, '/account/wishlist'), 303)
     })
+    // A list's 찜 is a link here, so lists stay shared pages; this page, the reader's own, carries the form.
+    .get('/account/wishlist/add', valid('query', isbnForm), async (c) =>
+      c.html(wishConfirmPage(c.var.page, c.var.customer!, await wishlist.book(parseIsbn(c.req.valid('query').isbn)))),
+    )
     .post('/account/wishlist/remove', valid('form', isbnForm), async (c) => {
       await wishlist.remove(c.var.customer!.id, parseIsbn(c.req.valid('form').isbn))
       return c.redirect(href(c.var.page, '/account/wishlist'), 303)
