@@ -12,16 +12,17 @@ export interface StaffPageMeta {
 }
 
 const words = {
-  ko: { backOffice: '관리자 화면', nav: '관리 메뉴', dashboard: '대시보드', books: '책', categories: '분야', picks: '추천 모음', reviews: '리뷰 관리', imports: '가져오기', orders: '주문', staff: '직원', webhooks: '웹훅', me: '내 설정', signOut: '로그아웃', skip: '본문으로 건너뛰기', otherLang: 'English', shop: '서점으로' },
-  en: { backOffice: 'Back office', nav: 'Back office menu', dashboard: 'Dashboard', books: 'Books', categories: 'Categories', picks: 'Staff picks', reviews: 'Reviews', imports: 'Imports', orders: 'Orders', staff: 'Staff', webhooks: 'Webhooks', me: 'My settings', signOut: 'Sign out', skip: 'Skip to content', otherLang: '한국어', shop: 'To the shop' },
+  ko: { backOffice: '관리자 화면', nav: '관리 메뉴', dashboard: '대시보드', books: '책', categories: '분야', picks: '추천 모음', synonyms: '검색 동의어', reviews: '리뷰 관리', imports: '가져오기', orders: '주문', staff: '직원', webhooks: '웹훅', me: '내 설정', signOut: '로그아웃', skip: '본문으로 건너뛰기', otherLang: 'English', shop: '서점으로' },
+  en: { backOffice: 'Back office', nav: 'Back office menu', dashboard: 'Dashboard', books: 'Books', categories: 'Categories', picks: 'Staff picks', synonyms: 'Search synonyms', reviews: 'Reviews', imports: 'Imports', orders: 'Orders', staff: 'Staff', webhooks: 'Webhooks', me: 'My settings', signOut: 'Sign out', skip: 'Skip to content', otherLang: '한국어', shop: 'To the shop' },
 }
 
 /** The back office's sections and what each needs: a role sees links only to what it may open. */
-const SECTIONS: Array<{ path: string; key: 'dashboard' | 'books' | 'categories' | 'picks' | 'reviews' | 'imports' | 'orders' | 'staff' | 'webhooks'; needs: Permission }> = [
+const SECTIONS: Array<{ path: string; key: 'dashboard' | 'books' | 'categories' | 'picks' | 'synonyms' | 'reviews' | 'imports' | 'orders' | 'staff' | 'webhooks'; needs: Permission }> = [
   { path: '/admin', key: 'dashboard', needs: 'staff.self' },
   { path: '/admin/books', key: 'books', needs: 'catalog.read' },
   { path: '/admin/categories', key: 'categories', needs: 'catalog.read' },
   { path: '/admin/picks', key: 'picks', needs: 'catalog.read' },
+  { path: '/admin/search/synonyms', key: 'synonyms', needs: 'catalog.read' },
   { path: '/admin/reviews', key: 'reviews', needs: 'catalog.read' },
   { path: '/admin/imports', key: 'imports', needs: 'imports.write' },
   { path: '/admin/orders', key: 'orders', needs: 'orders.read' },

@@ -6,6 +6,7 @@ import type { OrderService } from '../../../commerce'
 import type { Logger } from '../../../core/logger'
 import type { PaymentsService } from '../../../payments'
 import type { ReviewsService } from '../../../reviews'
+import type { SearchService } from '../../../search'
 import type { WebhookService } from '../../../webhooks'
 import type { AppEnv } from '../../env'
 import type { Gate } from '../../gate'
@@ -26,6 +27,7 @@ import { reviewsRoutes } from './reviews'
 import { picksRoutes } from './picks'
 import { signInRoutes } from './sign-in'
 import { staffRoutes } from './staff'
+import { synonymsRoutes } from './synonyms'
 import { webhooksRoutes } from './webhooks'
 import { createSignInThrottle, type SignInThrottle } from './throttle'
 
@@ -44,6 +46,8 @@ export interface AdminServices {
   imports?: ImportUploads
   /** With it, the review moderation queue. */
   reviews?: ReviewsService
+  /** With it, the search synonym table. */
+  search?: SearchService
   /** With it, owners register webhooks and see their deliveries. */
   webhooks?: WebhookService
 }
@@ -68,6 +72,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     picksRoutes(services),
     ...(services.audit ? [historyRoutes({ ...services, audit: services.audit })] : []),
     ...(services.reviews ? [reviewsRoutes({ reviews: services.reviews })] : []),
+    ...(services.search ? [synonymsRoutes({ search: services.search, audit: services.audit })] : []),
     ...(services.webhooks ? [webhooksRoutes({ webhooks: services.webhooks })] : []),
     ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
