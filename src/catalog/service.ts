@@ -311,7 +311,12 @@ export class CatalogService {
 
   /** Books that share the most contributors and categories with this one. */
   async related(book: Book, limit: number): Promise<BookSummary[]> {
-    return repo.findSummaries(this.db, await repo.relatedIsbns(this.db, book, limit))
+    const found = await repo.relatedSummaries(this.db, book, limit)
+    if (found.length >= limit) return found
+    // A small shelf doesn't fill the list: the shelves beside it come next.
+    const seen = new Set([book.isbn13 as string, ...found.map((b) => b.isbn13 as string)])
+    const beside = (await repo.neighbourShelfIsbns(this.db, book, limit * 4)).filter((isbn) => !seen.has(isbn))
+    return [...found, ...(await repo.findSummaries(this.db, beside))].slice(0, limit)
   }
 
   /** ISBNs on sale with their last change, a slice at a time, in key order. */

@@ -260,52 +260,64 @@ export async function isbnsInCategories(db: Db, categoryIds: string[], limit: nu
 }
 
 /**
- * Books that share contributors and categories with the given one, ranked by
- * what they share (a contributor counts three categories), newest first on ties.
+ * Books on sale that share contributors and categories with the given one,
+ * ranked by what they share (a contributor counts three categories), newest
+ * first on ties, in one read: the candidates come from the contributor and
+ * category indexes alone (bounded per category, so a large category costs the
+ * same as a small one), are scored by the database, and only the best few are
+ * looked up as books.
  */
-export async function relatedIsbns(db: Db, book: Pick<Book, 'isbn13' | 'contributors' | 'categoryIds'>, limit: number): Promise<string[]> {
+export async function relatedSummaries(db: Db, book: Pick<Book, 'isbn13' | 'contributors' | 'categoryIds'>, limit: number): Promise<BookSummary[]> {
   const names = book.contributors.map((c) => c.name)
-  const score = new Map<string, number>()
-  if (names.length) {
-    const rows = await db.selectFrom('contributor').select('book_isbn13').where('name', 'in', names).where('book_isbn13', '!=', book.isbn13).limit(200).execute()
-    for (const r of rows) score.set(r.book_isbn13, (score.get(r.book_isbn13) ?? 0) + 3)
-  }
-  if (book.categoryIds.length) {
-    // Bounded per category so a large category costs the same as a small one.
-    for (const categoryId of book.categoryIds) {
-      const rows = await db
-        .selectFrom('book_category')
-        .innerJoin('book', 'book.isbn13', 'book_category.book_isbn13')
-        .select('book.isbn13')
-        .where('book_category.category_id', '=', categoryId)
-        .where('book.isbn13', '!=', book.isbn13)
-        .where('book.on_sale', '=', 1)
-        .orderBy('book_category.book_isbn13', 'desc')
-        .limit(limit * 8)
-        .execute()
-      for (const r of rows) score.set(r.isbn13, (score.get(r.isbn13) ?? 0) + 1)
-    }
-    // A small shelf doesn't fill the list: the shelves beside it (same parent) come next.
-    if (score.size < limit) {
-      const rows = await db
-        .selectFrom('book_category')
-        .innerJoin('book', 'book.isbn13', 'book_category.book_isbn13')
-        .select('book.isbn13')
-        .where('book_category.category_id', 'in', (eb) =>
-          eb.selectFrom('category').select('id').where('parent_id', 'in', (p) => p.selectFrom('category').select('parent_id').where('id', 'in', book.categoryIds).where('parent_id', 'is not', null)),
-        )
-        .where('book.isbn13', '!=', book.isbn13)
-        .where('book.on_sale', '=', 1)
-        .orderBy('book_category.book_isbn13', 'desc')
-        .limit(limit * 4)
-        .execute()
-      for (const r of rows) if (!score.has(r.isbn13)) score.set(r.isbn13, 0.5)
-    }
-  }
-  return [...score.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
-    .slice(0, limit)
-    .map(([isbn]) => isbn)
+  const byContributor = names.length
+    ? [db.selectFrom('contributor').select(['book_isbn13 as isbn13', sql<number>`3`.as('w')]).where('name', 'in', names).where('book_isbn13', '!=', book.isbn13).limit(200)]
+    : []
+  const byCategory = book.categoryIds.map((categoryId) =>
+    db
+      .selectFrom('book_category')
+      .select(['book_isbn13 as isbn13', sql<number>`1`.as('w')])
+      .where('category_id', '=', categoryId)
+      .where('book_isbn13', '!=', book.isbn13)
+      .orderBy('book_isbn13', 'desc')
+      .limit(limit * 8),
+  )
+  const [first, ...rest] = [...byContributor, ...byCategory].map((q, i) => db.selectFrom(q.as(`s${i}`)).select(['isbn13', 'w']))
+  if (!first) return []
+  const scored = db
+    .selectFrom(rest.reduce((all, q) => all.unionAll(q), first).as('c'))
+    .select(['c.isbn13', (eb) => eb.fn.sum<number>('c.w').as('score')])
+    .groupBy('c.isbn13')
+    // Twice the list: a book off sale now and then still leaves a full one.
+    .orderBy('score', 'desc')
+    .orderBy('c.isbn13', 'desc')
+    .limit(limit * 2)
+  const rows = await withCover(db)
+    .innerJoin(scored.as('r'), 'r.isbn13', 'book.isbn13')
+    .select(summaryColumns)
+    .where('book.on_sale', '=', 1)
+    .orderBy('r.score', 'desc')
+    .orderBy('book.isbn13', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map(toSummary)
+}
+
+/** Books on sale on the shelves beside the given book's (the same parent category), newest ISBN first: what fills a short related list. */
+export async function neighbourShelfIsbns(db: Db, book: Pick<Book, 'isbn13' | 'categoryIds'>, limit: number): Promise<string[]> {
+  if (!book.categoryIds.length) return []
+  const rows = await db
+    .selectFrom('book_category')
+    .innerJoin('book', 'book.isbn13', 'book_category.book_isbn13')
+    .select('book.isbn13')
+    .where('book_category.category_id', 'in', (eb) =>
+      eb.selectFrom('category').select('id').where('parent_id', 'in', (p) => p.selectFrom('category').select('parent_id').where('id', 'in', book.categoryIds).where('parent_id', 'is not', null)),
+    )
+    .where('book.isbn13', '!=', book.isbn13)
+    .where('book.on_sale', '=', 1)
+    .orderBy('book_category.book_isbn13', 'desc')
+    .limit(limit)
+    .execute()
+  return [...new Set(rows.map((r) => r.isbn13))]
 }
 
 export async function hasBooks(db: Db): Promise<boolean> {
