@@ -31,6 +31,7 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
   let page: Page
   let base: string
   const samples: Record<string, string> = {}
+  const ids: Record<string, string> = {}
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
@@ -46,8 +47,11 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
     await staff.confirmTwoFactor(member.id, await totpCode(store, email))
     const pending = await staff.add({ email: 'new@books.example', role: 'viewer', name: '새 직원' })
     const category = (await store.catalog.categories()).roots[0]!
+    const synonym = await store.search.synonyms.set('자스', '자바스크립트', { actor: 'test', actorName: 'test', via: 'test' })
+    const hook = await store.webhooks.register({ url: 'https://partner.example/hooks', description: 'accounting', events: ['order.paid'] }, { actor: 'test', actorName: 'test', via: 'test' })
     const pick = await store.catalog.collections.create({ title: { ko: '이달의 책', en: 'Books of the month' }, blurb: { ko: '직원 추천', en: 'Staff picks' }, isbns: [SEED] }, { actor: 'cli', actorName: 'test', via: 'cli' })
-    Object.assign(samples, { isbn: SEED, number: order.number, run: String(run.runId), member: pending.member.id, category: category.id, token: pending.token, pick: pick.id })
+    Object.assign(samples, { term: synonym.term, isbn: SEED, number: order.number, run: String(run.runId), member: pending.member.id, category: category.id, token: pending.token, pick: pick.id })
+    Object.assign(ids, { imports: samples.run!, categories: samples.category!, picks: samples.pick!, webhooks: hook.endpoint.id })
 
     server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${server.port}`
@@ -73,7 +77,8 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
   /** A route's path with real records in its parameters. */
   function filled(path: string): string {
     return path.replace(/:(\w+)(\{[^}]*\})?/g, (_m, name: string) => {
-      if (name === 'id') return path.startsWith('/imports') ? samples.run! : path.startsWith('/categories') ? samples.category! : path.startsWith('/picks') ? samples.pick! : samples.member!
+      // An :id is a record of the area the path starts with: /imports/:id a run, /webhooks/:id an endpoint, and so on.
+      if (name === 'id') return ids[path.split('/')[1]!] ?? samples.member!
       return samples[name] ?? samples.isbn!
     })
   }

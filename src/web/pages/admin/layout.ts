@@ -12,12 +12,12 @@ export interface StaffPageMeta {
 }
 
 const words = {
-  ko: { backOffice: '관리자 화면', nav: '관리 메뉴', dashboard: '대시보드', books: '책', categories: '분야', picks: '추천 모음', synonyms: '검색 동의어', reviews: '리뷰 관리', imports: '가져오기', orders: '주문', staff: '직원', webhooks: '웹훅', me: '내 설정', signOut: '로그아웃', skip: '본문으로 건너뛰기', otherLang: 'English', shop: '서점으로' },
-  en: { backOffice: 'Back office', nav: 'Back office menu', dashboard: 'Dashboard', books: 'Books', categories: 'Categories', picks: 'Staff picks', synonyms: 'Search synonyms', reviews: 'Reviews', imports: 'Imports', orders: 'Orders', staff: 'Staff', webhooks: 'Webhooks', me: 'My settings', signOut: 'Sign out', skip: 'Skip to content', otherLang: '한국어', shop: 'To the shop' },
+  ko: { backOffice: '관리자 화면', nav: '관리 메뉴', dashboard: '대시보드', books: '책', categories: '분야', picks: '추천 모음', synonyms: '검색 동의어', reviews: '리뷰 관리', imports: '가져오기', orders: '주문', staff: '직원', webhooks: '웹훅', apiKeys: 'API 키', me: '내 설정', signOut: '로그아웃', skip: '본문으로 건너뛰기', otherLang: 'English', shop: '서점으로' },
+  en: { backOffice: 'Back office', nav: 'Back office menu', dashboard: 'Dashboard', books: 'Books', categories: 'Categories', picks: 'Staff picks', synonyms: 'Search synonyms', reviews: 'Reviews', imports: 'Imports', orders: 'Orders', staff: 'Staff', webhooks: 'Webhooks', apiKeys: 'API keys', me: 'My settings', signOut: 'Sign out', skip: 'Skip to content', otherLang: '한국어', shop: 'To the shop' },
 }
 
 /** The back office's sections and what each needs: a role sees links only to what it may open. */
-const SECTIONS: Array<{ path: string; key: 'dashboard' | 'books' | 'categories' | 'picks' | 'synonyms' | 'reviews' | 'imports' | 'orders' | 'staff' | 'webhooks'; needs: Permission }> = [
+const SECTIONS: Array<{ path: string; key: 'dashboard' | 'books' | 'categories' | 'picks' | 'synonyms' | 'reviews' | 'imports' | 'orders' | 'staff' | 'webhooks' | 'apiKeys'; needs: Permission }> = [
   { path: '/admin', key: 'dashboard', needs: 'staff.self' },
   { path: '/admin/books', key: 'books', needs: 'catalog.read' },
   { path: '/admin/categories', key: 'categories', needs: 'catalog.read' },
@@ -28,6 +28,7 @@ const SECTIONS: Array<{ path: string; key: 'dashboard' | 'books' | 'categories' 
   { path: '/admin/orders', key: 'orders', needs: 'orders.read' },
   { path: '/admin/staff', key: 'staff', needs: 'staff.manage' },
   { path: '/admin/webhooks', key: 'webhooks', needs: 'settings.write' },
+  { path: '/admin/api-keys', key: 'apiKeys', needs: 'settings.write' },
 ]
 
 const isCurrent = (section: string, path: string) => (section === '/admin' ? path === '/admin' : path === section || path.startsWith(`${section}/`))

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { StaffService } from '../../../accounts'
+import type { ApiKeyService, StaffService } from '../../../accounts'
 import type { AuditService } from '../../../audit'
 import type { CatalogService } from '../../../catalog'
 import type { OrderService } from '../../../commerce'
@@ -12,6 +12,7 @@ import type { AppEnv } from '../../env'
 import type { Gate } from '../../gate'
 import { staffSession } from '../../middleware/staff-session'
 import { permit, type AdminRoute } from './access'
+import { apiKeysRoutes } from './api-keys'
 import { booksListRoutes } from './books-list'
 import { booksRoutes } from './books'
 import { categoriesRoutes } from './categories'
@@ -50,6 +51,8 @@ export interface AdminServices {
   search?: SearchService
   /** With it, owners register webhooks and see their deliveries. */
   webhooks?: WebhookService
+  /** With it, owners make and revoke partners' API keys. */
+  apiKeys?: ApiKeyService
 }
 
 /**
@@ -74,6 +77,7 @@ export function adminRouteTables(services: AdminServices): AdminRoute[][] {
     ...(services.reviews ? [reviewsRoutes({ reviews: services.reviews })] : []),
     ...(services.search ? [synonymsRoutes({ search: services.search, audit: services.audit })] : []),
     ...(services.webhooks ? [webhooksRoutes({ webhooks: services.webhooks })] : []),
+    ...(services.apiKeys ? [apiKeysRoutes({ apiKeys: services.apiKeys })] : []),
     ...(services.imports ? [importsRoutes({ imports: services.imports, logger: services.logger })] : []),
     ...(services.orders && services.payments ? [ordersRoutes({ ...services, orders: services.orders, payments: services.payments }), paymentsRoutes({ orders: services.orders, payments: services.payments })] : []),
   ]
