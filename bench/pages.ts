@@ -4,6 +4,7 @@ import { isbn13FromPrefix } from '../src/catalog'
 import { demoDatabase, row, type Bench, type BenchContext, type BenchRow } from './lib'
 import { alternate, get, rssMb, runWrk, serverMetric, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
 import { Random } from '../src/demo/random'
+import { PAGE_GZIP_LEVEL } from '../src/web/compression'
 
 const COLOPHON_PORT = 3401
 const NGINX_PORT = 3402
@@ -35,7 +36,7 @@ async function prerender(base: string, paths: string[], root: string, log: (m: s
       const file = root + (path.endsWith('/') ? path + 'index.html' : path)
       mkdirSync(file.slice(0, file.lastIndexOf('/')), { recursive: true })
       writeFileSync(file, html)
-      writeFileSync(file + '.gz', gzipSync(html, { level: 6 }))
+      writeFileSync(file + '.gz', gzipSync(html, { level: PAGE_GZIP_LEVEL }))
       if (++done % 10_000 === 0) log(`pre-rendered ${done}/${paths.length}`)
     }
   }

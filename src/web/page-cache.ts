@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
 import type { CatalogChange, CatalogService } from '../catalog'
+import { PAGE_GZIP_LEVEL } from './compression'
 import { SlottedBody } from './visitor-slot'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
@@ -85,7 +86,7 @@ function tight(buf: Buffer): Buffer {
 }
 
 export function gzipPage(raw: Buffer): Buffer {
-  return tight(gzipSync(raw, { level: 6 }))
+  return tight(gzipSync(raw, { level: PAGE_GZIP_LEVEL }))
 }
 
 export function brotliPage(raw: Buffer): Buffer {

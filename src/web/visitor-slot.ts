@@ -1,4 +1,5 @@
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { PAGE_GZIP_LEVEL } from './compression'
 
 /**
  * A shared page's one place for what belongs to the visitor: the form
@@ -43,7 +44,7 @@ export class SlottedBody {
     readonly formIds: string[],
     private readonly rest: string,
   ) {
-    this.head = deflateRawSync(head, { level: 6, finishFlush: constants.Z_SYNC_FLUSH })
+    this.head = deflateRawSync(head, { level: PAGE_GZIP_LEVEL, finishFlush: constants.Z_SYNC_FLUSH })
     this.headCrc = crc32(head)
     this.headLength = head.length
   }
