@@ -142,7 +142,7 @@ export function createApp(services: AppServices) {
   app.route('/api/v1', apiV1Routes({ catalog, search, sendPage, orders: services.orders, apiKeys: services.apiKeys }))
   app.route('/api', legacyApiRoutes())
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
-  app.route('/opds', opdsRoutes({ catalog, publicUrl }))
+  app.route('/opds', opdsRoutes({ catalog, search, commerce, publicUrl }))
   app.route('/feeds/shopping', shoppingFeedRoutes({ catalog, tokens: services.feedTokens, publicUrl }))
   app.route('/feeds', feedRoutes({ catalog, logger, tokens: services.feedTokens, dir: services.feedDir }))
   if (services.payments) app.route('/payments', paymentRoutes({ payments: services.payments, logger }))
