@@ -59,6 +59,8 @@ export interface ShopSettings {
   staff: { idleMinutes: number; maxHours: number }
   /** The largest feed file the back office takes, in bytes. */
   importMaxBytes: number
+  /** Open API requests allowed per client address a minute. */
+  apiRatePerMinute: number
   /** The currencies an imported book may be priced in when its feed has no KRW price for Korea. */
   priceFallback?: PriceRule['fallback']
 }
@@ -69,6 +71,7 @@ export function shopSettings(config: Config): ShopSettings {
     orders: { bankTransferDays: config.COLOPHON_BANK_DAYS, cardMinutes: config.COLOPHON_CARD_MINUTES, returnDays: config.COLOPHON_RETURN_DAYS },
     staff: { idleMinutes: config.COLOPHON_STAFF_IDLE_MINUTES, maxHours: config.COLOPHON_STAFF_MAX_HOURS },
     importMaxBytes: Math.round(config.COLOPHON_IMPORT_MAX_MB * 1024 * 1024),
+    apiRatePerMinute: config.COLOPHON_API_RATE_PER_MINUTE,
     priceFallback: config.COLOPHON_PRICE_FALLBACK_CURRENCY,
     delivery: { cutoff: config.COLOPHON_SHIP_CUTOFF, transitDays: 1, holidaysFile: config.COLOPHON_HOLIDAYS_FILE },
     mail: { smtpUrl: config.COLOPHON_SMTP_URL, from: config.COLOPHON_MAIL_FROM, outboxDir: config.COLOPHON_MAIL_OUTBOX },
@@ -150,7 +153,7 @@ export function serverServices({ store, catalog, importer, search, recommend, co
     windowParams: (order: Order) =>
       portone.windowParams(order.paymentId ?? '', { name: orderName(order), amount: order.total, currency: 'KRW', buyer: order.buyer }),
   }
-  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, webhooks, apiKeys, staff, imports: { importer, maxBytes: shop.importMaxBytes }, logger, foreignCommits: store.foreignCommits, ping: store.ping }
+  return { catalog, search, recommend, commerce, orders, accounts, payments, storefront: { bank: shop.bank, estimate, card }, mailer: mail, audit, reviews, wishlist, webhooks, apiKeys, staff, imports: { importer, maxBytes: shop.importMaxBytes }, apiRatePerMinute: shop.apiRatePerMinute, logger, foreignCommits: store.foreignCommits, ping: store.ping }
 }
 
 /** What a card statement shows for the order: its first book, and how many more. */

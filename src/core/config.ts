@@ -88,6 +88,8 @@ const envSchema = z.object({
   COLOPHON_COVER_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   /** The largest feed file staff may upload in the back office to import, in MB. */
   COLOPHON_IMPORT_MAX_MB: z.coerce.number().min(1).max(10240).default(200),
+  /** Requests the open API answers one client address per minute (429 beyond). */
+  COLOPHON_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 })
 
 export type Config = z.infer<typeof envSchema>

@@ -78,6 +78,8 @@ export interface AppServices {
   wishlist?: WishlistService
   /** Partners' API keys: with them, /api/v1's orders and stock, and /admin/api-keys. */
   apiKeys?: ApiKeyService
+  /** Open API requests allowed per client address a minute (default API_RATE_LIMIT's). */
+  apiRatePerMinute?: number
 }
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -139,7 +141,7 @@ export function createApp(services: AppServices) {
   app.route('/', shopRoutes({ catalog, search, recommend, commerce, gate, sendPage, reviews: services.reviews }))
   app.route('/', cartRoutes({ catalog, commerce, recommend, gate, estimate: services.storefront?.estimate }))
   if (services.orders && services.storefront) app.route('/', checkoutRoutes({ accounts: services.accounts, commerce, orders: services.orders, payments: services.payments, shop: services.storefront, gate, logger, catalog }))
-  app.route('/api/v1', apiV1Routes({ catalog, search, sendPage, orders: services.orders, apiKeys: services.apiKeys }))
+  app.route('/api/v1', apiV1Routes({ catalog, search, sendPage, orders: services.orders, apiKeys: services.apiKeys, ratePerMinute: services.apiRatePerMinute }))
   app.route('/api', legacyApiRoutes())
   app.route('/', sitemapRoutes({ catalog, publicUrl }))
   app.route('/opds', opdsRoutes({ catalog, search, commerce, publicUrl }))

@@ -35,6 +35,8 @@ export interface ServerServices {
   /** The store's commit counter (Store.foreignCommits); the page cache needs it. */
   foreignCommits: () => number
   ping?: () => Promise<void>
+  /** Open API requests allowed per client address a minute. */
+  apiRatePerMinute?: number
   /** Customer accounts; with a mailer, /account exists. */
   accounts?: AccountsService
   mailer?: Mailer

@@ -20,6 +20,8 @@ export interface ApiServices {
   sendPage: SendPage
   orders?: OrderService
   apiKeys?: ApiKeyService
+  /** Requests per client address a minute; API_RATE_LIMIT's when unset. */
+  ratePerMinute?: number
 }
 
 const DOCUMENT = {
@@ -51,7 +53,7 @@ export function apiV1Routes(services: ApiServices): OpenAPIHono<AppEnv> {
     scheme: 'bearer',
     description: `A partner’s key, made by the store’s owner at /admin/api-keys; its scopes (${SCOPE_LIST}) say which operations it opens.`,
   })
-  app.use(rateLimit('api', API_RATE_LIMIT))
+  app.use(rateLimit('api', services.ratePerMinute ? { points: services.ratePerMinute, windowSeconds: 60 } : API_RATE_LIMIT))
   catalogApi(app, services)
   partnerApi(app, services)
   const document = () => app.getOpenAPI31Document(DOCUMENT) as unknown as OpenApiDocument
