@@ -1,3 +1,3 @@
 export { chapterPoints, entriesInOrder, readChapterTitle, NO_PLACE } from './chapters'
-export { findPlace, placeKey } from './gazetteer'
+export { findPlace, loadGazetteer, placeKey } from './gazetteer'
 export type { ChapterPoint, Place } from './types'
