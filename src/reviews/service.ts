@@ -59,8 +59,9 @@ export class ReviewsService {
 
   /** The ratings and the most helpful reviews, for the product page. */
   async onProduct(isbn13: string): Promise<{ summary: RatingSummary; reviews: Review[] }> {
-    const [summary, reviews] = await Promise.all([repo.summary(this.db, isbn13), repo.visibleReviews(this.db, isbn13, 'helpful', PRODUCT_REVIEWS, 0)])
-    return { summary, reviews }
+    const summary = await repo.summary(this.db, isbn13)
+    // Most books have no review: their page needs no second read.
+    return { summary, reviews: summary.count ? await repo.visibleReviews(this.db, isbn13, 'helpful', PRODUCT_REVIEWS, 0) : [] }
   }
 
   async page(isbn13: string, sort: ReviewSort, page: number): Promise<ReviewPage> {
