@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../store'
+import { preparedQuery, type Database } from '../store'
 import type { EventKind, Reason, ReasonKind } from './types'
 
 // The folder's other files hold the database handle by this type: queries are written only here.
@@ -110,9 +110,12 @@ export async function swapInNextLists(db: Kysely<Database>): Promise<void> {
 }
 
 /** The precomputed lists of these books, each in rank order. */
+/** One book's list, read on every product page: built and compiled once. */
+const listOf = preparedQuery((db: Db, a: { isbn13: string }) => db.selectFrom('recommendation').selectAll().where('isbn13', '=', a.isbn13).orderBy('rank'))
+
 export async function listsFor(db: Db, isbns: string[]): Promise<ListRow[]> {
   if (isbns.length === 0) return []
-  const rows = await db.selectFrom('recommendation').selectAll().where('isbn13', 'in', isbns).orderBy('isbn13').orderBy('rank').execute()
+  const rows = isbns.length === 1 ? await listOf(db, { isbn13: isbns[0]! }) : await db.selectFrom('recommendation').selectAll().where('isbn13', 'in', isbns).orderBy('isbn13').orderBy('rank').execute()
   return rows.map((r) => ({
     isbn13: r.isbn13,
     recIsbn13: r.rec_isbn13,

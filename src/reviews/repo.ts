@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../store'
+import { preparedQuery, type Database } from '../store'
 import type { ModeratedReview, RatingSummary, Review, ReviewSort } from './types'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -70,14 +70,18 @@ function toReview(r: Row): ModeratedReview {
   }
 }
 
-export async function summary(db: Db, isbn13: string): Promise<RatingSummary> {
-  const rows = await db
+/** Every product page reads its book's ratings: built and compiled once. */
+const ratingCounts = preparedQuery((db: Db, a: { isbn13: string }) =>
+  db
     .selectFrom('review')
     .select(['rating', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('isbn13', '=', isbn13)
+    .where('isbn13', '=', a.isbn13)
     .where('hidden_at', 'is', null)
-    .groupBy('rating')
-    .execute()
+    .groupBy('rating'),
+)
+
+export async function summary(db: Db, isbn13: string): Promise<RatingSummary> {
+  const rows = await ratingCounts(db, { isbn13 })
   const distribution: RatingSummary['distribution'] = [0, 0, 0, 0, 0]
   for (const r of rows) distribution[Number(r.rating) - 1] = Number(r.n)
   const count = distribution.reduce((a, b) => a + b, 0)

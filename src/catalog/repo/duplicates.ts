@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../../store'
+import { preparedQuery, type Database } from '../../store'
 import type { Isbn13 } from '../isbn'
 import type { BookFormat, Contributor } from '../types'
 
@@ -91,9 +91,12 @@ export async function setKeys(trx: Db, keys: Array<{ isbn13: string; key: string
 }
 
 /** Where each of these books went, for those merged into another. */
+/** One ISBN's redirect, asked on every product page: built and compiled once. */
+const redirectOf = preparedQuery((db: Db, a: { isbn13: string }) => db.selectFrom('book_redirect').select(['from_isbn13', 'to_isbn13']).where('from_isbn13', '=', a.isbn13))
+
 export async function redirectsFrom(db: Db, isbns: string[]): Promise<Map<string, string>> {
   if (isbns.length === 0) return new Map()
-  const rows = await db.selectFrom('book_redirect').select(['from_isbn13', 'to_isbn13']).where('from_isbn13', 'in', isbns).execute()
+  const rows = isbns.length === 1 ? await redirectOf(db, { isbn13: isbns[0]! }) : await db.selectFrom('book_redirect').select(['from_isbn13', 'to_isbn13']).where('from_isbn13', 'in', isbns).execute()
   return new Map(rows.map((r) => [r.from_isbn13, r.to_isbn13]))
 }
 
@@ -141,17 +144,20 @@ export async function setWork(trx: Db, isbns: string[], workId: string): Promise
 }
 
 /** The other editions of a book's work, leaving out books merged away, by format then ISBN. */
-export async function otherEditions(db: Db, isbn13: string): Promise<string[]> {
-  const rows = await db
+/** Asked on every product page: built and compiled once. */
+const editionsOfWork = preparedQuery((db: Db, a: { isbn13: string }) =>
+  db
     .selectFrom('book as self')
     .innerJoin('book as other', 'other.work_id', 'self.work_id')
     .select('other.isbn13')
-    .where('self.isbn13', '=', isbn13)
-    .where('other.isbn13', '!=', isbn13)
+    .where('self.isbn13', '=', a.isbn13)
+    .where('other.isbn13', '!=', a.isbn13)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('book_redirect').select('from_isbn13').whereRef('book_redirect.from_isbn13', '=', 'other.isbn13'))))
     .orderBy('other.format')
     .orderBy('other.isbn13')
-    .limit(20)
-    .execute()
-  return rows.map((r) => r.isbn13)
+    .limit(20),
+)
+
+export async function otherEditions(db: Db, isbn13: string): Promise<string[]> {
+  return (await editionsOfWork(db, { isbn13 })).map((r) => r.isbn13)
 }

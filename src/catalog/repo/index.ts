@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { BookRow, CategoryRow, Database, NewBookRow } from '../../store'
+import { preparedQuery, type BookRow, type CategoryRow, type Database, type NewBookRow } from '../../store'
 import { DIGITAL_FORMATS } from '../availability'
 import { toCover } from '../covers'
 import { duplicateKey } from '../duplicate-key'
@@ -144,8 +144,11 @@ export async function deleteBooks(trx: Db, isbns: string[]): Promise<void> {
   for (let i = 0; i < isbns.length; i += 900) await trx.deleteFrom('book').where('isbn13', 'in', isbns.slice(i, i + 900)).execute()
 }
 
+/** Every product page reads its book: built and compiled once. */
+const bookByIsbn = preparedQuery((db: Db, a: { isbn13: string }) => withCover(db).selectAll('book').where('book.isbn13', '=', a.isbn13))
+
 export async function findBook(db: Db, isbn13: Isbn13): Promise<Book | undefined> {
-  const row = await withCover(db).selectAll('book').where('book.isbn13', '=', isbn13).executeTakeFirst()
+  const [row] = await bookByIsbn(db, { isbn13 })
   return row && fromRow(row)
 }
 
