@@ -64,9 +64,6 @@ export function sqliteDialect(path: string): StoreDialect {
       connection.pragma('busy_timeout = 5000')
       // 32 MB: the OS keeps the file's hot pages too; more here costs each worker memory and bought no speed (0.66 vs 0.68 ms a product render at a million books).
       connection.pragma('cache_size = -32768')
-      // Reads straight from the OS's copy of the file, without a read() and a copy per page: a cold product page touches
-      // a few dozen pages spread over the file. SQLite caps the map at 2 GB; pages past it are read as before.
-      if (path !== ':memory:') connection.pragma('mmap_size = 2147418112')
       // Checkpoints happen in a thread of their own; SQLite's automatic one (every 1,000 pages by default) is only the backstop, at 20,000.
       checkpointer = path === ':memory:' ? undefined : startCheckpointer(path)
       if (checkpointer) connection.pragma('wal_autocheckpoint = 20000')
