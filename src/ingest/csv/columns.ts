@@ -12,7 +12,7 @@ export const CSV_COLUMNS = [
   'isbn13', 'title', 'subtitle', 'original_title', 'contributors', 'publisher', 'imprint', 'issued_on', 'language', 'format',
   'series', 'series_number', 'page_count', 'weight_g', 'width_mm', 'height_mm', 'thickness_mm', 'currency', 'list_price',
   'sale_price', 'stock', 'lead_days', 'on_sale', 'categories', 'cover_url', 'description_headline', 'description_html', 'toc',
-  'review_html', 'author_bio_html', 'translations',
+  'review_html', 'author_bio_html', 'translations', 'excerpts_html',
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
@@ -95,6 +95,7 @@ export function csvRowToFields(row: Map<string, string>, problems: Array<{ field
   set('description_html', (s) => (f.descriptionHtml = text(s)))
   set('toc', (s) => (f.toc = json(s, 'toc', problems, [])))
   set('review_html', (s) => (f.reviewHtml = text(s)))
+  set('excerpts_html', (s) => (f.excerptsHtml = text(s)))
   set('author_bio_html', (s) => (f.authorBioHtml = text(s)))
   set('translations', (s) => (f.translations = json(s, 'translations', problems, {})))
   return f
@@ -113,6 +114,7 @@ export function bookToCsvCells(b: Book): string[] {
     categories: b.categoryIds.join(';'), cover_url: s(b.coverUrl), description_headline: s(b.descriptionHeadline),
     description_html: s(b.descriptionHtml), toc: b.toc.length ? JSON.stringify(b.toc) : '', review_html: s(b.reviewHtml),
     author_bio_html: s(b.authorBioHtml), translations: Object.keys(b.translations).length ? JSON.stringify(b.translations) : '',
+    excerpts_html: s(b.excerptsHtml),
   }
   return CSV_COLUMNS.map((c) => cells[c])
 }
