@@ -548,7 +548,7 @@ const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0
 const formattedDates: Record<Lang, Map<string, string>> = { ko: new Map(), en: new Map() }
 const FORMATTED_DATES_KEPT = 50_000
 
-/** "2025년 10월 20일" / "October 20, 2025" from an ISO date. */
+/** "2025년 10월 20일" / "October 20, 2025" from an ISO date; "2006년 3월" / "March 2006" from YYYY-MM; "2006년" / "2006" from YYYY. */
 export function formatDate(lang: Lang, iso: string): string {
   const kept = formattedDates[lang]
   let text = kept.get(iso)
