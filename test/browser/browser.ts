@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { startServer } from '../../src/web/server'
 import { sqlite } from '../dialects'
 import { testServices, testStore } from '../helpers'
+import { STAFF_PASSWORD, totpCode } from '../support/staff'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -34,6 +35,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   )
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+/** Signs a member in through the back office's forms in the browser: password, then the TOTP code the next step gives (enrolment spent the current one). */
+export async function staffSignIn(page: Page, base: string, store: Parameters<typeof totpCode>[0], email: string): Promise<void> {
+  await page.goto(`${base}/admin/sign-in`)
+  await page.fill('#s-email', email)
+  await page.fill('#s-password', STAFF_PASSWORD)
+  await page.click('form.staff-sign-in button[type=submit]')
+  await page.waitForSelector('#s-code')
+  await page.fill('#s-code', await totpCode(store, email, 1))
+  await page.click('form.staff-code button[type=submit]')
+  await page.waitForURL(/\/admin(\?|$)/)
 }
 
 /** A store with a demo catalog served on a free port, and a browser to visit it: what every browser test starts from. */

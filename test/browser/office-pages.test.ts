@@ -12,8 +12,8 @@ import { testServices, testStore, type TestStore } from '../helpers'
 import { placeOrder } from '../payments/setup'
 import { SEED, stockSeed } from '../support/checkout'
 import { bytesOf, fixture } from '../support/ingest'
-import { STAFF_PASSWORD, staffService, totpCode } from '../support/staff'
-import { axeViolations, browserAvailable, launchChromium } from './browser'
+import { enrolledStaff, STAFF_PASSWORD, staffService } from '../support/staff'
+import { axeViolations, browserAvailable, launchChromium, staffSignIn } from './browser'
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-output')
 
@@ -41,10 +41,7 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
     const run = await store.importer.importFile('sample.xml', bytesOf(readFileSync(fixture('onix/sample.xml'))), { user: 'staff' })
     const staff = staffService(store)
     const email = 'owner@books.example'
-    const { member, token } = await staff.add({ email, role: 'owner', name: '주인' })
-    await staff.setPassword(token, STAFF_PASSWORD)
-    await staff.startTwoFactor(member.id)
-    await staff.confirmTwoFactor(member.id, await totpCode(store, email))
+    await enrolledStaff(store, { email, role: 'owner', name: '주인' })
     const pending = await staff.add({ email: 'new@books.example', role: 'viewer', name: '새 직원' })
     const category = (await store.catalog.categories()).roots[0]!
     const synonym = await store.search.synonyms.set('자스', '자바스크립트', { actor: 'test', actorName: 'test', via: 'test' })
@@ -58,14 +55,7 @@ describe.skipIf(!browserAvailable())('every back-office page, in both languages,
     browser = await launchChromium()
     context = await browser.newContext()
     page = await context.newPage()
-    await page.goto(`${base}/admin/sign-in`)
-    await page.fill('#s-email', email)
-    await page.fill('#s-password', STAFF_PASSWORD)
-    await page.click('form.staff-sign-in button[type=submit]')
-    await page.waitForSelector('#s-code')
-    await page.fill('#s-code', await totpCode(store, email, 1))
-    await page.click('form.staff-code button[type=submit]')
-    await page.waitForURL(/\/admin(\?|$)/)
+    await staffSignIn(page, base, store, email)
   })
   afterAll(async () => {
     await context?.close()

@@ -7,8 +7,8 @@ import { startServer, type RunningServer } from '../../src/web/server'
 import { sqlite } from '../dialects'
 import { testServices, testStore, type TestStore } from '../helpers'
 import { SEED, stockSeed } from '../support/checkout'
-import { STAFF_PASSWORD, staffService, totpCode } from '../support/staff'
-import { browserAvailable, launchChromium } from './browser'
+import { enrolledStaff } from '../support/staff'
+import { browserAvailable, launchChromium, staffSignIn } from './browser'
 
 /**
  * Markup that runs script when a page lets it through: tags, event handlers,
@@ -84,11 +84,7 @@ describe.skipIf(!browserAvailable())('an XSS corpus through every editable field
   beforeAll(async () => {
     store = await testStore(sqlite, { demoBooks: CORPUS.length + 2 })
     await stockSeed(store, 50)
-    const staff = staffService(store)
-    const { member, token } = await staff.add({ email: 'owner@books.example', role: 'owner', name: '주인' })
-    await staff.setPassword(token, STAFF_PASSWORD)
-    await staff.startTwoFactor(member.id)
-    await staff.confirmTwoFactor(member.id, await totpCode(store, 'owner@books.example'))
+    await enrolledStaff(store, { email: 'owner@books.example', role: 'owner', name: '주인' })
     server = await startServer(testServices(store), { port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${server.port}`
     browser = await launchChromium()
@@ -104,14 +100,7 @@ describe.skipIf(!browserAvailable())('an XSS corpus through every editable field
       dialogs.push(`${page.url()}: ${d.message()}`)
       void d.dismiss()
     })
-    await page.goto(`${base}/admin/sign-in`)
-    await page.fill('#s-email', 'owner@books.example')
-    await page.fill('#s-password', STAFF_PASSWORD)
-    await page.click('form.staff-sign-in button[type=submit]')
-    await page.waitForSelector('#s-code')
-    await page.fill('#s-code', await totpCode(store, 'owner@books.example', 1))
-    await page.click('form.staff-code button[type=submit]')
-    await page.waitForURL(/\/admin(\?|$)/)
+    await staffSignIn(page, base, store, 'owner@books.example')
   })
   afterAll(async () => {
     await context?.close()

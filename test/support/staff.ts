@@ -22,6 +22,16 @@ export async function totpCode(store: Services, email: string, stepsAhead = 0, a
   return generate({ secret: row.totp_secret!, epoch: Math.floor(at / 1000) + stepsAhead * 30 })
 }
 
+/** A member of staff with a password and two-factor on, made through the staff service, as `colophon staff add` and enrolment would. */
+export async function enrolledStaff(store: Services, { email, role, name }: { email: string; role: StaffRole; name: string }) {
+  const staff = staffService(store)
+  const { member, token } = await staff.add({ email, role, name })
+  await staff.setPassword(token, STAFF_PASSWORD)
+  await staff.startTwoFactor(member.id)
+  await staff.confirmTwoFactor(member.id, await totpCode(store, email))
+  return member
+}
+
 /**
  * A browser signed in to the back office as a new member of the role: the
  * member is created through the staff service with a password and
@@ -29,12 +39,8 @@ export async function totpCode(store: Services, email: string, stepsAhead = 0, a
  * otplib makes from the stored secret). The jar holds the live staff session.
  */
 export async function staffShopper(app: { request(path: string, init: RequestInit): Response | Promise<Response> } | Requester, store: Services, role: StaffRole, { name }: { name?: string } = {}) {
-  const staff = staffService(store)
   const email = `${role}-${randomUUID().slice(0, 8)}@example.com`
-  const { member, token } = await staff.add({ email, role, name: name ?? `${role} tester` })
-  await staff.setPassword(token, STAFF_PASSWORD)
-  await staff.startTwoFactor(member.id)
-  await staff.confirmTwoFactor(member.id, await totpCode(store, email))
+  const member = await enrolledStaff(store, { email, role, name: name ?? `${role} tester` })
   const browser = shopper(typeof app === 'function' ? app : appRequester(app), { startAt: '/admin/sign-in' })
   await browser.get('/admin/sign-in')
   const step = await browser.post('/admin/sign-in', { email, password: STAFF_PASSWORD })
