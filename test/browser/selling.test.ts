@@ -6,6 +6,7 @@ import type { ParsedMail } from 'mailparser'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseBookInput } from '../../src/catalog'
+import { seoulDay } from '../../src/commerce'
 import { generatedBook, seedBook } from '../../src/demo'
 import { startServer, type RunningServer } from '../../src/web/server'
 import { testDialects } from '../dialects'
@@ -152,7 +153,8 @@ for (const dialect of testDialects()) {
       expect((await mailTo(sink, email, new RegExp(number))).text).toContain('000000-00-000000')
 
       // The bank's statement pays it; the same statement again pays nothing twice.
-      const statement = Buffer.from(`거래일자,입금자명,입금액\n${order.placedAt.slice(0, 10)},김독자,${order.total}\n`)
+      // A Korean bank dates the deposit by the Korean day, which is not the UTC day between 15:00 and 24:00 UTC.
+      const statement = Buffer.from(`거래일자,입금자명,입금액\n${seoulDay(new Date(order.placedAt))},김독자,${order.total}\n`)
       expect((await store.payments.importStatement(statement, 'statement.csv')).matched.map((m) => m.orderNumber)).toEqual([number])
       expect((await store.payments.importStatement(statement, 'statement.csv')).repeated).toBe(1)
       await page.reload()
