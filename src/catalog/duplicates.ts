@@ -228,7 +228,9 @@ export class Duplicates {
   }
 
   /** The other editions of a book's work, for its page. */
-  async editionsOf(isbn13: Isbn13): Promise<string[]> {
+  async editionsOf(isbn13: Isbn13, workId?: string | null): Promise<string[]> {
+    // A book read with its work already says whether it has one: most books have none, and then there is nothing to ask.
+    if (workId === null) return []
     return repo.otherEditions(this.deps.db, isbn13)
   }
 

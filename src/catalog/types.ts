@@ -90,6 +90,8 @@ export interface Book {
   coverUrl: string | null
   /** A cover uploaded by staff, served in several sizes and shown instead of coverUrl; null or absent, none. */
   cover?: CoverImage | null
+  /** The work this edition belongs to (a feed's work identifier or a staff link), when read from the store; null when none is known. */
+  workId?: string | null
   categoryIds: string[]
   updatedAt: string
 }

@@ -35,6 +35,11 @@ const built = (db: Kysely<Database>, category: string, after: string, limit: num
     .limit(limit)
     .execute()
 
+/** Books of any of a fixed number of categories: a list argument, one value per slot. */
+const inShelves = preparedQuery((db: Kysely<Database>, a: { categories: string[] }) =>
+  db.selectFrom('book_category').select('book_isbn13').distinct().where('category_id', 'in', a.categories).orderBy('book_isbn13'),
+)
+
 for (const dialect of testDialects()) {
   describe.skipIf(dialect.skip)(`${dialect.name}: prepared queries`, () => {
     it('answers each call with its own values, as the same query built afresh does', async () => {
@@ -63,6 +68,27 @@ for (const dialect of testDialects()) {
       const args = { category: 'history-world', after: '9799999999999', limit: 50 }
       expect(await shelfAfter(a.store.db, args)).toEqual(await built(a.store.db, args.category, args.after, args.limit))
       expect(await shelfAfter(b.store.db, args)).toEqual(await built(b.store.db, args.category, args.after, args.limit))
+    })
+
+    it("takes a list argument of the first call's length, each value in its slot, and refuses a list of another length", async () => {
+      const store = await testStore(dialect, { demoBooks: 200 })
+      stores.push(store)
+      const db = store.store.db
+      const built = (categories: string[]) => db.selectFrom('book_category').select('book_isbn13').distinct().where('category_id', 'in', categories).orderBy('book_isbn13').execute()
+      const lists = [
+        ['history-world', 'fiction-world'],
+        ['fiction-world', 'no-such-shelf'],
+        ['no-such-shelf', 'no-such-shelf'],
+      ]
+      const sizes = []
+      for (const categories of lists) {
+        const rows = await inShelves(db, { categories })
+        expect(rows).toEqual(await built(categories))
+        sizes.push(rows.length)
+      }
+      expect(sizes[0]).toBeGreaterThan(sizes[1]!)
+      expect(sizes[2]).toBe(0)
+      await expect(inShelves(db, { categories: ['history-world'] })).rejects.toThrow(/"categories" must hold 2 values, got 1/)
     })
   })
 }

@@ -79,7 +79,7 @@ export const shopRoutes = ({ catalog, search, recommend, commerce, gate, sendPag
           const [categories, related, editions, series, ranks] = await Promise.all([
             catalog.categories(),
             recommend.forBook(book),
-            catalog.duplicates.editionsOf(isbn13).then((isbns) => catalog.summaries(isbns)),
+            catalog.duplicates.editionsOf(isbn13, book.workId).then((isbns) => catalog.summaries(isbns)),
             book.series ? catalog.shelves.series(book.series) : [],
             commerce.bestsellers.ranksOf(isbn13),
           ])

@@ -44,6 +44,7 @@ export const Book = BookSummary.extend({
   leadDays: z.number().int().nullable(),
   descriptionHtml: nullableText,
   categoryIds: z.array(z.string()),
+  workId: z.string().nullable().optional().openapi({ description: 'The work this edition belongs to; books with the same one are editions of each other.' }),
   updatedAt: z.string(),
 }).openapi('Book')
 
