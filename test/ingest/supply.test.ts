@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseIsbn, type Isbn13 } from '../../src/catalog'
+import { parseBookInput, parseIsbn, type Isbn13 } from '../../src/catalog'
 import { openInput, type FileReport } from '../../src/ingest'
 import { testDialects } from '../dialects'
 import { testApp, testStore, type TestStore } from '../helpers'
@@ -107,12 +107,17 @@ for (const dialect of testDialects()) {
     describe.skipIf(!shared)('real feeds', () => {
       const importShared = (file: string) => store.importer.importFile(file, openInput(join(shared!, 'onix', file)), { user: 'test' })
 
-      it('the Google e-book (availability 20, no <Stock>) is on sale and buyable at once; its US-only price is not for Korea', async () => {
+      it('the Google e-book (availability 20, no <Stock>) is on sale; its US-only price is not for Korea, so it cannot be bought until it has one', async () => {
         const r = await importShared('onixcheck/valid_google_onix_3.xml')
         const isbn = (await store.catalog.staffList({ importRun: r.runId })).rows[0]!.isbn13 as Isbn13
         expect(await book(isbn)).toMatchObject({ format: 'ebook', stock: null, onSale: true, listPrice: null })
         expect(correctionsOf(r, r.corrections.find((c) => c.reference)?.reference ?? '')).toContain('ProductSupply: no price the store may sell at in KR (prices given: USD for US; taken: any currency for KR); the book has no price')
-        expect(buyBox(await page(isbn, 'ko'))[1]).toBe('바로 구매 가능 (내려받기)')
+        expect(buyBox(await page(isbn, 'ko')).slice(1)).toEqual(['가격 미정: 아직 주문할 수 없습니다', ' disabled'])
+        expect(buyBox(await page(isbn, 'en')).slice(1)).toEqual(['Not priced yet: cannot be ordered yet', ' disabled'])
+        // Priced for Korea, the same e-book is buyable at once, as a download.
+        const priced = await book(isbn)
+        await store.catalog.saveBooks([parseBookInput({ ...priced, currency: 'KRW', listPrice: 12000, salePrice: 10800 })])
+        expect(buyBox(await page(isbn, 'ko')).slice(1)).toEqual(['바로 구매 가능 (내려받기)', undefined])
         expect(buyBox(await page(isbn, 'en')).slice(1)).toEqual(['Available now (download)', undefined])
       })
 

@@ -76,6 +76,8 @@ function richText(ctx: PageContext, markup: string): SafeHtml {
 function stockState(ctx: PageContext, book: Book, today: string): { text: string; canBuy: boolean } {
   const { t } = ctx
   if (!book.onSale) return { text: t.notOnSale, canBuy: false }
+  // A book the store has no price for (a feed gave prices for other markets only) cannot go into a cart yet.
+  if (book.salePrice == null && book.listPrice == null) return { text: t.notPriced, canBuy: false }
   if (isComingSoon(book.issuedOn, today)) return { text: t.preorder, canBuy: true }
   return supplyText(ctx, availabilityOf(book))
 }
