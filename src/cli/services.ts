@@ -107,7 +107,7 @@ export function buildServices(store: Store, logger?: Logger, shop: ShopSettings 
       audit.record(unit, changes.map(({ recordType, recordId, action, fields }) => ({ actor, actorName, via, action, recordType, recordId, changes: fields }))),
   })
   // Staff's synonym edits are audited in their own transaction; shoppers' events, once written, feed search's popularity signal.
-  const search = new SearchService(store.db, store.dialect.textIndex, catalog, { foreignCommits: store.foreignCommits, onSynonymChange: (unit, changes) => audit.record(unit, changes) })
+  const search = new SearchService(store.db, store.dialect.textIndex, catalog, { readDb: store.readDb, foreignCommits: store.foreignCommits, onSynonymChange: (unit, changes) => audit.record(unit, changes) })
   indexers.push(search.indexer)
   const recommend = new RecommendService(store.db, catalog, { onError: (err) => logger?.warn({ err }, 'shopper events not written'), onWritten: (events) => search.eventsRecorded(events) })
   const work = transactor(store.db)

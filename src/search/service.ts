@@ -38,6 +38,9 @@ const COOCCURRENCE_CAP = 100
 const MIN_CORRECTION_BOOKS = 2
 
 /** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
+/** How long an answer read from a replica is kept: about the lag a healthy streaming replica stays within. */
+const REPLICA_ANSWER_MS = 5000
+
 export class SearchService {
   readonly indexer: SearchIndexer
   /** The synonym table staff keep, applied as queries are read. */
@@ -45,21 +48,32 @@ export class SearchService {
 
   private readonly sampleSize: number
   private readonly countCap: number
+  /** Where queries are answered: a read replica when there is one, else the database. */
+  private readonly reader: Kysely<Database>
+
+  /** Whether queries are answered by a read replica, whose answers may lag the database's. */
+  get readsReplica(): boolean {
+    return this.reader !== this.db
+  }
   private readonly caches: { browse: ResultCache<FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
 
   /**
    * `sampleSize`: how many best matches a broad query's facets and pages come from;
    * `countCap`: how many matches are counted at most (tests make both small).
    * `foreignCommits`: the store's commit counter; with it, answers are cached until the catalog changes.
+   * `readDb`: a read replica that answers queries (suggestions, results, facets, corrections); writes always go to `db`.
    */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly textIndex: TextIndex,
     private readonly catalog: CatalogService,
-    options: { sampleSize?: number; countCap?: number; foreignCommits?: () => number; onSynonymChange?: (unit: UnitOfWork, changes: SynonymChange[]) => Promise<void> } = {},
+    options: { sampleSize?: number; countCap?: number; readDb?: Kysely<Database>; foreignCommits?: () => number; onSynonymChange?: (unit: UnitOfWork, changes: SynonymChange[]) => Promise<void> } = {},
   ) {
+    this.reader = options.readDb ?? db
     const commits = options.foreignCommits
-    this.caches = commits ? { browse: new ResultCache(commits), results: new ResultCache(commits), suggestions: new ResultCache(commits, 5000) } : null
+    // A replica's answers may lag a change the commit counter has already seen: kept a few seconds at most there.
+    const maxAge = this.readsReplica ? REPLICA_ANSWER_MS : Infinity
+    this.caches = commits ? { browse: new ResultCache(commits, 1000, maxAge), results: new ResultCache(commits, 1000, maxAge), suggestions: new ResultCache(commits, 5000, maxAge) } : null
     const invalidate = () => {
       if (this.caches) for (const cache of Object.values(this.caches)) cache.invalidate()
     }
@@ -90,13 +104,13 @@ export class SearchService {
     // an empty query with no filter is a question not yet asked: the page shows guidance, not the whole catalog.
     if ((analysed.text && !asked) || (!analysed.text && !isFiltered)) return emptyResult(analysed, sort, params)
     // Counting stops past the cap: a word in most of a million books needn't visit them all to say "10,000+".
-    let matchCount = asked ? await this.textIndex.count(this.db, asked, this.countCap + 1) : 0
+    let matchCount = asked ? await this.textIndex.count(this.reader, asked, this.countCap + 1) : 0
     if (asked && matchCount === 0) {
       const respelt = await this.jamoCorrected(analysed.pieces, asked)
       if (respelt) {
         asked = respelt.query
         for (const [typed, meant] of respelt.corrections) corrections.set(typed, meant)
-        matchCount = await this.textIndex.count(this.db, asked, this.countCap + 1)
+        matchCount = await this.textIndex.count(this.reader, asked, this.countCap + 1)
       }
     }
     const query = asked
@@ -115,14 +129,14 @@ export class SearchService {
     const isFew = query !== null && (isSampled || matchCount <= this.sampleSize)
     // A shelf browsed with no other filter reads its running totals and its date index: no counting, no sorting.
     const isShelf = !query && Object.entries(filters).every(([k, v]) => v === undefined || k === 'category')
-    const countFacets = () => (isShelf ? shelves.shelfCounts(this.db, params.category ?? '') : repo.facetCounts(this.db, countScope, { isFew }))
+    const countFacets = () => (isShelf ? shelves.shelfCounts(this.reader, params.category ?? '') : repo.facetCounts(this.reader, countScope, { isFew }))
     const offset = (params.page - 1) * params.pageSize
     const [counts, isbns] = await Promise.all([
       // Browsing counts are the same for every visitor of a shelf: kept, unlike a query's, which its whole answer is.
       query || isShelf || !this.caches ? countFacets() : this.caches.browse.get(JSON.stringify(filters), countFacets),
       isShelf && params.category && sort === 'newest'
-        ? shelfRepo.newestOnShelf(this.db, params.category, params.pageSize, offset)
-        : repo.pageIsbns(this.db, scope, {
+        ? shelfRepo.newestOnShelf(this.reader, params.category, params.pageSize, offset)
+        : repo.pageIsbns(this.reader, scope, {
             sort,
             limit: params.pageSize,
             offset,
@@ -168,8 +182,8 @@ export class SearchService {
    */
   private async broadSample(query: TextQuery, titleKey: string | null, literals: string[]): Promise<Array<{ id: number; score: number }>> {
     const inTitle = this.textIndex.matches({ ...query, fields: TITLE_FIELDS }, { isScored: false })
-    const ids = await repo.titleMatchesRanked(this.db, inTitle, { titleKey, literals, limit: this.sampleSize })
-    if (ids.length < this.sampleSize) ids.push(...(await repo.newestMatches(this.db, this.textIndex.matches(query, { isScored: false }), inTitle, this.sampleSize - ids.length)))
+    const ids = await repo.titleMatchesRanked(this.reader, inTitle, { titleKey, literals, limit: this.sampleSize })
+    if (ids.length < this.sampleSize) ids.push(...(await repo.newestMatches(this.reader, this.textIndex.matches(query, { isScored: false }), inTitle, this.sampleSize - ids.length)))
     return ids.map((id, place) => ({ id, score: place }))
   }
 
@@ -183,7 +197,7 @@ export class SearchService {
    */
   private async textQuery(pieces: QueryPiece[]): Promise<{ query: TextQuery; corrections: Map<string, string> }> {
     const corrections = new Map<string, string>()
-    const expansions = await synonymRepo.expansionsOf(this.db, [...new Set(pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text))])
+    const expansions = await synonymRepo.expansionsOf(this.reader, [...new Set(pieces.filter((p) => p.kind === 'word' || p.kind === 'cjk').map((p) => p.text))])
     const terms: TextQuery['terms'] = pieces.map((p) => {
       const own = { tokens: p.tokens, isPrefix: p.isPrefix }
       const expansion = expansions.get(p.text)
@@ -193,9 +207,9 @@ export class SearchService {
     const minLength = pieces.length > 1 ? 4 : undefined
     for (const [i, p] of pieces.entries()) {
       if (p.kind !== 'word' || !isTypoCandidate(p.text, minLength) || expansions.has(p.text)) continue
-      const isKnown = p.isPrefix ? await repo.hasWordStartingWith(this.db, p.text) : (await repo.knownWords(this.db, [p.text])).length > 0
+      const isKnown = p.isPrefix ? await repo.hasWordStartingWith(this.reader, p.text) : (await repo.knownWords(this.reader, [p.text])).length > 0
       if (isKnown) continue
-      const near = await this.likelyNeighbours(await repo.wordCounts(this.db, oneEditAway(p.text)), terms.filter((_, j) => j !== i))
+      const near = await this.likelyNeighbours(await repo.wordCounts(this.reader, oneEditAway(p.text)), terms.filter((_, j) => j !== i))
       if (near[0] && near[0].books >= MIN_CORRECTION_BOOKS) corrections.set(p.text, near[0].word)
       terms[i]!.alternatives.push(...near.map((n) => ({ tokens: [n.word], isPrefix: false })))
     }
@@ -206,7 +220,7 @@ export class SearchService {
   private async likelyNeighbours(near: Array<{ word: string; books: number }>, others: TextQuery['terms']): Promise<Array<{ word: string; books: number }>> {
     if (others.length === 0) return near.slice(0, MAX_NEIGHBOURS)
     const together = await Promise.all(
-      near.slice(0, 3 * MAX_NEIGHBOURS).map(async (n) => ({ ...n, with: await this.textIndex.count(this.db, { terms: [...others, { alternatives: [{ tokens: [n.word], isPrefix: false }] }] }, COOCCURRENCE_CAP) })),
+      near.slice(0, 3 * MAX_NEIGHBOURS).map(async (n) => ({ ...n, with: await this.textIndex.count(this.reader, { terms: [...others, { alternatives: [{ tokens: [n.word], isPrefix: false }] }] }, COOCCURRENCE_CAP) })),
     )
     return together.filter((n) => n.with > 0).sort((a, b) => b.with - a.with || b.books - a.books).slice(0, MAX_NEIGHBOURS)
   }
@@ -225,7 +239,7 @@ export class SearchService {
         jamoVariants(p.text).map(async (text) => {
           const tokens = queryPieces(text)[0]?.tokens ?? []
           const alternative = { tokens, isPrefix: false }
-          return { text, alternative, found: await this.textIndex.count(this.db, { terms: terms.map((t, j) => (j === i ? { alternatives: [alternative] } : t)) }, COOCCURRENCE_CAP) }
+          return { text, alternative, found: await this.textIndex.count(this.reader, { terms: terms.map((t, j) => (j === i ? { alternatives: [alternative] } : t)) }, COOCCURRENCE_CAP) }
         }),
       )
       const best = tried.filter((t) => t.found > 0).sort((a, b) => b.found - a.found)[0]
@@ -262,8 +276,8 @@ export class SearchService {
       .map((c): Suggestion => ({ kind: 'category', label: c.name[lang], path: `/categories/${c.id}` }))
     const capitalised = analysed.text.charAt(0).toUpperCase() + analysed.text.slice(1)
     const [names, titles] = await Promise.all([
-      analysed.isbn ? [] : repo.contributorNames(this.db, [...new Set([analysed.text, capitalised])], 3),
-      repo.suggestedTitles(this.db, typed, spelledWords(analysed), this.textIndex.matches(
+      analysed.isbn ? [] : repo.contributorNames(this.reader, [...new Set([analysed.text, capitalised])], 3),
+      repo.suggestedTitles(this.reader, typed, spelledWords(analysed), this.textIndex.matches(
         { terms: analysed.pieces.map((p) => ({ alternatives: [{ tokens: p.tokens, isPrefix: p.isPrefix }] })), fields: analysed.isbn ? ['codes'] : ['title', 'initials'] },
         { first: SUGGESTION_CANDIDATES },
       ), 3 * MAX_SUGGESTIONS),

@@ -7,6 +7,12 @@ import { migrateToLatest } from './migrations'
 
 export interface Store {
   readonly db: Kysely<Database>
+  /**
+   * Where search reads: a read replica when the store was opened with a read
+   * URL (COLOPHON_DB_READ_URL), else the same handle as `db`. It may lag the
+   * primary by the replica's delay; nothing that must see its own write reads here.
+   */
+  readonly readDb: Kysely<Database>
   readonly dialect: StoreDialect
   /** See StoreDialect.foreignCommitCounter. */
   readonly foreignCommits: () => number
@@ -25,6 +31,8 @@ export interface StoreOptions {
   poolSize?: number
   /** Hears every query's duration in milliseconds (metrics). */
   onQuery?: (durationMs: number) => void
+  /** A read replica of the same engine for search (COLOPHON_DB_READ_URL): never migrated or written from here. */
+  readUrl?: string
 }
 
 /** The one place that chooses an engine: a postgres:// URL means PostgreSQL, a file path (or sqlite:PATH, ":memory:") SQLite. */
@@ -39,9 +47,11 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
   const dialect = await dialectFor(url, options)
   const db = dialect.createKysely(options.onQuery)
   let foreignCommits: () => number
+  let readDb = db
   try {
     await migrateToLatest(db)
     foreignCommits = await dialect.foreignCommitCounter()
+    if (options.readUrl) readDb = await openReplica(dialect, options.readUrl, options)
   } catch (err) {
     await db.destroy().catch(() => {})
     if (err instanceof StoreUnavailableError) throw new StartupError(`cannot open the database: ${err.message}`, { cause: err })
@@ -49,6 +59,7 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
   }
   return {
     db,
+    readDb,
     dialect,
     foreignCommits,
     generatedSecret: () => generatedSecret(db),
@@ -56,10 +67,26 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
       await sql`select 1`.execute(db)
     },
     close: async () => {
+      if (readDb !== db) await readDb.destroy()
       await db.destroy()
       await dialect.close?.()
     },
   }
+}
+
+/** The read replica's handle: the same engine as the primary, answering, with the primary's schema (a replica copies it; it is never migrated from here). */
+async function openReplica(primary: StoreDialect, readUrl: string, options: StoreOptions): Promise<Kysely<Database>> {
+  const dialect = await dialectFor(readUrl, options)
+  if (dialect.name !== primary.name) throw new StartupError(`the read URL is ${dialect.name} but the database is ${primary.name}: a read replica must be a copy of the same engine`)
+  if (!primary.supportsReadReplica) throw new StartupError(`${primary.name} has no read replicas: leave the read URL unset`)
+  const readDb = dialect.createKysely(options.onQuery)
+  try {
+    await sql`select 1 from book limit 1`.execute(readDb)
+  } catch (err) {
+    await readDb.destroy().catch(() => {})
+    throw new StartupError(`cannot read from the read replica: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
+  }
+  return readDb
 }
 
 async function generatedSecret(db: Kysely<Database>): Promise<string> {

@@ -14,6 +14,8 @@ export interface StoreDialect {
   readonly supportsParallelWrites: boolean
   /** Whether the engine can roll back CREATE/ALTER inside a transaction. */
   readonly supportsTransactionalDdl: boolean
+  /** Whether a read replica of this engine can answer search (PostgreSQL streaming replication; SQLite has none). */
+  readonly supportsReadReplica: boolean
   /** `onQuery` hears every query's duration, for metrics. */
   createKysely(onQuery?: (durationMs: number) => void): Kysely<Database>
   /**

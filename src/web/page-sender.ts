@@ -12,6 +12,8 @@ export interface SendPageOptions {
   kind?: AnswerKind
   /** 'home': a returning session's home is its own and never shared. */
   route?: RouteKind
+  /** False: answered (and cacheable by browsers) but never kept in the page cache, for answers that may lag a change (a read replica's). */
+  keep?: boolean
 }
 
 export type SendPage = (c: Context<AppEnv>, metric: string, render: () => Promise<string>, options?: SendPageOptions) => Promise<Response>
@@ -27,11 +29,11 @@ const PERSONAL_FIELD = 'name="_csrf"'
  * into the page's visitor slot, never into what is stored.
  */
 export function pageSender({ gate, pageCache, metrics, logger }: { gate: Gate; pageCache?: PageCache; metrics?: Metrics; logger: Logger }): SendPage {
-  return async (c, metric, render, { deps = (): CachedPage['deps'] => 'listing', kind, route = 'public' } = {}) => {
+  return async (c, metric, render, { deps = (): CachedPage['deps'] => 'listing', kind, route = 'public', keep = true } = {}) => {
     const visitor = c.var.visitor
     const req = { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match'), isHead: c.req.method === 'HEAD' }
     const isPersonal = !gate.mayShare(visitor, route)
-    const isShared = pageCache !== undefined && !isPersonal
+    const isShared = pageCache !== undefined && !isPersonal && keep
     const key = pageKey(visitor.lang, c.req.url)
     // Crawlers get a token too: a browser the bot list mistakes for one (a headless one) must still be able to buy.
     const formToken = (page: { slotted?: unknown } | string) => ((typeof page === 'string' ? page.includes('<!--visitor:') : page.slotted) ? gate.formToken(visitor) : undefined)

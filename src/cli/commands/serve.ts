@@ -53,7 +53,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 async function runWorker(config: Config, port: number, pageCache: boolean, metricsHere: boolean): Promise<void> {
   const logger = createLogger(config.COLOPHON_LOG_LEVEL)
   const metrics = createMetrics()
-  const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL, onQuery: (ms) => metrics.query.observe(ms / 1000) })
+  const store = await openStore(config.COLOPHON_DB, { poolSize: config.COLOPHON_DB_POOL, readUrl: config.COLOPHON_DB_READ_URL, onQuery: (ms) => metrics.query.observe(ms / 1000) })
   // A port already taken must end the process: open database connections would otherwise keep it alive.
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)

@@ -130,12 +130,18 @@ export const shopRoutes = ({ catalog, search, recommend, commerce, gate, sendPag
         return categoryPage(c.var.page, listing, listingState(query))
       }),
     )
-    // Shoppers ask the same few queries most: a results page is cached like a shelf, until the catalog changes.
+    // Shoppers ask the same few queries most: a results page is cached like a shelf, until the catalog changes;
+    // not when a read replica answers, whose results may lag a change (search keeps those answers a few seconds itself).
     .get('/search', valid('query', listingQuery), (c) =>
-      sendPage(c, 'search', async () => {
-        const query = c.req.valid('query')
-        return searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query))
-      }),
+      sendPage(
+        c,
+        'search',
+        async () => {
+          const query = c.req.valid('query')
+          return searchPage(c.var.page, await search.search(toSearchParams(query, CATEGORY_PAGE_SIZE)), listingState(query))
+        },
+        { keep: !search.readsReplica },
+      ),
     )
     .get('/covers/:file{[0-9A-Za-z-]+\\.svg}', async (c) => {
       const [isbn, fingerprint] = c.req.param('file').slice(0, -4).split(/-(?=[0-9a-z]+$)/) as [string, string | undefined]

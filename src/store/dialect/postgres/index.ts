@@ -39,6 +39,7 @@ export function postgresDialect(url: string, { poolSize }: PostgresOptions): Sto
     location,
     supportsParallelWrites: true,
     supportsTransactionalDdl: true,
+    supportsReadReplica: true,
     textIndex: postgresTextIndex,
     createKysely(onQuery) {
       const pool = new pg.Pool({ ...config, max: poolSize })

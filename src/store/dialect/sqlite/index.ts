@@ -54,6 +54,7 @@ export function sqliteDialect(path: string): StoreDialect {
     location: path,
     supportsParallelWrites: false,
     supportsTransactionalDdl: true,
+    supportsReadReplica: false,
     textIndex: sqliteTextIndex,
     createKysely(onQuery) {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
