@@ -12,6 +12,8 @@ export interface BenchRow {
   /** value / baseline.value */
   ratio?: number
   note?: string
+  /** The issue's target for this figure, as printed ("< 30 ms", "≥ 0.10 of nginx"), and whether this run met it. */
+  target?: { text: string; met: boolean }
 }
 
 export interface BenchContext {
@@ -73,6 +75,16 @@ function simpleHash(s: string): string {
   let h = 2166136261
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
   return (h >>> 0).toString(16)
+}
+
+/**
+ * The row with its target: `on` says which number the target is about (the
+ * value, or the ratio to the baseline), `op` and `limit` what it must be.
+ */
+export function targeted(r: BenchRow, op: '<' | '≤' | '≥', limit: number, on: 'value' | 'ratio' = 'value', text?: string): BenchRow {
+  const x = on === 'ratio' ? r.ratio : r.value
+  const met = x !== undefined && Number.isFinite(x) && (op === '<' ? x < limit : op === '≤' ? x <= limit : x >= limit)
+  return { ...r, target: { text: text ?? `${op} ${limit.toLocaleString('en')}${on === 'ratio' ? `× ${r.baseline?.name ?? 'baseline'}` : ` ${r.unit}`}`, met } }
 }
 
 /** Percentile of already-collected samples. */

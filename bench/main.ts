@@ -32,9 +32,10 @@ function printTable(rows: BenchRow[]): void {
     `${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`,
     r.baseline ? `${r.baseline.name} ${Number.isInteger(r.baseline.value) ? r.baseline.value : r.baseline.value.toFixed(2)}` : '',
     r.ratio != null ? r.ratio.toFixed(3) : '',
+    r.target ? `${r.target.text} ${r.target.met ? '✓' : '✗'}` : '',
     r.note ?? '',
   ])
-  const head = ['bench', 'metric', 'value', 'baseline', 'ratio', 'note']
+  const head = ['bench', 'metric', 'value', 'baseline', 'ratio', 'target', 'note']
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const fmt = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |'
   console.log([fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n'))

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { isbn13FromPrefix } from '../src/catalog'
-import { demoDatabase, row, type Bench, type BenchContext, type BenchRow } from './lib'
+import { demoDatabase, row, targeted, type Bench, type BenchContext, type BenchRow } from './lib'
 import { alternate, get, rssMb, runWrk, serverMetric, startColophon, startNginx, waitForHttp, type Started, type WrkResult } from './load'
 import { Random } from '../src/demo/random'
 import { PAGE_GZIP_LEVEL } from '../src/web/compression'
@@ -101,8 +101,8 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     }
     const zr = zipfRuns.reduce((t, r) => t + r.rps, 0) / 2
     const nr = nginxZipf.reduce((t, r) => t + r.rps, 0) / 2
-    rows.push(row('pages', 'zipf product (cold): throughput', zr, 'req/s', { name: 'nginx', value: nr }, `Zipf s=1 over ${ctx.books + 1} books`))
-    rows.push(row('pages', 'zipf product (cold): p99', Math.max(...zipfRuns.map((r) => r.p99ms)), 'ms', { name: 'nginx', value: Math.max(...nginxZipf.map((r) => r.p99ms)) }))
+    rows.push(targeted(row('pages', 'zipf product (cold): throughput', zr, 'req/s', { name: 'nginx', value: nr }, `Zipf s=1 over ${ctx.books + 1} books`), '≥', 0.1, 'ratio', '≥ 0.10 of nginx'))
+    rows.push(targeted(row('pages', 'zipf product (cold): p99', Math.max(...zipfRuns.map((r) => r.p99ms)), 'ms', { name: 'nginx', value: Math.max(...nginxZipf.map((r) => r.p99ms)) }), '<', 50))
 
     // Listing pages against the product page, warm.
     writeFileSync(`${dir}/one-product.txt`, bookPath(0) + '\n')
@@ -128,12 +128,15 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await startCold(['--no-page-cache'])
     const cpuBefore = cpuMs(server!.child.pid!)
     const uncached = wrk(colophon, 'warm.txt')
-    rows.push(row('pages', 'no cache: CPU per product page', (cpuMs(server!.child.pid!) - cpuBefore) / uncached.requests, 'ms', undefined, 'server process CPU over the run ÷ answers; target < 0.4 ms'))
+    rows.push(targeted(row('pages', 'no cache: CPU per product page', (cpuMs(server!.child.pid!) - cpuBefore) / uncached.requests, 'ms', undefined, 'server process CPU over the run ÷ answers'), '<', 0.4))
     const p50 = (await serverMetric(colophon, 'colophon_page_render_seconds', 'quantile="0.5",route="product"')) * 1000
     const p99 = (await serverMetric(colophon, 'colophon_page_render_seconds', 'quantile="0.99",route="product"')) * 1000
     rows.push(row('pages', 'no cache: product render p50', p50, 'ms', undefined, 'server metric'))
     rows.push(row('pages', 'no cache: product render p99', p99, 'ms', undefined, 'server metric'))
-    rows.push(row('pages', 'no cache: throughput', uncached.rps, 'req/s', { name: 'nginx warm', value: warmRuns.b.rps }, `p50 ${uncached.p50ms.toFixed(1)} ms, p99 ${uncached.p99ms.toFixed(1)} ms`))
+    // The issue's targets: 3,000 req/s and p99 < 20 ms at 2,000 books, 2,500 req/s and p99 < 25 ms at a million.
+    const large = ctx.books >= 1_000_000
+    rows.push(targeted(row('pages', 'no cache: throughput', uncached.rps, 'req/s', { name: 'nginx warm', value: warmRuns.b.rps }, `p50 ${uncached.p50ms.toFixed(1)} ms`), '≥', large ? 2500 : 3000))
+    rows.push(targeted(row('pages', 'no cache: p99', uncached.p99ms, 'ms', { name: 'nginx warm', value: warmRuns.b.p99ms }, `wrk, ${CONNECTIONS} connections`), '<', large ? 25 : 20))
     for (const path of listings) {
       await get(colophon + path)
     }
