@@ -25,6 +25,26 @@ ${benches.map((b) => `  ${b.name.padEnd(12)} ${b.summary}`).join('\n')}
   --events N  shopper events the recommend bench records (default 5000000 at 1000000 books)`
 }
 
+/**
+ * How fast this machine runs plain JavaScript, measured at the start of every
+ * run: absolute CPU figures (a page's milliseconds) from two machines compare
+ * only through it. The best of five runs of a fixed integer loop, on one core.
+ */
+function calibration(): BenchRow {
+  const loop = (n: number) => {
+    let x = 0
+    for (let i = 0; i < n; i++) x = (x * 31 + i) | 0
+    return x
+  }
+  let best = Infinity
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now()
+    if (loop(1e8) === 42) console.error('')
+    best = Math.min(best, performance.now() - t0)
+  }
+  return { bench: 'machine', metric: 'JS integer loop, 10^8 iterations', value: best, unit: 'ms', note: 'best of 5; a machine twice as fast takes half' }
+}
+
 function printTable(rows: BenchRow[]): void {
   const lines = rows.map((r) => [
     r.bench,
@@ -54,7 +74,7 @@ async function main(): Promise<void> {
   // Servers start from the same bundle `npm start` builds.
   execFileSync(process.execPath, [`${repoRoot}/scripts/build.mjs`], { stdio: 'inherit' })
   const ctx = { books, events, workDir: `${repoRoot}/bench/work`, log: (m: string) => console.error(`[bench] ${m}`) }
-  const rows: BenchRow[] = []
+  const rows: BenchRow[] = [calibration()]
   const failed: string[] = []
   for (const bench of chosen) {
     ctx.log(`running ${bench.name}`)
