@@ -62,7 +62,8 @@ function answerInTurns(answer: RequestListener): RequestListener {
     while (next < end) {
       const [req, res] = waiting[next]!
       waiting[next++] = undefined as never
-      answer(req, res)
+      // Its connection is gone (the client left, or the server is stopping and cut it): nobody to answer, and the store may be closed.
+      if (!req.socket.destroyed) answer(req, res)
     }
     if (next === waiting.length || next >= 1024) {
       waiting = waiting.slice(next)

@@ -117,3 +117,24 @@ describe('a new visitor among busy keep-alive connections', () => {
     }
   }, 30_000)
 })
+
+describe('requests waiting their turn', () => {
+  it('a waiting request whose connection is gone is not answered (a stopping server may have closed its store)', async () => {
+    let answered = 0
+    const http = createServer(connectionOptions, (req, res) => {
+      answered++
+      // The first request's connection is cut before the second one's turn comes.
+      setImmediate(() => req.socket.destroy())
+      void res
+    })
+    limitConnections(http)
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    const port = (http.address() as AddressInfo).port
+    const socket: Socket = connect(port, '127.0.0.1', () => socket.write('GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n'))
+    socket.on('error', () => {})
+    await new Promise((resolve) => socket.on('close', resolve))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => http.close(resolve))
+    expect(answered).toBe(1)
+  })
+})
