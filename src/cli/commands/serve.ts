@@ -2,7 +2,6 @@ import cluster, { type Worker } from 'node:cluster'
 import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { AggregatorRegistry } from 'prom-client'
-import { loadGazetteer } from '../../atlas'
 import { loadConfig, type Config } from '../../core/config'
 import { createLogger, type Logger } from '../../core/logger'
 import { fillDemoCatalog } from '../../demo'
@@ -58,8 +57,6 @@ async function runWorker(config: Config, port: number, pageCache: boolean, metri
   // Mail waits in the outbox table until sent; every worker delivers what is due, each mail once.
   const services = buildServices(store, logger)
   const { mail, payments, commerce, webhooks } = services
-  // Read before listening: read on the first product page with places in its contents, it held every request behind it for 0.3 s.
-  loadGazetteer()
   const server = await startServer(serverServices(services, logger), {
     metrics,
     port,
