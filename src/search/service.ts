@@ -37,10 +37,10 @@ const COOCCURRENCE_CAP = 100
 /** A correction is offered ("did you mean") only when the word is used by at least this many books. */
 const MIN_CORRECTION_BOOKS = 2
 
-/** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
 /** How long an answer read from a replica is kept: about the lag a healthy streaming replica stays within. */
 const REPLICA_ANSWER_MS = 5000
 
+/** Search and browse over the catalog, with facets, typo tolerance and suggestions. */
 export class SearchService {
   readonly indexer: SearchIndexer
   /** The synonym table staff keep, applied as queries are read. */
@@ -50,12 +50,12 @@ export class SearchService {
   private readonly countCap: number
   /** Where queries are answered: a read replica when there is one, else the database. */
   private readonly reader: Kysely<Database>
+  private readonly caches: { browse: ResultCache<FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
 
   /** Whether queries are answered by a read replica, whose answers may lag the database's. */
   get readsReplica(): boolean {
     return this.reader !== this.db
   }
-  private readonly caches: { browse: ResultCache<FacetCounts>; results: ResultCache<SearchResult>; suggestions: ResultCache<Suggestion[]> } | null
 
   /**
    * `sampleSize`: how many best matches a broad query's facets and pages come from;

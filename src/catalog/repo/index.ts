@@ -334,6 +334,7 @@ export async function relatedSummaries(db: Db, book: Pick<Book, 'isbn13' | 'cont
   return rows.map(toSummary)
 }
 
+/** Books on sale on the shelves beside the given book's (the same parent category), newest ISBN first: what fills a short related list. */
 export async function neighbourShelfIsbns(db: Db, book: Pick<Book, 'isbn13' | 'categoryIds'>, limit: number): Promise<string[]> {
   if (!book.categoryIds.length) return []
   const rows = await db
