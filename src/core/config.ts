@@ -1,13 +1,16 @@
 import { z } from 'zod'
 import { StartupError } from './errors'
 
+/** A PostgreSQL connection URL (anything else in COLOPHON_DB is a SQLite file). */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url)
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** A SQLite file path (or sqlite:PATH), or a postgres:// URL. */
   COLOPHON_DB: z.string().min(1).default('colophon.db'),
   /** A read replica of the PostgreSQL database for search (postgres:// URL); unset, search reads the database itself. */
-  COLOPHON_DB_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL of a read replica').optional(),
+  COLOPHON_DB_READ_URL: z.string().refine(isPostgresUrl, 'expected a postgres:// URL of a read replica').optional(),
   /** Connections each process keeps to PostgreSQL (ignored by SQLite). */
   COLOPHON_DB_POOL: z.coerce.number().int().min(1).max(1000).default(10),
   COLOPHON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -103,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new StartupError(`invalid configuration: ${problems}`)
   }
-  if (parsed.data.COLOPHON_DB_READ_URL && !/^postgres(ql)?:\/\//.test(parsed.data.COLOPHON_DB)) {
+  if (parsed.data.COLOPHON_DB_READ_URL && !isPostgresUrl(parsed.data.COLOPHON_DB)) {
     throw new StartupError('invalid configuration: COLOPHON_DB_READ_URL: a read replica needs COLOPHON_DB to be a postgres:// URL too (SQLite has no replicas)')
   }
   return parsed.data

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
+import { isPostgresUrl } from '../core/config'
 import { StartupError, StoreUnavailableError } from '../core/errors'
 import type { Database } from './database'
 import type { StoreDialect } from './dialect'
@@ -38,7 +39,7 @@ export interface StoreOptions {
 /** The one place that chooses an engine: a postgres:// URL means PostgreSQL, a file path (or sqlite:PATH, ":memory:") SQLite. */
 export async function dialectFor(url: string, { poolSize = 10 }: StoreOptions = {}): Promise<StoreDialect> {
   // Each engine's driver loads only when it is chosen: pg alone costs a SQLite server a quarter second at start.
-  if (/^postgres(ql)?:\/\//.test(url)) return (await import('./dialect/postgres')).postgresDialect(url, { poolSize })
+  if (isPostgresUrl(url)) return (await import('./dialect/postgres')).postgresDialect(url, { poolSize })
   return (await import('./dialect/sqlite')).sqliteDialect(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url)
 }
 
